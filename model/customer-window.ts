@@ -1,0 +1,61 @@
+/**
+ * The customer's chat window (`LiveCustomerServlet.egain`): the lines it shows, and what it knows of its
+ * session. Bracketed notices the source quotes are quoted exactly; the others are marked (inferred).
+ */
+import type { Seconds } from './clock';
+
+export const CUSTOMER_NOTICES = {
+  agentWillBeWithYou: '[An agent will be with you shortly.]',
+  couldNotBeDelivered: '[The following message could not be delivered. Try to send it again.]',
+  /** (inferred wording) The source says the customer is told messages sent after the failure were lost, and to start a new session. */
+  sessionLost:
+    '[Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]',
+  /** (inferred wording) The source says the customer "will be informed of connection issues". */
+  connectionIssues: '[We are having connection issues. Please wait while we try to reconnect.]',
+  /** (inferred) What a customer sees when an agent completes the chat. */
+  chatCompleted: '[The agent has ended this chat session.]',
+  /** (inferred) What a customer sees when a new chat cannot be created. */
+  chatUnavailable: '[Chat is not available right now. Please try again later.]',
+} as const;
+
+export type CustomerNotice = keyof typeof CUSTOMER_NOTICES;
+
+export const nowChattingWith = (agentScreenName: string): string => `[You are now chatting with ${agentScreenName}.]`;
+
+export type WindowLine =
+  | { readonly kind: 'message'; readonly from: 'customer' | 'agent'; readonly name: string; readonly text: string; readonly messageId: number }
+  | { readonly kind: 'notice'; readonly text: string; readonly notice?: CustomerNotice }
+  /** The text of a message that could not be delivered, shown again under the notice so it can be resent. */
+  | { readonly kind: 'undelivered'; readonly text: string; readonly messageId: number };
+
+export type SessionState = 'in session' | 'ended';
+
+export interface CustomerWindow {
+  readonly address: string;
+  readonly name: string;
+  state: SessionState;
+  activityId: number;
+  lines: WindowLine[];
+  /** How far into the server-side transcript this window has read. */
+  transcriptRead: number;
+  /** Since when the window has been unable to reach the Application server, if it cannot now. */
+  unreachableSince: Seconds | null;
+}
+
+export function renderLine(line: WindowLine): string {
+  switch (line.kind) {
+    case 'message':
+      return `${line.name} : ${line.text}`;
+    case 'notice':
+    case 'undelivered':
+      return line.text;
+  }
+}
+
+export function hasNotice(window: CustomerWindow, notice: CustomerNotice): boolean {
+  return window.lines.some((line) => line.kind === 'notice' && line.notice === notice);
+}
+
+export function isInSession(window: CustomerWindow): boolean {
+  return window.state !== 'ended';
+}

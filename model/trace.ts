@@ -1,0 +1,41 @@
+/**
+ * What a run did, in order: who sent what to whom, which servers failed and came back, and what appeared on
+ * the customer's and the agent's screens. Steps attach it to the cucumber run so that documentation can draw
+ * sequence diagrams from the messages file alone.
+ */
+import type { Seconds } from './clock';
+import type { Server } from './servers';
+
+export const PARTICIPANTS = [
+  'Customer',
+  'Web',
+  'Application',
+  'Messaging',
+  'Services',
+  'Database',
+  'AgentConsole',
+] as const;
+export type Participant = (typeof PARTICIPANTS)[number];
+
+export const TRACE_MEDIA_TYPE = 'application/vnd.chat-failure.trace+json';
+export const END_STATE_MEDIA_TYPE = 'application/vnd.chat-failure.end-state+json';
+
+export type TraceEvent =
+  /** A step of the plan: what somebody did, or time passing. */
+  | { readonly at: Seconds; readonly type: 'step'; readonly actor: 'Customer' | 'Agent' | 'Operator' | 'Clock'; readonly what: string }
+  | { readonly at: Seconds; readonly type: 'server-failed' | 'server-restored'; readonly server: Server }
+  /** One hop of a request or message; `delivered: false` marks where it was lost. */
+  | {
+      readonly at: Seconds;
+      readonly type: 'hop';
+      readonly from: Participant;
+      readonly to: Participant;
+      readonly what: string;
+      readonly delivered: boolean;
+    }
+  /** Something a person sees appear: a transcript line, a notice, a pop-up, a status change. */
+  | { readonly at: Seconds; readonly type: 'shown'; readonly on: 'Customer' | 'AgentConsole'; readonly what: string };
+
+export interface Trace {
+  readonly events: readonly TraceEvent[];
+}
