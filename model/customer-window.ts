@@ -23,7 +23,13 @@ export type CustomerNotice = keyof typeof CUSTOMER_NOTICES;
 export const nowChattingWith = (agentScreenName: string): string => `[You are now chatting with ${agentScreenName}.]`;
 
 export type WindowLine =
-  | { readonly kind: 'message'; readonly from: 'customer' | 'agent'; readonly name: string; readonly text: string; readonly messageId: number }
+  | {
+      readonly kind: 'message';
+      readonly from: 'customer' | 'agent';
+      readonly name: string;
+      readonly text: string;
+      readonly messageId: number;
+    }
   | { readonly kind: 'notice'; readonly text: string; readonly notice?: CustomerNotice }
   /** The text of a message that could not be delivered, shown again under the notice so it can be resent. */
   | { readonly kind: 'undelivered'; readonly text: string; readonly messageId: number };

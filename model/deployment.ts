@@ -114,11 +114,17 @@ export interface EmailReply {
   readonly to: string;
   readonly subject: string;
   readonly buttons: 'enabled' | 'greyed out';
-  readonly originalMessage: { readonly from: string; readonly date: string; readonly to: string; readonly subject: string };
+  readonly originalMessage: {
+    readonly from: string;
+    readonly date: string;
+    readonly to: string;
+    readonly subject: string;
+  };
 }
 
 export interface CustomerView {
   readonly address: string;
+  readonly activityId: number;
   readonly name: string;
   readonly inSession: boolean;
   readonly lines: readonly string[];
@@ -194,6 +200,13 @@ export class Deployment {
 
   get messages(): readonly Readonly<ChatMessage>[] {
     return this.state.messages;
+  }
+
+  /** How long ago an activity was created, as the console's "Activity duration" counts it. */
+  activityAge(activityId: number): Seconds {
+    const createdAt = this.state.db.createdAt[activityId];
+    if (createdAt === undefined) throw new RangeError(`There is no activity ${activityId}`);
+    return this.state.clock - createdAt;
   }
 
   isUp(server: Server): boolean {
@@ -357,10 +370,12 @@ export class Deployment {
   private advance(seconds: Seconds): void {
     const target = this.state.clock + seconds;
     for (;;) {
-      const next = this.nextDeadline();
+      const pending = this.deadlines();
+      let next: Seconds | null = null;
+      for (const deadline of pending) if (next === null || deadline.at < next) next = deadline.at;
       if (next === null || next > target) break;
       this.state.clock = next;
-      this.fireDeadlines(next);
+      for (const deadline of pending) if (deadline.at === next) deadline.fire();
       this.settle();
     }
     this.state.clock = target;
@@ -375,7 +390,12 @@ export class Deployment {
       if (window.state === 'in session' && window.unreachableSince !== null) {
         found.push({
           at: window.unreachableSince + p.customerConnectionIssuesAfter,
-          fire: () => this.showCustomer(window, { kind: 'notice', text: CUSTOMER_NOTICES.connectionIssues, notice: 'connectionIssues' }),
+          fire: () =>
+            this.showCustomer(window, {
+              kind: 'notice',
+              text: CUSTOMER_NOTICES.connectionIssues,
+              notice: 'connectionIssues',
+            }),
         });
       }
     }
@@ -405,16 +425,6 @@ export class Deployment {
       }
     }
     return found.filter((deadline) => deadline.at > clock);
-  }
-
-  private nextDeadline(): Seconds | null {
-    let next: Seconds | null = null;
-    for (const deadline of this.deadlines()) if (next === null || deadline.at < next) next = deadline.at;
-    return next;
-  }
-
-  private fireDeadlines(at: Seconds): void {
-    for (const deadline of this.deadlines()) if (deadline.at === at) deadline.fire();
   }
 
   // ---------------------------------------------------------------- the customer's side
@@ -456,7 +466,13 @@ export class Deployment {
     window.activityId = id;
     const message = this.newMessage(id, 'customer', question);
     message.accepted = true;
-    const line: WindowLine = { kind: 'message', from: 'customer', name: window.name, text: question, messageId: message.id };
+    const line: WindowLine = {
+      kind: 'message',
+      from: 'customer',
+      name: window.name,
+      text: question,
+      messageId: message.id,
+    };
     window.lines.push(line);
     this.state.sessions.push({
       activityId: id,
@@ -480,7 +496,11 @@ export class Deployment {
       session.transcript.push(line);
     } else {
       message.senderWarned = true;
-      this.showCustomer(window, { kind: 'notice', text: CUSTOMER_NOTICES.couldNotBeDelivered, notice: 'couldNotBeDelivered' });
+      this.showCustomer(window, {
+        kind: 'notice',
+        text: CUSTOMER_NOTICES.couldNotBeDelivered,
+        notice: 'couldNotBeDelivered',
+      });
       window.lines.push({ kind: 'undelivered', text, messageId: message.id });
     }
   }
@@ -588,7 +608,9 @@ export class Deployment {
       console.login === 'logged in' &&
       this.travel(['AgentConsole', 'Web', 'Application', 'Database'], `load ${tab} tab`, servers) &&
       consoleCanSave(servers);
-    console.tabs[tab] = loaded ? { state: 'loaded', at: this.state.clock } : { state: 'loading', since: this.state.clock };
+    console.tabs[tab] = loaded
+      ? { state: 'loaded', at: this.state.clock }
+      : { state: 'loading', since: this.state.clock };
     this.showAgent(`${tab} tab ${loaded ? 'loaded' : 'loading'}`);
   }
 
@@ -657,10 +679,14 @@ export class Deployment {
   /** An available agent has a live, reachable console registered for routing and no chat in progress. */
   private agentAvailable(): UserRow | null {
     const { console, servers, db } = this.state;
-    if (console.login !== 'logged in' || !console.registeredForRouting || !consoleReachesApplication(servers)) return null;
+    if (console.login !== 'logged in' || !console.registeredForRouting || !consoleReachesApplication(servers))
+      return null;
     const user = findUser(db, console.agentUserName!)!;
     const busy = db.activities.some(
-      (row) => row.assigned_to === user.user_id && row.activity_type === ActivityType.Chat && hasStatus(row, STATUS.chatInProgress),
+      (row) =>
+        row.assigned_to === user.user_id &&
+        row.activity_type === ActivityType.Chat &&
+        hasStatus(row, STATUS.chatInProgress),
     );
     return busy ? null : user;
   }
@@ -754,7 +780,11 @@ export class Deployment {
       const session = this.sessionOf(chat.activityId);
       const window = this.state.windows.find((w) => w.activityId === chat.activityId && w.state === 'in session');
       const seen =
-        consoleLive && session !== undefined && isLive(session) && window !== undefined && customerReachesApplication(servers);
+        consoleLive &&
+        session !== undefined &&
+        isLive(session) &&
+        window !== undefined &&
+        customerReachesApplication(servers);
       chat.customerSilentSince = seen ? null : (chat.customerSilentSince ?? clock);
     }
   }
@@ -769,6 +799,7 @@ export class Deployment {
       servers: Object.fromEntries(SERVERS.map((s) => [s, servers[s] ? 'up' : 'down'])) as Record<Server, 'up' | 'down'>,
       customers: this.state.windows.map((window) => ({
         address: window.address,
+        activityId: window.activityId,
         name: window.name,
         inSession: window.state === 'in session',
         lines: window.lines.map(renderLine),

@@ -32,8 +32,7 @@ export const chatsCanBeCreated = (up: ServerAvailability): boolean =>
   customerReachesApplication(up) && up.Messaging && up.Database;
 
 /** Work is routed by the External Agent Assignment Service, a Services-server process. (DOMAIN.md) */
-export const activitiesAreRouted = (up: ServerAvailability): boolean =>
-  up.Services && up.Application && up.Database;
+export const activitiesAreRouted = (up: ServerAvailability): boolean => up.Services && up.Application && up.Database;
 
 /** Emails are retrieved by the Services server into the database. (inferred, DOMAIN.md) */
 export const emailsAreRetrieved = (up: ServerAvailability): boolean => up.Services && up.Database;

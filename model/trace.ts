@@ -22,7 +22,12 @@ export const END_STATE_MEDIA_TYPE = 'application/vnd.chat-failure.end-state+json
 
 export type TraceEvent =
   /** A step of the plan: what somebody did, or time passing. */
-  | { readonly at: Seconds; readonly type: 'step'; readonly actor: 'Customer' | 'Agent' | 'Operator' | 'Clock'; readonly what: string }
+  | {
+      readonly at: Seconds;
+      readonly type: 'step';
+      readonly actor: 'Customer' | 'Agent' | 'Operator' | 'Clock';
+      readonly what: string;
+    }
   | { readonly at: Seconds; readonly type: 'server-failed' | 'server-restored'; readonly server: Server }
   /** One hop of a request or message; `delivered: false` marks where it was lost. */
   | {

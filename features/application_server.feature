@@ -1,0 +1,154 @@
+@PRE-1
+Feature: Application server failure and restoration
+  The Application server holds every live chat session and every agent's login session in memory. When it
+  fails, both are lost with it, while the database still records the chat as in progress. The customer is sent
+  back to start a new chat; the agent logs back in to a chat that looks alive but has no customer and no history.
+
+  Background: An integrated agent is logged in with an active customer chat session
+    Given JDoe logs in
+    And the customer starts a chat asking "Help me!"
+    And the agent sends "Hello"
+    And the customer sends "Hi"
+
+  Rule: The customer is told that messages sent after the failure were lost, and to start a new session
+
+    @APP-F1
+    Scenario: A message the customer sends after the failure does not get through
+      Given the Application server fails
+      When the customer sends "Are you still there?"
+      Then the customer's window ends with:
+        """
+        Customer : Are you still there?
+        [The following message could not be delivered. Try to send it again.]
+        Are you still there?
+        """
+      And the customer is told that "Are you still there?" could not be delivered
+
+    @APP-F1 @APP-F2
+    Scenario: The Application server comes back quickly
+      Given the Application server fails
+      And the customer sends "Are you still there?"
+      And 1 minute passes
+      When the Application server is restored
+      Then the customer is told the session was lost and asked to start a new chat
+      And the customer is not told about connection issues
+
+  Rule: A customer whose Application server stays down for more than a few minutes is told of connection issues
+
+    @APP-F3
+    Scenario: The Application server is still down after a few minutes
+      Given the Application server fails
+      When 3 minutes pass
+      Then the customer is told about connection issues
+      And the customer's chat session is still open
+
+    @inferred
+    Scenario: Two minutes are not yet "a few minutes"
+      Given the Application server fails
+      When 2 minutes pass
+      Then the customer is not told about connection issues
+
+    @APP-F1 @APP-F3
+    Scenario: A slow return first worries the customer, then sends them to a new chat
+      Given the Application server fails
+      And 5 minutes pass
+      When the Application server is restored
+      Then the customer's window ends with:
+        """
+        [We are having connection issues. Please wait while we try to reconnect.]
+        [Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]
+        """
+
+  Rule: The agent gets a different pop-up error depending on which part of the console they use
+    The wording of these pop-ups is the model's: the source kept only their screenshots' titles, a "system
+    encountered a delay" error, a "no longer ..." error and a desktop that times out.
+
+    @APP-F4 @inferred
+    Scenario Outline: The agent works in the chat pane while the Application server is down
+      Given the Application server fails
+      When <the agent acts>
+      Then the agent sees the pop-up "The system has encountered a delay. Please try again later."
+
+      Examples:
+        | the agent acts                   |
+        | the agent sends "Are you there?" |
+        | the agent completes the chat     |
+
+    @APP-F4 @inferred
+    Scenario: The agent opens an information tab while the Application server is down
+      Given the Application server fails
+      And the agent opens the Customer tab
+      When 1 minute passes
+      Then the Customer tab does not load
+      And the agent desktop times out
+
+    @APP-F4 @inferred
+    Scenario: The agent carries on in the old console once the Application server is back
+      Given the Application server fails
+      And the Application server is restored
+      When the agent sends "Are you there?"
+      Then the agent sees the pop-up "Your session is no longer valid. Please log in again."
+
+  Rule: After the restoration the agent logs back in to "Session in Progress" and a chat with no history
+
+    @APP-R1
+    Scenario: The agent logs back in
+      Given the Application server fails
+      And the Application server is restored
+      When JDoe logs back in
+      Then the agent sees the pop-up "Session in Progress"
+
+    @APP-R2
+    Scenario: The chat history is gone
+      Given the Application server fails
+      And the Application server is restored
+      When JDoe logs back in
+      Then the agent's chat pane is empty
+
+    @APP-R3 @known-defect
+    Scenario: The agent is wrongly told the chat is still active
+      Given the Application server fails
+      And the Application server is restored
+      When JDoe logs back in
+      Then the agent is told the chat is still active
+      And the chat list shows:
+        | Chat status              | Icon         |
+        | Waiting for you to reply | green circle |
+      But the customer's chat session has ended
+
+  @inferred
+  Rule: The chat that survives in the database keeps the agent from new work until the agent completes it
+
+    @known-defect
+    Scenario: The customer's new chat waits while the agent holds the lost one
+      Given the Application server fails
+      And the Application server is restored
+      And JDoe logs back in
+      When the customer starts a new chat asking "Hello again?"
+      Then the customer's window reads:
+        """
+        Customer : Hello again?
+        [An agent will be with you shortly.]
+        """
+
+    Scenario: Completing the lost chat frees the agent for the customer's new chat
+      Given the Application server fails
+      And the Application server is restored
+      And JDoe logs back in
+      And the customer starts a new chat asking "Hello again?"
+      When the agent completes the chat
+      Then the customer's window reads:
+        """
+        Customer : Hello again?
+        [An agent will be with you shortly.]
+        [You are now chatting with JDoe.]
+        """
+
+    Scenario: The lost chat eventually shows its customer as not connected
+      Given the Application server fails
+      And the Application server is restored
+      And JDoe logs back in
+      When 4 minutes pass
+      Then the chat list shows:
+        | Chat status            | Icon       |
+        | Customer not connected | red square |

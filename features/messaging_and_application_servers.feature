@@ -1,0 +1,71 @@
+@PRE-1
+Feature: Messaging and Application servers failure and restoration
+  With both servers down, the customer and the agent see what an Application server failure shows them, and
+  the agent's information tabs stop loading. Their restoration is the Application server's restoration: the
+  chat is lost, and the agent logs back in to a chat that only looks alive.
+
+  Background: An integrated agent is logged in with an active customer chat session
+    Given JDoe logs in
+    And the customer starts a chat asking "Help me!"
+    And the agent sends "Hello"
+    And the customer sends "Hi"
+
+  Rule: The failure looks like an Application server failure
+
+    @MA-F1
+    Scenario: The customer's message does not get through
+      Given the Messaging and Application servers fail
+      When the customer sends "Hello?"
+      Then the customer is told that "Hello?" could not be delivered
+      And the agent's chat pane does not show "Customer : Hello?"
+
+    @MA-F1 @inferred
+    Scenario: The agent's message gets a pop-up error
+      Given the Messaging and Application servers fail
+      When the agent sends "Are you there?"
+      Then the agent sees the pop-up "The system has encountered a delay. Please try again later."
+
+  Rule: Information tabs do not load, and the agent desktop times out
+
+    @MA-F2
+    Scenario: The agent opens the Case tab
+      Given the Messaging and Application servers fail
+      When the agent opens the Case tab
+      Then the Case tab does not load
+
+    @MA-F3
+    Scenario: The agent desktop times out
+      Given the Messaging and Application servers fail
+      And the agent opens the Case tab
+      When 1 minute passes
+      Then the agent desktop times out
+
+  Rule: The restoration is the same as the Application server's
+
+    @MA-R1 @MA-R3
+    Scenario: The customer is told the session has been lost
+      Given the Messaging and Application servers fail
+      When the Messaging and Application servers are restored
+      Then the customer is told the session was lost and asked to start a new chat
+
+    @MA-R1 @MA-R2
+    Scenario: The agent logs back in
+      Given the Messaging and Application servers fail
+      And the Messaging and Application servers are restored
+      When JDoe logs back in
+      Then the agent sees the pop-up "Session in Progress"
+
+    @MA-R1 @MA-R4
+    Scenario: The chat history is gone
+      Given the Messaging and Application servers fail
+      And the Messaging and Application servers are restored
+      When JDoe logs back in
+      Then the agent's chat pane is empty
+
+    @MA-R1 @MA-R5 @known-defect
+    Scenario: The agent is wrongly told the chat is still active
+      Given the Messaging and Application servers fail
+      And the Messaging and Application servers are restored
+      When JDoe logs back in
+      Then the agent is told the chat is still active
+      But the customer's chat session has ended

@@ -1,0 +1,119 @@
+@PRE-1
+Feature: Messaging server failure and restoration
+  Chat messages travel between the customer's window and the agent console through the Messaging server.
+  While it is down, neither side's messages get through and each side is told so; the Application server keeps
+  the session, so once the Messaging server is back the chat carries on, without the messages sent meanwhile.
+
+  Background: An integrated agent is logged in with an active customer chat session
+    Given JDoe logs in
+    And the customer starts a chat asking "Help me!"
+    And the agent sends "Hello"
+    And the customer sends "Hi"
+
+  Rule: Messages are not exchanged while the Messaging server is down, as after an Application server failure
+
+    @MSG-F2 @MSG-F4
+    Scenario: The agent's message does not reach the customer
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      When the agent sends "Are you there?"
+      Then the agent's chat pane reads:
+        """
+        Customer : Help me!
+         [An agent will be with you shortly.]
+         [You are now chatting with JDoe.]
+        JDoe : Hello
+        Customer : Hi
+        JDoe : Are you there?
+         [Some of the above messages may not have been delivered.]
+        """
+      And the customer's window does not show "JDoe : Are you there?"
+
+    @MSG-F1 @MSG-F2 @MSG-F5
+    Scenario: The customer's message does not reach the agent
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      And the agent sends "Are you there?"
+      When the customer sends "Hello?"
+      Then the customer's window reads:
+        """
+        Customer : Help me!
+         [An agent will be with you shortly.]
+         [You are now chatting with JDoe.]
+         JDoe : Hello
+         Customer : Hi
+         Customer : Hello?
+        [The following message could not be delivered. Try to send it again.]
+         Hello?
+        """
+      And the agent's chat pane does not show "Customer : Hello?"
+
+    @MSG-F3
+    Scenario: The chat list marks the chat with a triangle
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      And the agent sends "Are you there?"
+      And the customer sends "Hello?"
+      When the chat has lasted 00:04:00
+      Then the chat list shows:
+        | Activity duration | Chat status                   | Queue name | Icon            |
+        | 00:04:00          | Waiting for customer to reply | CIM_WIM    | yellow triangle |
+
+  Rule: Once the Messaging server is back the chat continues, but what was sent meanwhile stays lost
+
+    @MSG-R1 @MSG-R2
+    Scenario: Both sides carry on where they left off
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      And the agent sends "Are you there?"
+      And the customer sends "Hello?"
+      And the chat has lasted 00:04:30
+      And the Messaging server is restored
+      And the agent sends "Hello?"
+      When the customer sends "Hi! Looks like we're connected again!"
+      Then the customer's window reads:
+        """
+        Customer : Help me!
+         [An agent will be with you shortly.]
+         [You are now chatting with JDoe.]
+         JDoe : Hello
+         Customer : Hi
+         Customer : Hello?
+         [The following message could not be delivered. Try to send it again.]
+         Hello?
+         JDoe : Hello?
+         Customer : Hi! Looks like we're connected again!
+        """
+      And the agent's chat pane reads:
+        """
+        Customer : Help me!
+         [An agent will be with you shortly.]
+         [You are now chatting with JDoe.]
+        JDoe : Hello
+        Customer : Hi
+        JDoe : Are you there?
+         [Some of the above messages may not have been delivered.]
+        JDoe : Hello?
+        Customer : Hi! Looks like we're connected again!
+        """
+
+    @MSG-R3
+    Scenario: The chat list shows a green circle again
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      And the agent sends "Are you there?"
+      And the chat has lasted 00:04:30
+      And the Messaging server is restored
+      And the agent sends "Hello?"
+      And the customer sends "Hi! Looks like we're connected again!"
+      When the chat has lasted 00:05:00
+      Then the chat list shows:
+        | Activity duration | Chat status              | Queue name | Icon         |
+        | 00:05:00          | Waiting for you to reply | CIM_WIM    | green circle |
+
+    @MSG-R2 @inferred
+    Scenario: The customer never loses the session, however long the Messaging server is down
+      Given the Messaging server fails
+      When 10 minutes pass
+      Then the customer is not told about connection issues
+      And the customer's chat session is still open

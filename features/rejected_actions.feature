@@ -1,0 +1,30 @@
+@inferred
+Feature: Actions that cannot happen
+  A plan that asks for something impossible in the deployment's state is refused with the reason, never
+  silently ignored.
+
+  Background:
+    Given JDoe logs in
+    And the customer starts a chat asking "Help me!"
+
+  Rule: An agent who is logged out cannot chat
+
+    Scenario: The agent sends after logging out
+      Given JDoe logs out
+      When the agent tries to send "Hello"
+      Then it is refused because "the agent is logged out of the agent console"
+
+  Rule: A customer whose session has ended must start a new chat
+
+    Scenario: The customer writes into a lost session
+      Given the Application server fails
+      And the Application server is restored
+      When the customer tries to send "Hello?"
+      Then it is refused because "customer@awesome.com's chat session 1000 has ended"
+
+  Rule: An agent with no chat has nothing to complete
+
+    Scenario: Completing a chat twice
+      Given the agent completes the chat
+      When the agent tries to complete the chat
+      Then it is refused because "the agent console's chat list is empty"

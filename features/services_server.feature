@@ -1,0 +1,130 @@
+@PRE-1
+Feature: Services server failure and restoration
+  The Services server does the background work: routing, email retrieval, workflow. A chat already assigned
+  does not need it, so the agent and the customer keep chatting and the agent can complete the chat. But the
+  agent's console loses its place in routing: it cannot handle other activities or receive new ones until the
+  agent logs out and, once the Services server is back, logs in again.
+
+  Background: An integrated agent is logged in with an active customer chat session and an email in the inbox
+    Given DMarino logs in
+    And an email "test2" sent "7/11/2011 2:03:58 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com as case 1187
+    And customer@awesome.com starts chat activity 1347 asking "Help me!"
+    And the agent sends "Hello"
+    And the customer sends "Hi"
+
+  Rule: The agent and the customer can still chat while the Services server is down
+
+    @SVC-F1
+    Scenario: Messages still flow both ways
+      Given the Services server fails
+      And the agent sends "Anything else?"
+      When the customer sends "No, thanks!"
+      Then the customer's window ends with:
+        """
+        DMarino : Anything else?
+        Customer : No, thanks!
+        """
+      And the agent's chat pane ends with:
+        """
+        DMarino : Anything else?
+        Customer : No, thanks!
+        """
+
+    @SVC-F2
+    Scenario: The database still shows the chat in progress
+      When the Services server fails
+      Then the open-chats query returns:
+        | contact_point_data   | queue_name | activity_id | activity_status | activity_sub_status | login_ip | assigned_to | when_created            | user_name | screen_name |
+        | customer@awesome.com | CIM_WIM    | 1347        | 5000            | 5900                | 43app    | 1003        | 2011-07-12 14:49:55.000 | DMarino   | DMarino     |
+
+  Rule: The agent can complete the chat, and the database shows it completed
+
+    @SVC-F3
+    Scenario: Completing the chat while the Services server is down
+      # The source's screenshot reads the queue as "CIM_w/M": OCR noise for CIM_WIM.
+      Given the Services server fails
+      When the agent completes the chat
+      Then the query for activity 1347 returns:
+        | contact_point_data   | queue_name | activity_id | activity_status | activity_sub_status | login_ip | assigned_to | when_created            | user_name | screen_name |
+        | customer@awesome.com | CIM_WIM    | 1347        | 9000            | 9100                | 43app    | 1003        | 2011-07-12 14:49:55.000 | DMarino   | DMarino     |
+      And the open-chats query returns no rows
+
+  Rule: The agent cannot handle other activities or receive new ones while the Services server is down
+
+    @SVC-F4 @SVC-F5
+    Scenario: The buttons of the email response are greyed out
+      Given the Services server fails
+      When the agent completes the chat
+      Then the agent cannot handle other activities
+      And the reply to "test2" reads:
+        | From             | [Originating Entry Point - eim@DSLlab.cisco.com] |
+        | To               | testcust@dslab.cisco.com                         |
+        | Subject          | Re: test2                                        |
+        | Original from    | testcust@dslab.cisco.com                         |
+        | Original date    | 7/11/2011 2:03:58 PM                             |
+        | Original to      | eim@dslab.cisco.com                              |
+        | Original subject | test2                                            |
+      And the reply to "test2" has its buttons greyed out
+
+    @SVC-F4
+    Scenario: A new email does not reach the agent
+      Given the Services server fails
+      And the agent completes the chat
+      When an email "test3" sent "7/12/2011 3:10:00 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com
+      Then the agent's inbox does not hold "test3"
+
+    @SVC-F4 @inferred
+    Scenario: A new chat does not reach the agent
+      Given the Services server fails
+      And the agent completes the chat
+      When other@awesome.com starts a chat asking "Anyone there?"
+      Then the chat list is empty
+
+  Rule: The agent must log out; restoring the Services server alone does not give the console its work back
+
+    @SVC-F6 @inferred
+    Scenario: The Services server comes back while the agent stays logged in
+      Given the Services server fails
+      And the agent completes the chat
+      When the Services server is restored
+      Then the agent cannot handle other activities
+      And the reply to "test2" has its buttons greyed out
+
+  Rule: Once the Services server is back, the agent logs back in and carries on
+
+    @SVC-F6 @SVC-R1
+    Scenario: The previous chat completion was successful
+      Given the Services server fails
+      And the agent completes the chat
+      And DMarino logs out
+      And the Services server is restored
+      When DMarino logs back in
+      Then the agent sees no pop-up
+      And the chat list is empty
+      And the query for activity 1347 returns:
+        | activity_id | activity_status | activity_sub_status |
+        | 1347        | 9000            | 9100                |
+
+    @SVC-R2
+    Scenario: The agent continues with an existing activity
+      Given the Services server fails
+      And the agent completes the chat
+      And DMarino logs out
+      And the Services server is restored
+      When DMarino logs back in
+      Then the agent can handle other activities
+      And the reply to "test2" reads:
+        | From    | [Originating Entry Point - eim@DSLlab.cisco.com] |
+        | To      | testcust@dslab.cisco.com                         |
+        | Subject | Re: test2 [#1187]                                |
+      And the reply to "test2" has its buttons enabled
+
+    @SVC-R2
+    Scenario: New activities reach the agent again
+      Given the Services server fails
+      And the agent completes the chat
+      And an email "test3" sent "7/12/2011 3:10:00 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com
+      And DMarino logs out
+      And the Services server is restored
+      When DMarino logs back in
+      Then the agent's inbox holds "test3"

@@ -1,0 +1,88 @@
+/**
+ * Prints plans in the project's own step vocabulary, so that any plan (a fuzzing counterexample, a
+ * playground session) can be pasted into a feature file and run by the step definitions unchanged.
+ * `steps/action_steps.ts` registers exactly these sentences; `test/unit/plan-gherkin.test.ts` runs them.
+ */
+import type { Action, Plan } from '../model/actions';
+
+/** Gherkin string literals are double-quoted; a double quote or backslash inside is escaped. */
+export function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function who(customer: string | undefined): string {
+  return customer ?? 'the customer';
+}
+
+export function sentence(action: Action): string {
+  switch (action.type) {
+    case 'fail':
+      return `the ${action.server} server fails`;
+    case 'restore':
+      return `the ${action.server} server is restored`;
+    case 'wait':
+      return action.seconds % 60 === 0
+        ? `${action.seconds / 60} minute${action.seconds === 60 ? '' : 's'} pass`
+        : `${action.seconds} second${action.seconds === 1 ? '' : 's'} pass`;
+    case 'customer-starts-chat':
+      return action.activityId === undefined
+        ? `${who(action.customer)} starts a chat asking ${quote(action.question)}`
+        : `${who(action.customer)} starts chat activity ${action.activityId} asking ${quote(action.question)}`;
+    case 'customer-sends':
+      return `${who(action.customer)} sends ${quote(action.text)}`;
+    case 'agent-logs-in':
+      return `${action.agent ?? 'the agent'} logs in`;
+    case 'agent-logs-out':
+      return 'the agent logs out';
+    case 'agent-sends':
+      return action.customer === undefined
+        ? `the agent sends ${quote(action.text)}`
+        : `the agent sends ${quote(action.text)} to ${action.customer}`;
+    case 'agent-completes-chat':
+      return action.customer === undefined
+        ? 'the agent completes the chat'
+        : `the agent completes the chat with ${action.customer}`;
+    case 'agent-opens-tab':
+      return `the agent opens the ${action.tab} tab`;
+    case 'email-arrives':
+      return (
+        `an email ${quote(action.subject)} sent ${quote(action.sent)} arrives from ${action.from} to ${action.to}` +
+        (action.caseId === undefined ? '' : ` as case ${action.caseId}`)
+      );
+  }
+}
+
+export interface ScenarioText {
+  readonly name: string;
+  readonly tags?: readonly string[];
+  /** Lines placed after the steps, such as the invariant a counterexample broke, as comments. */
+  readonly comments?: readonly string[];
+}
+
+/**
+ * A scenario whose last step is the `When` (the step at which something went wrong, for a counterexample);
+ * everything before it is context.
+ */
+export function scenario(plan: Plan, text: ScenarioText): string {
+  if (plan.length === 0) throw new RangeError('A scenario needs at least one step');
+  const lines: string[] = [];
+  if (text.tags?.length) lines.push(`  ${text.tags.join(' ')}`);
+  lines.push(`  Scenario: ${text.name.replace(/\s+/g, ' ').trim()}`);
+  plan.forEach((action, index) => {
+    const keyword = index === plan.length - 1 ? 'When' : index === 0 ? 'Given' : 'And';
+    lines.push(`    ${keyword} ${sentence(action)}`);
+  });
+  for (const comment of text.comments ?? []) lines.push(`    # ${comment.replace(/\s+/g, ' ')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** A whole feature file around scenarios, with no Background: plans start from an empty deployment. */
+export function feature(name: string, description: string, scenarios: readonly string[]): string {
+  return [
+    `Feature: ${name}`,
+    '',
+    ...description.split('\n').map((line) => `  ${line}`.trimEnd()),
+    '',
+    scenarios.join('\n'),
+  ].join('\n');
+}

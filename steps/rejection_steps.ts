@@ -1,0 +1,11 @@
+/** Checks on actions the model refused, captured by `tries to` steps. */
+import { Then } from '@cucumber/cucumber';
+import type { DeploymentWorld } from './support/world';
+
+Then('it is refused because {string}', function (this: DeploymentWorld, reason: string) {
+  if (!this.rejection) throw new Error('The action was not refused');
+  this.rejection.checked = true;
+  if (this.rejection.error.reason !== reason) {
+    throw new Error(`The action was refused because "${this.rejection.error.reason}", not "${reason}"`);
+  }
+});
