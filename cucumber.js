@@ -1,7 +1,6 @@
 // Cucumber's configuration: TypeScript through ts-node with swc (see tsconfig.json), strict (undefined,
 // pending and ambiguous steps fail the run), and the three reports the docs site and CI read.
 const common = {
-  paths: ['features/**/*.feature'],
   requireModule: ['ts-node/register'],
   require: ['steps/**/*.ts'],
   strict: true,
