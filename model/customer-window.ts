@@ -12,6 +12,11 @@ export const CUSTOMER_NOTICES = {
     '[Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]',
   /** (inferred wording) The source says the customer "will be informed of connection issues". */
   connectionIssues: '[We are having connection issues. Please wait while we try to reconnect.]',
+  /**
+   * The source's own words for messages that may not have been delivered; (inferred) the customer sees them when
+   * the agent completes a chat before the console showed some of the customer's messages.
+   */
+  someMayNotHaveBeenDelivered: '[Some of the above messages may not have been delivered.]',
   /** (inferred) What a customer sees when an agent completes the chat. */
   chatCompleted: '[The agent has ended this chat session.]',
   /** (inferred) What a customer sees when a new chat cannot be created. */

@@ -84,6 +84,9 @@ interface Email {
   readonly caseId?: number;
 }
 
+/** What `inspect()` exposes: the state, read-only all the way down. */
+export type DeploymentState = DeepReadonly<State>;
+
 interface State {
   clock: Seconds;
   servers: ServerAvailability;
@@ -200,6 +203,14 @@ export class Deployment {
 
   get messages(): readonly Readonly<ChatMessage>[] {
     return this.state.messages;
+  }
+
+  /**
+   * The live state, uncopied and typed read-only: for invariant checks that run after every step of millions
+   * and cannot pay for `view()`, which copies and renders everything. Never cast it back to mutable.
+   */
+  inspect(): DeploymentState {
+    return this.state;
   }
 
   /** How long ago an activity was created, as the console's "Activity duration" counts it. */
@@ -645,8 +656,27 @@ export class Deployment {
       const session = this.sessionOf(window.activityId);
       if (!session || isLive(session)) continue;
       window.state = 'ended';
+      if (session.ended === 'completed') this.warnOfUnreadMessages(window);
       const notice: CustomerNotice = session.ended === 'completed' ? 'chatCompleted' : 'sessionLost';
       this.hop('Application', 'Customer', session.ended === 'completed' ? 'chat ended' : 'session unknown', true);
+      this.showCustomer(window, { kind: 'notice', text: CUSTOMER_NOTICES[notice], notice });
+    }
+  }
+
+  /**
+   * A chat completed while the Messaging server kept some of the customer's messages from the agent's screen
+   * would otherwise drop them without a word. (inferred; found by the failure-ordering exploration)
+   */
+  private warnOfUnreadMessages(window: CustomerWindow): void {
+    let unread = false;
+    for (const message of this.state.messages) {
+      if (message.activityId !== window.activityId || message.from !== 'customer') continue;
+      if (!message.accepted || message.deliveredAt !== null || message.senderWarned) continue;
+      message.senderWarned = true;
+      unread = true;
+    }
+    if (unread) {
+      const notice: CustomerNotice = 'someMayNotHaveBeenDelivered';
       this.showCustomer(window, { kind: 'notice', text: CUSTOMER_NOTICES[notice], notice });
     }
   }
@@ -939,3 +969,9 @@ export class Deployment {
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;

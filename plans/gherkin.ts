@@ -55,6 +55,8 @@ export function sentence(action: Action): string {
 export interface ScenarioText {
   readonly name: string;
   readonly tags?: readonly string[];
+  /** Outcome sentences after the `When`, such as "every invariant holds" for a counterexample. */
+  readonly then?: readonly string[];
   /** Lines placed after the steps, such as the invariant a counterexample broke, as comments. */
   readonly comments?: readonly string[];
 }
@@ -72,6 +74,7 @@ export function scenario(plan: Plan, text: ScenarioText): string {
     const keyword = index === plan.length - 1 ? 'When' : index === 0 ? 'Given' : 'And';
     lines.push(`    ${keyword} ${sentence(action)}`);
   });
+  text.then?.forEach((outcome, index) => lines.push(`    ${index === 0 ? 'Then' : 'And'} ${outcome}`));
   for (const comment of text.comments ?? []) lines.push(`    # ${comment.replace(/\s+/g, ' ')}`);
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,79 @@
+/**
+ * One explored plan: the interpreter, the invariant checker watching it and the coverage it adds to a ledger.
+ * Both phases build plans step by step through `step`; the random phase's commands read `state` to decide
+ * what their step means now (fail or restore, send or start a new chat).
+ */
+import type { Action, Plan } from '../model/actions';
+import type { Deployment, DeploymentState } from '../model/deployment';
+import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
+import type { CoverageLedger, PlanCoverage } from './coverage';
+import { InvariantChecker } from './invariants';
+
+/** The agent every plan uses, from the source's screenshots. */
+export const AGENT = 'JDoe';
+export const CUSTOMERS = ['customer@awesome.com', 'second@awesome.com'] as const;
+
+/** The source's premise: an integrated agent is logged in with an active customer chat session. */
+export const PREMISE: Plan = [
+  { type: 'agent-logs-in', agent: AGENT },
+  { type: 'customer-starts-chat', question: 'Help me!' },
+  { type: 'agent-sends', text: 'Hello' },
+  { type: 'customer-sends', text: 'Hi' },
+];
+
+/** Counts shared by every plan of a phase. */
+export interface ExplorationTally {
+  steps: number;
+  plans: number;
+  knownDefectPlans: number;
+}
+
+export function newTally(): ExplorationTally {
+  return { steps: 0, plans: 0, knownDefectPlans: 0 };
+}
+
+export class Exploration {
+  private readonly runner: PlanRunner;
+  private readonly checker = new InvariantChecker();
+  private readonly coverage: PlanCoverage;
+
+  constructor(
+    ledger: CoverageLedger,
+    private readonly tally: ExplorationTally,
+    private readonly factory: DeploymentFactory = newDeployment,
+  ) {
+    this.runner = new PlanRunner(factory(), this.checker);
+    this.coverage = ledger.begin();
+    tally.plans++;
+  }
+
+  get deployment(): Deployment {
+    return this.runner.deployment;
+  }
+
+  /** The model's state, read-only: what commands consult to decide what their step means now. */
+  get state(): DeploymentState {
+    return this.runner.deployment.inspect();
+  }
+
+  get plan(): Plan {
+    return this.runner.plan;
+  }
+
+  step(action: Action): void {
+    this.tally.steps++;
+    this.runner.step(action);
+    this.coverage.observe(action);
+  }
+
+  run(plan: Plan): this {
+    for (const action of plan) this.step(action);
+    return this;
+  }
+
+  /** Ends the plan: checks determinism by replaying it. */
+  finish(): void {
+    if (this.checker.knownDefectSteps > 0) this.tally.knownDefectPlans++;
+    this.checker.finish(this.runner.deployment, () => this.factory());
+  }
+}

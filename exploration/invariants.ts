@@ -1,0 +1,354 @@
+/**
+ * The invariants every plan must keep, each with a name and a sentence saying why it matters. A checker
+ * watches one plan through the interpreter and throws an `InvariantViolation` at the first step that breaks
+ * one. It reads the model through `Deployment.inspect()` and keeps its own small memory (which activities were
+ * completed, when each session was lost), so checking costs little more than the step itself.
+ */
+import { describeAction, type Action, type Plan } from '../model/actions';
+import { formatDuration } from '../model/clock';
+import { ActivityType, STATUS, isDocumentedStatus } from '../model/database';
+import type { Deployment, DeploymentState } from '../model/deployment';
+import { SERVERS, chatMessagesFlow, consoleReachesApplication } from '../model/servers';
+import type { TraceEvent } from '../model/trace';
+import { PlanRunner, type StepObserver } from '../plans/interpreter';
+
+export interface Invariant {
+  readonly id: InvariantId;
+  readonly name: string;
+  readonly explanation: string;
+  /** The one behaviour the invariant allows because the source documents it as a defect. */
+  readonly expectedException?: { readonly name: string; readonly explanation: string };
+}
+
+export type InvariantId =
+  | 'noSilentLoss'
+  | 'nothingDeliveredWhilePathDown'
+  | 'completedStaysCompleted'
+  | 'workOnlyWhenAble'
+  | 'customerNeverUninformed'
+  | 'determinism';
+
+export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
+  noSilentLoss: {
+    id: 'noSilentLoss',
+    name: 'No silent loss',
+    explanation:
+      'Every chat message either appears exactly once, in order, on the other side, or its sender is told it may not have been delivered, or its session is lost (and the customer is told so).',
+  },
+  nothingDeliveredWhilePathDown: {
+    id: 'nothingDeliveredWhilePathDown',
+    name: 'Nothing is delivered while its path is down',
+    explanation:
+      'No chat message reaches either screen while the Application or the Messaging server, which every message passes through, is down.',
+  },
+  completedStaysCompleted: {
+    id: 'completedStaysCompleted',
+    name: 'A completed activity stays completed',
+    explanation:
+      'Every activity carries a documented status pair, and one that reached 9000/9100 never returns to in progress or any other status.',
+  },
+  workOnlyWhenAble: {
+    id: 'workOnlyWhenAble',
+    name: 'The agent gets work only when able, and gets it once everything is back',
+    explanation:
+      'No activity is assigned while the console cannot handle it or the agent is in a chat, and once every server is up and the agent has logged in again, waiting work is routed to an agent who is not in a live chat.',
+    expectedException: {
+      name: 'A chat lost with the Application server blocks the agent (@known-defect)',
+      explanation:
+        'The database keeps a chat lost with the Application server at 5000/5900, so the agent, told the session is still active, receives no new work until completing it (source: Application Server Restored).',
+    },
+  },
+  customerNeverUninformed: {
+    id: 'customerNeverUninformed',
+    name: 'The customer is never left uninformed',
+    explanation:
+      "Once a chat session is lost, the customer's window says so (session lost, or connection issues) within the model's customerConnectionIssuesAfter threshold.",
+  },
+  determinism: {
+    id: 'determinism',
+    name: 'The same plan gives the same trace',
+    explanation: 'Replaying a plan on a fresh deployment yields a trace identical byte for byte, step by step.',
+  },
+};
+
+export const INVARIANT_LIST: readonly Invariant[] = Object.values(INVARIANTS);
+
+/** An invariant broken at one step of a plan; `plan` holds the steps up to and including the breaking one. */
+export class InvariantViolation extends Error {
+  constructor(
+    readonly invariant: Invariant,
+    readonly detail: string,
+    readonly index: number,
+    readonly plan: Plan,
+  ) {
+    super(`Invariant "${invariant.name}" broken at step ${index + 1} (${describeAction(plan[index]!)}): ${detail}`);
+    this.name = 'InvariantViolation';
+  }
+}
+
+type LineOwner = object;
+
+/** Watches one plan, step by step. */
+export class InvariantChecker implements StepObserver {
+  /** Steps at which the liveness invariant met its one expected exception. */
+  knownDefectSteps = 0;
+  private readonly plan: Action[] = [];
+  private readonly completed = new Set<number>();
+  private readonly assigned = new Set<number>();
+  /** Messages not yet delivered, flagged to their sender or in a lost session: the only ones that can go wrong. */
+  private readonly unsettled: number[] = [];
+  private messagesSeen = 0;
+  private readonly lostAt = new Map<number, number>();
+  private readonly uninformed: number[] = [];
+  /** Per window or chat pane: how many lines were read, and the last message id seen from the other side. */
+  private readonly read = new WeakMap<LineOwner, { lines: number; lastId: number }>();
+  /** The agent logged in while every server was up, and nothing has failed or logged out since. */
+  private freshLogin = false;
+
+  afterStep(index: number, action: Action, events: readonly TraceEvent[], deployment: Deployment): void {
+    this.plan.push(action);
+    const state = deployment.inspect();
+    this.checkMessages(index, state, events);
+    this.checkStatuses(index, state);
+    this.checkWork(index, action, state, deployment);
+    this.checkCustomerInformed(index, state, deployment.parameters.customerConnectionIssuesAfter);
+  }
+
+  /** The determinism invariant: replays the whole plan on a fresh deployment and compares each step's events. */
+  finish(original: Deployment, fresh: () => Deployment): void {
+    const replay = new PlanRunner(fresh());
+    const trace = original.trace;
+    let offset = 0;
+    this.plan.forEach((action, index) => {
+      const expected = JSON.stringify(trace.slice(offset, offset + replay.step(action).length));
+      const got = JSON.stringify(replay.deployment.trace.slice(offset));
+      offset = replay.deployment.trace.length;
+      if (expected !== got) this.fail('determinism', index, `the replay recorded ${got} where the run had ${expected}`);
+    });
+    if (offset !== trace.length) {
+      this.fail('determinism', this.plan.length - 1, `the run recorded ${trace.length} events, the replay ${offset}`);
+    }
+  }
+
+  private fail(id: InvariantId, index: number, detail: string): never {
+    throw new InvariantViolation(INVARIANTS[id], detail, index, this.plan.slice(0, index + 1));
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  private checkMessages(index: number, state: DeploymentState, events: readonly TraceEvent[]): void {
+    const pathUp = chatMessagesFlow(state.servers);
+    if (!pathUp) {
+      for (const event of events) {
+        if (event.type === 'hop' && event.from === 'Messaging' && event.delivered) {
+          this.fail('nothingDeliveredWhilePathDown', index, `${event.what} reached the ${event.to} ${pathDown(state)}`);
+        }
+      }
+    }
+    const { messages } = state;
+    for (; this.messagesSeen < messages.length; this.messagesSeen++) this.unsettled.push(this.messagesSeen);
+    let kept = 0;
+    for (const id of this.unsettled) {
+      const message = messages[id]!;
+      const session = state.sessions.find((s) => s.activityId === message.activityId);
+      if (message.deliveredAt !== null) {
+        if (!pathUp) {
+          this.fail('nothingDeliveredWhilePathDown', index, `"${message.text}" was delivered ${pathDown(state)}`);
+        }
+        this.checkShownOnce(index, state, id);
+        continue;
+      }
+      if (message.senderWarned || session?.ended === 'lost') continue;
+      if (message.accepted && session?.ended === null) {
+        this.unsettled[kept++] = id; // still on its way
+        continue;
+      }
+      this.fail(
+        'noSilentLoss',
+        index,
+        `the ${message.from}'s "${message.text}" (sent at ${formatDuration(message.sentAt)}) was never delivered, ` +
+          `its sender was not warned, and its session ${session ? `was ${session.ended ?? 'live'}` : 'does not exist'}`,
+      );
+    }
+    this.unsettled.length = kept;
+    this.checkOrder(index, state);
+  }
+
+  /** A message just delivered is on the other side's screen exactly once. */
+  private checkShownOnce(index: number, state: DeploymentState, id: number): void {
+    const message = state.messages[id]!;
+    const lines =
+      message.from === 'customer'
+        ? state.console.chats.find((chat) => chat.activityId === message.activityId)?.pane
+        : state.windows.find((window) => window.activityId === message.activityId)?.lines;
+    if (lines === undefined) return; // the screen was closed since, so there is nothing left to compare
+    let shown = 0;
+    for (const line of lines) if (line.kind === 'message' && line.messageId === id) shown++;
+    if (shown !== 1) {
+      const where = message.from === 'customer' ? "the agent's chat pane" : "the customer's window";
+      this.fail('noSilentLoss', index, `"${message.text}" appears ${shown} times in ${where}`);
+    }
+  }
+
+  /** Messages from the other side appear in the order they were sent, none twice. */
+  private checkOrder(index: number, state: DeploymentState): void {
+    for (const window of state.windows)
+      this.readNewLines(index, window, window.lines, 'agent', "the customer's window");
+    for (const chat of state.console.chats) this.readNewLines(index, chat, chat.pane, 'customer', "the agent's pane");
+  }
+
+  private readNewLines(
+    index: number,
+    owner: LineOwner,
+    lines: DeploymentState['windows'][number]['lines'],
+    from: 'customer' | 'agent',
+    where: string,
+  ): void {
+    let cursor = this.read.get(owner);
+    if (!cursor) this.read.set(owner, (cursor = { lines: 0, lastId: -1 }));
+    for (; cursor.lines < lines.length; cursor.lines++) {
+      const line = lines[cursor.lines]!;
+      if (line.kind !== 'message' || line.from !== from) continue;
+      if (line.messageId <= cursor.lastId) {
+        this.fail('noSilentLoss', index, `"${line.text}" appears in ${where} out of order or twice`);
+      }
+      cursor.lastId = line.messageId;
+    }
+  }
+
+  // ---------------------------------------------------------------- activities
+
+  private checkStatuses(index: number, state: DeploymentState): void {
+    for (const row of state.db.activities) {
+      const { activity_id: id, activity_status: status, activity_sub_status: subStatus } = row;
+      if (!isDocumentedStatus(status, subStatus)) {
+        this.fail(
+          'completedStaysCompleted',
+          index,
+          `activity ${id} is at ${status}/${subStatus}, not a documented pair`,
+        );
+      }
+      const done = status === STATUS.completed.status && subStatus === STATUS.completed.subStatus;
+      if (done) this.completed.add(id);
+      else if (this.completed.has(id)) {
+        this.fail(
+          'completedStaysCompleted',
+          index,
+          `activity ${id} went from 9000/9100 back to ${status}/${subStatus}`,
+        );
+      }
+    }
+  }
+
+  private checkWork(index: number, action: Action, state: DeploymentState, deployment: Deployment): void {
+    const { console, db, servers } = state;
+    const able = console.login === 'logged in' && consoleReachesApplication(servers) && console.registeredForRouting;
+    const user =
+      console.agentUserName === null ? undefined : db.users.find((u) => u.user_name === console.agentUserName);
+    const inProgress = db.activities.filter(
+      (row) =>
+        row.assigned_to === user?.user_id &&
+        row.activity_type === ActivityType.Chat &&
+        row.activity_status === STATUS.chatInProgress.status &&
+        row.activity_sub_status === STATUS.chatInProgress.subStatus,
+    );
+    const fresh: number[] = [];
+    for (const row of db.activities) {
+      if (row.assigned_to === null || this.assigned.has(row.activity_id)) continue;
+      this.assigned.add(row.activity_id);
+      fresh.push(row.activity_id);
+      if (!able) {
+        this.fail(
+          'workOnlyWhenAble',
+          index,
+          `activity ${row.activity_id} was assigned while the console cannot handle it`,
+        );
+      }
+    }
+    // A chat cannot be interrupted by other media: nothing new for an agent who was already in one, and one
+    // new chat at a time. (An email and then a chat in the same routing pass is allowed.)
+    if (fresh.length > 0) {
+      const earlier = inProgress.find((chat) => !fresh.includes(chat.activity_id));
+      if (earlier) {
+        this.fail(
+          'workOnlyWhenAble',
+          index,
+          `activity ${fresh.join(', ')} was assigned while the agent is in chat ${earlier.activity_id}`,
+        );
+      }
+      if (inProgress.length > 1) {
+        this.fail(
+          'workOnlyWhenAble',
+          index,
+          `chats ${inProgress.map((c) => c.activity_id).join(' and ')} were assigned at once`,
+        );
+      }
+    }
+
+    if (action.type === 'fail' || action.type === 'agent-logs-out') this.freshLogin = false;
+    const allUp = SERVERS.every((server) => servers[server]);
+    if (action.type === 'agent-logs-in' && console.login === 'logged in' && allUp) this.freshLogin = true;
+    if (!this.freshLogin || !allUp) return;
+    if (!able)
+      this.fail(
+        'workOnlyWhenAble',
+        index,
+        'every server is up and the agent logged in again, yet the console cannot handle activities',
+      );
+    const live = inProgress.filter((row) => {
+      const session = state.sessions.find((s) => s.activityId === row.activity_id);
+      return session !== undefined && session.ended === null;
+    });
+    if (live.length > 0) return; // busy with a live chat, which cannot be interrupted
+    if (inProgress.length > 0) {
+      this.knownDefectSteps++; // the expected exception: a lost chat still at 5000/5900
+      return;
+    }
+    const waiting = db.activities.find(
+      (row) => row.activity_status === STATUS.waitingInQueue.status && row.assigned_to === null,
+    );
+    if (waiting) {
+      this.fail(
+        'workOnlyWhenAble',
+        index,
+        `activity ${waiting.activity_id} waits at ${waiting.activity_status}/${waiting.activity_sub_status} at ${formatDuration(deployment.clock)} while the agent is free`,
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- the customer's window
+
+  private checkCustomerInformed(index: number, state: DeploymentState, threshold: number): void {
+    for (const session of state.sessions) {
+      if (session.ended === 'lost' && !this.lostAt.has(session.activityId)) {
+        this.lostAt.set(session.activityId, state.clock);
+        this.uninformed.push(session.activityId);
+      }
+    }
+    let kept = 0;
+    for (const activityId of this.uninformed) {
+      const window = state.windows.find((w) => w.activityId === activityId);
+      const told =
+        window === undefined ||
+        window.lines.some(
+          (line) => line.kind === 'notice' && (line.notice === 'sessionLost' || line.notice === 'connectionIssues'),
+        );
+      if (told) continue;
+      const since = state.clock - this.lostAt.get(activityId)!;
+      if (since >= threshold) {
+        this.fail(
+          'customerNeverUninformed',
+          index,
+          `chat ${activityId} was lost ${formatDuration(since)} ago and the customer's window still says nothing (threshold ${formatDuration(threshold)})`,
+        );
+      }
+      this.uninformed[kept++] = activityId;
+    }
+    this.uninformed.length = kept;
+  }
+}
+
+function pathDown(state: DeploymentState): string {
+  const down = (['Application', 'Messaging'] as const).filter((server) => !state.servers[server]);
+  return `while the ${down.join(' and ')} server${down.length > 1 ? 's are' : ' is'} down`;
+}
