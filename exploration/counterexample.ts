@@ -33,7 +33,7 @@ export function checkPlan(plan: Plan, factory: DeploymentFactory = newDeployment
   const runner = new PlanRunner(factory(), checker);
   try {
     runner.run(plan);
-    checker.finish(runner.deployment, () => factory());
+    checker.finish(() => factory());
     return null;
   } catch (error) {
     if (error instanceof InvariantViolation) return error;

@@ -93,6 +93,11 @@ function aftermath(exploration: Exploration, gap: number): void {
   if (complete) exploration.step(complete);
   traffic(exploration, 1);
   exploration.step({ type: 'wait', seconds: gap });
+  exploration.step({ type: 'wait', seconds: longGap(exploration) }); // past every threshold, whatever the gap
+}
+
+function longGap(exploration: Exploration): number {
+  return gaps(exploration.deployment.parameters)[1]!;
 }
 
 export function exploreExhaustively(factory: DeploymentFactory = newDeployment): ExhaustiveResult {
@@ -129,20 +134,21 @@ export function exploreExhaustively(factory: DeploymentFactory = newDeployment):
     for (const prefix of prefixes) {
       explore((exploration) => {
         outage(exploration, prefix, gap);
-        exploration.step({ type: 'wait', seconds: 2 * gap });
+        exploration.step({ type: 'wait', seconds: longGap(exploration) });
         traffic(exploration, 2);
+        exploration.step({ type: 'wait', seconds: longGap(exploration) });
       });
     }
   }
-  const longGap = gaps(parameters)[1]!;
+  const slowGap = gaps(parameters)[1]!;
   for (const subset of subsets) {
     explore((exploration) => {
       for (const server of subset) exploration.step({ type: 'fail', server });
       traffic(exploration, 0);
-      exploration.step({ type: 'wait', seconds: longGap });
+      exploration.step({ type: 'wait', seconds: slowGap });
       traffic(exploration, 1);
       for (const server of subset) exploration.step({ type: 'restore', server });
-      aftermath(exploration, longGap);
+      aftermath(exploration, slowGap);
     });
   }
   return {

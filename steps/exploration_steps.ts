@@ -1,0 +1,91 @@
+/** The failure-ordering exploration: running it, reading what it found, and checking a plan's invariants. */
+import { Then, When, type World } from '@cucumber/cucumber';
+import { explain, formatCounterexample, checkPlan } from '../exploration/counterexample';
+import { explore, type Exploration } from '../exploration/explore';
+import { INVARIANT_LIST } from '../exploration/invariants';
+import { EXPLORATION_MEDIA_TYPE } from '../exploration/report';
+import { factoryLike } from '../plans/interpreter';
+import type { DeploymentWorld } from './support/world';
+
+/** One exploration per cucumber run: every scenario of the invariants feature reads the same results. */
+let shared: Exploration | undefined;
+const explored = new WeakMap<World, Exploration>();
+
+function results(world: World): Exploration {
+  const found = explored.get(world);
+  if (!found) throw new Error('No exploration ran in this scenario; start it with a When step');
+  return found;
+}
+
+function invariantNamed(name: string) {
+  const invariant = INVARIANT_LIST.find((i) => i.name === name);
+  if (!invariant)
+    throw new Error(`No invariant is named "${name}" (known: ${INVARIANT_LIST.map((i) => i.name).join('; ')})`);
+  return invariant;
+}
+
+When('every failure ordering is explored, and plans at random with the fixed seed', function (this: World) {
+  shared ??= explore();
+  explored.set(this, shared);
+});
+
+Then(
+  'all {int} orderings and all {int} server states were checked',
+  function (this: World, orderings: number, states: number) {
+    const { exhaustive } = results(this).report;
+    if (exhaustive.orderingsChecked !== orderings || exhaustive.orderingsTotal !== orderings) {
+      throw new Error(
+        `The exhaustive phase checked ${exhaustive.orderingsChecked} of ${exhaustive.orderingsTotal} orderings`,
+      );
+    }
+    if (exhaustive.serverStatesVisited !== states) {
+      throw new Error(`The exhaustive phase visited ${exhaustive.serverStatesVisited} of ${states} server states`);
+    }
+  },
+);
+
+Then('the exhaustive phase took less than {int} seconds', function (this: World, seconds: number) {
+  const { milliseconds } = results(this).report.exhaustive;
+  if (milliseconds >= seconds * 1000) throw new Error(`The exhaustive phase took ${milliseconds} ms`);
+});
+
+Then('the statistics are attached to the run', function (this: World) {
+  this.attach(JSON.stringify(results(this).report), EXPLORATION_MEDIA_TYPE);
+});
+
+Then('no plan breaks the invariant {string}', function (this: World, name: string) {
+  const invariant = invariantNamed(name);
+  const { exhaustive, random } = results(this);
+  const broken =
+    exhaustive.violations.find((v) => v.invariant.id === invariant.id) ??
+    (random.counterexample?.violation.invariant.id === invariant.id ? random.counterexample.violation : undefined);
+  if (broken) throw new Error(formatCounterexample(explain(broken)));
+  if (random.crash) throw new Error(random.crash);
+});
+
+Then('its one expected exception is {string}', function (this: World, name: string) {
+  const invariant = INVARIANT_LIST.find((i) => i.expectedException?.name === name);
+  if (!invariant) throw new Error(`No invariant names "${name}" as its expected exception`);
+  const { exhaustive } = results(this);
+  if (exhaustive.knownDefectPlans === 0) throw new Error(`No explored plan met "${name}"`);
+});
+
+Then('the order of the failures changes what people see for no set of servers', function (this: World) {
+  const sensitive = results(this).orderSensitivity.filter((o) => o.orderMatters);
+  if (sensitive.length) {
+    throw new Error(
+      sensitive
+        .map(
+          (o) =>
+            `${o.servers.join(', ')}: ${o.groups.map((g) => g.map((order) => order.join(' then ')).join(' / ')).join(' differ from ')}`,
+        )
+        .join('\n'),
+    );
+  }
+});
+
+Then('every invariant holds', function (this: DeploymentWorld) {
+  const factory = factoryLike(this.deployment);
+  const violation = checkPlan(this.plan, factory);
+  if (violation) throw new Error(formatCounterexample(explain(violation, { factory, shrink: false })));
+});

@@ -1,0 +1,18 @@
+/**
+ * Cucumber support for exploration-counterexample.test.ts only: with the world parameter `brokenModel`, every
+ * scenario runs against the deliberately broken model instead of the real one.
+ */
+import { setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import type { Deployment } from '../../model/deployment';
+import { DeploymentWorld } from '../../steps/support/world';
+import { brokenDeployment } from './exploration-broken-model';
+
+class WorldWithBrokenModel extends DeploymentWorld {
+  override readonly deployment: Deployment = this.parameters.brokenModel ? brokenDeployment() : this.deployment;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+}
+
+setWorldConstructor(WorldWithBrokenModel);
