@@ -1,0 +1,86 @@
+// The living documentation site: hand-written pages in docs/, pages generated from the last cucumber run in
+// docs/generated/ (see generator/ and scripts/generate-docs.ts). Generated pages are plain .md, never MDX, so
+// text from a run (which may hold < { } and HTML) cannot turn into code.
+const { themes } = require('prism-react-renderer');
+
+/** `DOCS_FASTER=0` builds without @docusaurus/faster; scripts/bench-docs.ts compares the two. */
+const faster = process.env.DOCS_FASTER !== '0';
+
+/** @type {import('@docusaurus/types').Config} */
+module.exports = {
+  title: 'Chat session failure scenarios',
+  tagline: 'What a customer, an agent and the database see when WIM/EIM servers fail, and when they come back',
+  url: 'http://localhost',
+  baseUrl: '/',
+  trailingSlash: false,
+  // An inline icon (a chat bubble), so the site needs no static file and the browser asks for no /favicon.ico.
+  headTags: [
+    {
+      tagName: 'link',
+      attributes: {
+        rel: 'icon',
+        href: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Cpath fill='%230b5cad' d='M4 5h24a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z'/%3E%3Ccircle cx='11' cy='14' r='2' fill='%23fff'/%3E%3Ccircle cx='16' cy='14' r='2' fill='%23fff'/%3E%3Ccircle cx='21' cy='14' r='2' fill='%23fff'/%3E%3C/svg%3E",
+      },
+    },
+  ],
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  future: { v4: { removeLegacyPostBuildHeadAttribute: true }, faster },
+  markdown: {
+    format: 'detect',
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      require.resolve('@easyops-cn/docusaurus-search-local'),
+      /** @type {import('@easyops-cn/docusaurus-search-local').PluginOptions} */
+      ({
+        hashed: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/',
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 20,
+      }),
+    ],
+  ],
+  presets: [
+    [
+      'classic',
+      /** @type {import('@docusaurus/preset-classic').Options} */
+      ({
+        docs: { routeBasePath: '/', sidebarPath: require.resolve('./sidebars.js') },
+        blog: false,
+        pages: false,
+        theme: { customCss: require.resolve('./src/css/custom.css') },
+      }),
+    ],
+  ],
+  themeConfig:
+    /** @type {import('@docusaurus/preset-classic').ThemeConfig} */
+    ({
+      colorMode: { respectPrefersColorScheme: true },
+      navbar: {
+        title: 'Chat session failures',
+        items: [
+          { type: 'doc', docId: 'index', label: 'Guide', position: 'left' },
+          { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
+          { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
+          { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
+        ],
+      },
+      footer: {
+        style: 'dark',
+        copyright:
+          'Generated from the last run of the executable specification. Source: a Cisco WIM/EIM lab write-up, chat session failure scenarios.',
+      },
+      prism: { theme: themes.github, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
+      mermaid: { theme: { light: 'default', dark: 'dark' }, options: { sequence: { useMaxWidth: true } } },
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+};

@@ -1,0 +1,230 @@
+/**
+ * One page per feature: its description, its background, and for each rule and scenario the steps with the
+ * last run's results, the claims covered, a sequence diagram of what the model did and the end state.
+ */
+import { endState } from './end-state';
+import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { scenariosOf, type FeatureDoc, type RuleDoc, type ScenarioDoc, type Status, type StepDoc } from './run';
+import { sequenceDiagram, sharedStart } from './sequence-diagram';
+import { claimAnchor, ROUTES } from './routes';
+
+export const STATUS_LABEL: Record<Status, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  ambiguous: 'ambiguous',
+  undefined: 'undefined',
+  pending: 'pending',
+  skipped: 'skipped',
+  unknown: 'unknown',
+  'not run': 'not run',
+};
+
+const STATUS_MARK: Record<Status, string> = {
+  passed: '✔',
+  failed: '✘',
+  ambiguous: '⁇',
+  undefined: '?',
+  pending: '…',
+  skipped: '↷',
+  unknown: '·',
+  'not run': '·',
+};
+
+export function statusBadge(status: Status): string {
+  return `<span class="cf-badge cf-badge-${status.replace(/ /g, '-')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
+}
+
+export function formatMillis(ms: number): string {
+  if (ms < 1) return '< 1 ms';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function tagList(tags: readonly string[], claimIds: readonly string[]): string {
+  return tags
+    .map((tag) => {
+      const id = tag.slice(1);
+      if (claimIds.includes(id)) {
+        return `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(tag)}</a>`;
+      }
+      const special = tag === '@known-defect' ? ' cf-tag-defect' : tag === '@inferred' ? ' cf-tag-inferred' : '';
+      return `<span class="cf-tag${special}">${htmlText(tag)}</span>`;
+    })
+    .join(' ');
+}
+
+function dataTable(rows: readonly (readonly string[])[]): string {
+  const [head, ...body] = rows;
+  if (!head) return '';
+  return `<table class="cf-step-table"><thead><tr>${head.map((c) => `<th>${htmlText(c)}</th>`).join('')}</tr></thead><tbody>${body
+    .map((row) => `<tr>${row.map((c) => `<td>${htmlText(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function stepItem(step: StepDoc): string {
+  const text = step.hook ? `${step.text} hook` : step.text;
+  const parts = [
+    `<span class="cf-step-mark" title="${htmlAttribute(STATUS_LABEL[step.status])}">${STATUS_MARK[step.status]}</span>`,
+    step.keyword ? `<span class="cf-keyword">${htmlText(step.keyword)}</span> ` : '',
+    `<span class="cf-step-text">${htmlText(text)}</span>`,
+    step.status === 'passed' ? '' : ` <span class="cf-step-status">${htmlText(STATUS_LABEL[step.status])}</span>`,
+  ];
+  const extras = [
+    step.docString !== null ? `<div class="cf-docstring">${htmlText(step.docString)}</div>` : '',
+    step.dataTable ? dataTable(step.dataTable) : '',
+    step.error !== null ? `<div class="cf-error">${htmlText(step.error)}</div>` : '',
+  ];
+  const classes = ['cf-step', `cf-step-${step.status.replace(/ /g, '-')}`, step.fromBackground ? 'cf-step-background' : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<li class="${classes}">${parts.join('')}${extras.join('')}</li>`;
+}
+
+function stepList(scenario: ScenarioDoc): string {
+  // Hooks are shown only when they did not pass: a failing After hook is part of why a scenario failed.
+  const steps = scenario.steps.filter((s) => !s.hook || s.status !== 'passed');
+  const background = steps.filter((s) => s.fromBackground).length;
+  const note = background
+    ? `<div class="cf-steps-note">${htmlText(`The first ${background} steps are the feature's background.`)}</div>`
+    : '';
+  return `<div class="cf-steps">${note}<ol class="cf-step-list">${steps.map(stepItem).join('')}</ol></div>`;
+}
+
+function mermaid(diagram: string): string {
+  return ['```mermaid', diagram, '```'].join('\n');
+}
+
+interface SharedStart {
+  readonly events: number;
+  readonly diagram: string | null;
+}
+
+function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string): string {
+  const out: string[] = [];
+  out.push(`${level} ${markdownText(scenario.name)} {#${scenario.anchor}}`);
+  out.push(
+    `<div class="cf-scenario-meta">${statusBadge(scenario.status)} <span class="cf-duration">${htmlText(
+      formatMillis(scenario.milliseconds),
+    )}</span> ${tagList(scenario.tags, scenario.claimIds)}</div>`,
+  );
+  if (scenario.description) out.push(markdownText(scenario.description));
+  if (scenario.knownDefect) {
+    out.push(
+      [
+        ':::warning[Known defect]',
+        'The source marks this behaviour as **incorrect**. The scenario pins down what the product does today, not what it should do.',
+        ':::',
+      ].join('\n'),
+    );
+  }
+  if (scenario.inferred) {
+    out.push(
+      [
+        ':::note[Inferred]',
+        'The source does not show this. It is what the model infers from the behaviour the source does show; treat it as a prediction to confirm in a lab.',
+        ':::',
+      ].join('\n'),
+    );
+  }
+  out.push(stepList(scenario));
+  if (scenario.trace) {
+    const skip = shared.diagram && scenario.trace.events.length > shared.events ? shared.events : 0;
+    out.push(`<p class="cf-caption">${htmlText('What happened, hop by hop (from the model’s trace of this run)')}</p>`);
+    out.push(
+      mermaid(
+        sequenceDiagram(scenario.trace.events, {
+          skip,
+          skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
+        }),
+      ),
+    );
+  } else {
+    out.push(`<p class="cf-missing">${htmlText('No trace was attached to this scenario, so there is no diagram.')}</p>`);
+  }
+  if (scenario.endState) {
+    out.push(`<p class="cf-caption">${htmlText('What each person sees at the end, and what the database says')}</p>`);
+    out.push(endState(scenario.endState));
+  } else {
+    out.push(`<p class="cf-missing">${htmlText('No end state was attached to this scenario.')}</p>`);
+  }
+  return out.join('\n\n');
+}
+
+function ruleSection(rule: RuleDoc, shared: SharedStart): string {
+  const out = [`## ${markdownText(`Rule: ${rule.name}`)} {#${rule.anchor}}`];
+  if (rule.description) out.push(markdownText(rule.description));
+  if (rule.background) {
+    out.push(`<div class="cf-background"><div class="cf-background-title">Background of this rule</div><ol>${rule.background
+      .map((s) => `<li>${htmlText(s)}</li>`)
+      .join('')}</ol></div>`);
+  }
+  for (const scenario of rule.scenarios) out.push(scenarioSection(scenario, shared, '###'));
+  return out.join('\n\n');
+}
+
+export function scenarioCountLine(scenarios: readonly ScenarioDoc[]): string {
+  const counts = new Map<Status, number>();
+  for (const s of scenarios) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+  return [...counts.entries()].map(([status, n]) => `${n} ${STATUS_LABEL[status]}`).join(', ');
+}
+
+export function featurePage(feature: FeatureDoc, position: number): string {
+  const scenarios = scenariosOf(feature);
+  const traced = scenarios.flatMap((s) => (s.trace ? [s.trace.events] : []));
+  const events = sharedStart(traced);
+  const shared: SharedStart = {
+    events,
+    diagram: events > 0 && traced[0] ? sequenceDiagram(traced[0].slice(0, events)) : null,
+  };
+  const out: string[] = [
+    [
+      '---',
+      `title: ${yamlString(feature.name)}`,
+      `sidebar_label: ${yamlString(feature.name)}`,
+      `sidebar_position: ${position}`,
+      `slug: ${yamlString(`/${feature.page}`)}`,
+      `description: ${yamlString(`Scenarios of ${feature.uri}, with the last run's results, sequence diagrams and end states.`)}`,
+      '---',
+    ].join('\n'),
+  ];
+  out.push(
+    `<div class="cf-feature-meta">${statusBadge(feature.status)} <span>${htmlText(
+      `${scenarios.length} scenarios: ${scenarioCountLine(scenarios)} · ${feature.uri}`,
+    )}</span> ${tagList(feature.tags, [])}</div>`,
+  );
+  if (feature.description) out.push(markdownText(feature.description));
+  out.push(scenarioIndex(feature));
+  if (feature.background || shared.diagram) {
+    out.push(`## Background {#background}`);
+    if (feature.background) {
+      out.push(
+        `<div class="cf-background"><div class="cf-background-title">${htmlText(
+          feature.background.name || 'Every scenario on this page starts with',
+        )}</div><ol>${feature.background.steps.map((s) => `<li>${htmlText(s)}</li>`).join('')}</ol></div>`,
+      );
+    }
+    if (shared.diagram) {
+      out.push(`<p class="cf-caption">${htmlText('The start every scenario on this page shares, hop by hop')}</p>`);
+      out.push(mermaid(shared.diagram));
+    }
+  }
+  for (const child of feature.children) {
+    out.push(child.kind === 'rule' ? ruleSection(child, shared) : scenarioSection(child, shared, '##'));
+  }
+  return out.join('\n\n') + '\n';
+}
+
+function scenarioIndex(feature: FeatureDoc): string {
+  const rows = feature.children.flatMap((child) => {
+    const scenarios = child.kind === 'rule' ? child.scenarios : [child];
+    return scenarios.map(
+      (s) =>
+        `<tr><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td><td>${s.claimIds
+          .map((id) => `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(id)}</a>`)
+          .join(' ')}</td></tr>`,
+    );
+  });
+  return `<table class="cf-index"><thead><tr><th>Result</th><th>Scenario</th><th>Claims</th></tr></thead><tbody>${rows.join(
+    '',
+  )}</tbody></table>`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Pages about the run as a whole: the claims register with what covers each claim, the failure-ordering
+ * exploration's invariants, and the run summary (the only page that carries the run's date and commit).
+ */
+import type { ExplorationReport } from '../exploration/report';
+import { htmlText, markdownText } from './escape';
+import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './feature-page';
+import { claimAnchor, ROUTES } from './routes';
+import { anchorFor } from './slug';
+import { scenariosOf, type RunDoc, type Status } from './run';
+
+function frontMatter(title: string, slug: string, position: number, description: string): string {
+  return ['---', `title: ${JSON.stringify(title)}`, `sidebar_position: ${position}`, `slug: ${slug}`, `description: ${JSON.stringify(description)}`, '---'].join('\n');
+}
+
+export function claimsPage(run: RunDoc): string {
+  const out = [
+    frontMatter(
+      'Claims of the source',
+      ROUTES.claims,
+      2,
+      'Every statement of the source, the scenarios that cover it and their last result.',
+    ),
+  ];
+  const uncovered = run.claims.filter((c) => c.scenarios.length === 0);
+  const failing = run.claims.filter((c) => c.scenarios.length > 0 && c.status !== 'passed');
+  out.push(
+    markdownText(
+      `Each observable statement of the lab write-up has an id (its tag in the features). ${run.claims.length} claims: ${
+        run.claims.length - uncovered.length
+      } covered by at least one scenario, ${uncovered.length} uncovered, ${failing.length} covered by a scenario that did not pass.`,
+    ),
+  );
+  if (run.unknownClaimTags.length) {
+    out.push(
+      [':::warning[Tags that name no claim]', markdownText(run.unknownClaimTags.map((t) => `@${t}`).join(', ')), ':::'].join('\n'),
+    );
+  }
+  const sections: string[] = [];
+  for (const c of run.claims) if (!sections.includes(c.claim.section)) sections.push(c.claim.section);
+  for (const section of sections) {
+    out.push(`## ${markdownText(section)} {#${anchorFor(section, 'section')}}`);
+    const items = run.claims
+      .filter((c) => c.claim.section === section)
+      .map((c) => {
+        const covering = c.scenarios.length
+          ? `<ul class="cf-covering">${c.scenarios
+              .map(
+                ({ feature, scenario }) =>
+                  `<li>${statusBadge(scenario.status)} <a href="/${feature.page}#${scenario.anchor}">${htmlText(
+                    scenario.name,
+                  )}</a> <span class="cf-muted">${htmlText(feature.name)}</span></li>`,
+              )
+              .join('')}</ul>`
+          : `<div class="cf-uncovered">${htmlText('Not covered: no scenario in this run carries this tag.')}</div>`;
+        const defect = c.claim.defect ? ` <span class="cf-tag cf-tag-defect">${htmlText('incorrect behaviour (known defect)')}</span>` : '';
+        return `<li class="cf-claim" id="${claimAnchor(c.claim.id)}"><div class="cf-claim-head">${statusBadge(
+          c.scenarios.length ? c.status : 'not run',
+        )} <span class="cf-claim-id">${htmlText(c.claim.id)}</span>${defect}</div><div class="cf-claim-statement">${htmlText(
+          c.claim.statement,
+        )}</div>${covering}</li>`;
+      });
+    out.push(`<ul class="cf-claims">${items.join('')}</ul>`);
+  }
+  return out.join('\n\n') + '\n';
+}
+
+export function invariantsPage(report: ExplorationReport | null): string {
+  const out = [
+    frontMatter(
+      'Invariants over failure orderings',
+      ROUTES.invariants,
+      3,
+      'What the failure-ordering exploration checked in the last run: invariants, orderings, seed.',
+    ),
+  ];
+  if (!report) {
+    out.push(
+      [
+        ':::info[Not run]',
+        'The last run attached no exploration report, so the failure-ordering exploration was **not run**. It is attached by the invariants feature (`features/invariants.feature`); run the whole specification with `npm run spec` and generate the pages again.',
+        ':::',
+      ].join('\n'),
+    );
+    return out.join('\n\n') + '\n';
+  }
+  const { exhaustive: ex, random: rnd } = report;
+  const violated = report.invariants.filter((i) => i.violations > 0);
+  out.push(
+    markdownText(
+      `The exploration fails servers and brings them back in every order, then in random orders, and checks after every step that the invariants below hold. ${
+        violated.length ? `${violated.length} invariants were violated.` : 'No invariant was violated.'
+      }`,
+    ),
+  );
+  out.push('## What was checked {#what-was-checked}');
+  out.push(
+    `<table class="cf-table"><thead><tr><th>Invariant</th><th>Why it must hold</th><th>Violations</th></tr></thead><tbody>${report.invariants
+      .map(
+        (i) =>
+          `<tr><td>${htmlText(i.name)}</td><td>${htmlText(i.explanation)}</td><td>${
+            i.violations ? `<span class="cf-badge cf-badge-failed">${i.violations}</span>` : '<span class="cf-badge cf-badge-passed">0</span>'
+          }</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
+  );
+  out.push('## Every ordering {#every-ordering}');
+  out.push(
+    keyValues([
+      ['Complete orderings checked', `${ex.orderingsChecked} of ${ex.orderingsTotal}`],
+      ['Partial outages (prefixes) checked', String(ex.prefixesChecked)],
+      ['Sets of servers down together', `${ex.serverStatesVisited} of ${ex.serverStatesTotal}`],
+      ['Steps executed', String(ex.stepsExecuted)],
+      ['Time', formatMillis(ex.milliseconds)],
+    ]),
+  );
+  out.push('## Random orderings {#random-orderings}');
+  out.push(
+    keyValues([
+      ['Seed', String(rnd.seed)],
+      ['Runs', String(rnd.runs)],
+      ['Steps executed', `${rnd.stepsExecuted} (${Math.round(rnd.stepsPerSecond)} a second)`],
+      ['Complete orderings reached', String(rnd.orderingsReached)],
+      ['Sets of servers down together reached', String(rnd.serverStatesReached)],
+    ]),
+  );
+  out.push('## Does the order of failures matter? {#order-sensitivity}');
+  out.push(
+    `<table class="cf-table"><thead><tr><th>Servers failed together</th><th>Order matters</th><th>Orderings grouped by what people see</th></tr></thead><tbody>${report.orderSensitivity
+      .map(
+        (o) =>
+          `<tr><td>${htmlText(o.servers.join(', '))}</td><td>${htmlText(o.orderMatters ? 'yes' : 'no')}</td><td>${
+            o.groups.length
+              ? o.groups
+                  .map((group) => `<div class="cf-group">${htmlText(group.map((ordering) => ordering.join(' → ')).join(' | '))}</div>`)
+                  .join('')
+              : htmlText('all orderings end the same')
+          }</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
+  );
+  return out.join('\n\n') + '\n';
+}
+
+function keyValues(rows: readonly (readonly [string, string])[]): string {
+  return `<table class="cf-table cf-key-values"><tbody>${rows
+    .map(([k, v]) => `<tr><th>${htmlText(k)}</th><td>${htmlText(v)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+export interface ReportLinks {
+  readonly html: boolean;
+  readonly junit: boolean;
+}
+
+export function summaryPage(run: RunDoc, reports: ReportLinks): string {
+  const scenarios = run.features.flatMap((f) => scenariosOf(f).map((s) => ({ feature: f, scenario: s })));
+  const steps = scenarios.flatMap(({ scenario }) => scenario.steps.filter((s) => !s.hook));
+  const stepCounts = new Map<Status, number>();
+  for (const s of steps) stepCounts.set(s.status, (stepCounts.get(s.status) ?? 0) + 1);
+  const out = [
+    frontMatter('Last run', ROUTES.summary, 1, 'Counts, duration and commit of the run these pages were generated from.'),
+  ];
+  out.push(
+    `<div class="cf-run-result ${run.success ? 'cf-run-passed' : 'cf-run-failed'}">${htmlText(
+      run.success ? 'The specification passed.' : 'The specification did not pass: failed scenarios are listed below and shown on their pages.',
+    )}</div>`,
+  );
+  out.push(
+    keyValues([
+      ['Scenarios', `${scenarios.length}: ${scenarioCountLine(scenarios.map((s) => s.scenario)) || 'none'}`],
+      [
+        'Steps',
+        `${steps.length}: ${[...stepCounts.entries()].map(([status, n]) => `${n} ${STATUS_LABEL[status]}`).join(', ') || 'none'}`,
+      ],
+      ['Features', String(run.features.length)],
+      ['Claims covered', `${run.claims.filter((c) => c.scenarios.length).length} of ${run.claims.length}`],
+      ['Duration', formatMillis(run.milliseconds)],
+      ['Started', run.startedAt ?? 'unknown'],
+      ['Commit', run.commit ?? 'unknown'],
+      ['Runner', run.cucumberVersion],
+    ]),
+  );
+  out.push('## Reports {#reports}');
+  const links: string[] = [];
+  if (reports.html) links.push(`- [Cucumber's HTML report](pathname://${ROUTES.reportsHtml}) (every step, with attachments)`);
+  if (reports.junit) links.push(`- [JUnit XML](pathname://${ROUTES.reportsJunit}) (for CI dashboards)`);
+  out.push(links.length ? links.join('\n') : markdownText('No HTML or JUnit report was found next to the messages file.'));
+  out.push('## Features {#features}');
+  out.push(
+    `<table class="cf-table"><thead><tr><th>Result</th><th>Feature</th><th>Scenarios</th></tr></thead><tbody>${run.features
+      .map((f) => {
+        const s = scenariosOf(f);
+        return `<tr><td>${statusBadge(f.status)}</td><td><a href="/${f.page}">${htmlText(f.name)}</a></td><td>${htmlText(
+          `${s.length}: ${scenarioCountLine(s)}`,
+        )}</td></tr>`;
+      })
+      .join('')}</tbody></table>`,
+  );
+  const notPassed = scenarios.filter(({ scenario }) => scenario.status !== 'passed');
+  out.push('## Scenarios that did not pass {#not-passed}');
+  out.push(
+    notPassed.length
+      ? `<ul class="cf-covering">${notPassed
+          .map(
+            ({ feature, scenario }) =>
+              `<li>${statusBadge(scenario.status)} <a href="/${feature.page}#${scenario.anchor}">${htmlText(scenario.name)}</a> <span class="cf-muted">${htmlText(
+                feature.name,
+              )}</span></li>`,
+          )
+          .join('')}</ul>`
+      : markdownText('None: every scenario passed.'),
+  );
+  return out.join('\n\n') + '\n';
+}

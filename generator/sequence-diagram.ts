@@ -1,0 +1,177 @@
+/**
+ * A mermaid sequence diagram drawn from a scenario's trace: each hop of a request or message is an arrow
+ * (a cross where it was lost), what appears on a screen is a note over that screen, and the time while servers
+ * are down is a shaded band opened by a note naming them.
+ */
+import type { TraceEvent } from '../model/trace';
+import { mermaidText } from './escape';
+
+const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
+  ['Customer', "Customer's chat window"],
+  ['Web', 'Web server'],
+  ['Application', 'Application server'],
+  ['Messaging', 'Messaging server'],
+  ['Services', 'Services server'],
+  ['Database', 'Database'],
+  ['AgentConsole', 'Agent console'],
+];
+
+const SERVER_ORDER = ['Web', 'Application', 'Messaging', 'Services', 'Database'];
+const OUTAGE_BAND = 'rect rgba(220, 38, 38, 0.1)';
+const WHOLE_WIDTH = 'Customer,AgentConsole';
+
+export interface DiagramOptions {
+  /** Leave out the first `skip` events (a start shared with other scenarios, drawn once elsewhere). */
+  readonly skip?: number;
+  /** The note that stands for the events left out. */
+  readonly skippedNote?: string;
+}
+
+/** Groups a trace into the steps of its plan: each group starts with a `step` event. */
+export function stepGroups(events: readonly TraceEvent[]): TraceEvent[][] {
+  const groups: TraceEvent[][] = [];
+  for (const event of events) {
+    if (event.type === 'step' || groups.length === 0) groups.push([]);
+    groups[groups.length - 1]!.push(event);
+  }
+  return groups;
+}
+
+/**
+ * How many leading events every trace shares, counted in whole steps, leaving each trace at least one step of
+ * its own. Zero when fewer than two traces are given.
+ */
+export function sharedStart(traces: readonly (readonly TraceEvent[])[]): number {
+  if (traces.length < 2) return 0;
+  const grouped = traces.map((events) => stepGroups(events).map((group) => JSON.stringify(group)));
+  const shortest = Math.min(...grouped.map((g) => g.length));
+  let common = 0;
+  while (common < shortest - 1 && grouped.every((g) => g[common] === grouped[0]![common])) common++;
+  return grouped[0]!.slice(0, common).reduce((sum, group) => sum + (JSON.parse(group) as unknown[]).length, 0);
+}
+
+function formatClock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+function parseClock(text: string): number | null {
+  const match = /^(\d{2,}):(\d{2}):(\d{2})\b/.exec(text);
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : null;
+}
+
+function listServers(servers: readonly string[]): string {
+  if (servers.length === 1) return `the ${servers[0]} server`;
+  return `the ${servers.slice(0, -1).join(', ')} and ${servers[servers.length - 1]} servers`;
+}
+
+export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramOptions = {}): string {
+  const skip = options.skip ?? 0;
+  const lines = ['sequenceDiagram'];
+  for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidText(label)}`);
+
+  const down = new Set<string>();
+  for (const event of events.slice(0, skip)) {
+    if (event.type === 'server-failed') down.add(event.server);
+    if (event.type === 'server-restored') down.delete(event.server);
+  }
+  let indent = '  ';
+  let bandOpen = false;
+  const emit = (line: string) => lines.push(indent + line);
+  const openBand = () => {
+    if (down.size === 0) return;
+    emit(OUTAGE_BAND);
+    indent = '    ';
+    bandOpen = true;
+    const servers = SERVER_ORDER.filter((s) => down.has(s));
+    emit(`Note over ${servers[0]},${servers[servers.length - 1]}: ${mermaidText(`${servers.join(', ')} down`)}`);
+  };
+  const closeBand = () => {
+    if (!bandOpen) return;
+    indent = '  ';
+    emit('end');
+    bandOpen = false;
+  };
+
+  if (skip > 0 && options.skippedNote) emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(options.skippedNote)}`);
+  openBand();
+
+  let clock = skip > 0 ? (events[skip - 1]?.at ?? 0) : 0;
+  const rest = events.slice(skip);
+  for (let i = 0; i < rest.length; i++) {
+    const event = rest[i]!;
+    if (event.at !== clock && !(event.type === 'step' && event.actor === 'Clock')) {
+      emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`at ${formatClock(event.at)}`)}`);
+    }
+    clock = event.at;
+    switch (event.type) {
+      case 'step': {
+        if (event.actor === 'Clock') {
+          const passed = parseClock(event.what);
+          const until = passed === null ? '' : ` (until ${formatClock(event.at + passed)})`;
+          emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${event.what}${until}`)}`);
+          if (passed !== null) clock = event.at + passed;
+        } else if (event.actor === 'Operator' && !rest[i + 1]?.type.startsWith('server-')) {
+          emit(`Note over Services: ${mermaidText(event.what)}`);
+        }
+        break;
+      }
+      case 'server-failed':
+      case 'server-restored': {
+        // Servers that fail or return together (with nothing in between) change the band once.
+        const failed: string[] = [];
+        const restored: string[] = [];
+        let j = i;
+        for (; j < rest.length; j++) {
+          const e = rest[j]!;
+          if (e.at !== event.at) break;
+          if (e.type === 'server-failed') failed.push(e.server);
+          else if (e.type === 'server-restored') restored.push(e.server);
+          else if (!(e.type === 'step' && e.actor === 'Operator' && rest[j + 1]?.type.startsWith('server-'))) break;
+        }
+        i = j - 1;
+        closeBand();
+        for (const server of restored) down.delete(server);
+        if (restored.length) {
+          const [first, last] = span(restored);
+          emit(`Note over ${first},${last}: ${mermaidText(`${capitalise(listServers(restored))} restored`)}`);
+        }
+        for (const server of failed) down.add(server);
+        if (failed.length) {
+          const [first, last] = span(failed);
+          emit(`Note over ${first},${last}: ${mermaidText(`${capitalise(listServers(failed))} ${failed.length > 1 ? 'fail' : 'fails'}`)}`);
+        }
+        openBand();
+        break;
+      }
+      case 'hop':
+        emit(
+          event.delivered
+            ? `${event.from}->>${event.to}: ${mermaidText(event.what)}`
+            : `${event.from}-x${event.to}: ${mermaidText(`${event.what}, lost`)}`,
+        );
+        break;
+      case 'shown': {
+        const shown = [event.what];
+        while (rest[i + 1]?.type === 'shown' && (rest[i + 1] as typeof event).on === event.on && rest[i + 1]!.at === event.at) {
+          shown.push((rest[++i] as typeof event).what);
+        }
+        emit(`Note over ${event.on}: ${shown.map(mermaidText).join('<br/>')}`);
+        break;
+      }
+    }
+  }
+  closeBand();
+  return lines.join('\n');
+}
+
+function span(servers: readonly string[]): [string, string] {
+  const ordered = SERVER_ORDER.filter((s) => servers.includes(s));
+  return [ordered[0]!, ordered[ordered.length - 1]!];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

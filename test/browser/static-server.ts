@@ -1,0 +1,65 @@
+/**
+ * A minimal static file server for the built site (build/), on a free localhost port. Routes resolve the way
+ * Docusaurus writes them with `trailingSlash: false`: `/claims` is `claims.html`, `/` is `index.html`.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface StaticSite {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(root: string): Promise<StaticSite> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const safe = normalize(join(root, pathname));
+      if (!safe.startsWith(root + sep) && safe !== root) {
+        response.writeHead(403).end();
+        return;
+      }
+      const candidates = [safe, `${safe}.html`, join(safe, 'index.html')];
+      for (const candidate of candidates) {
+        if (await isFile(candidate)) {
+          const body = await readFile(candidate);
+          response.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' });
+          response.end(body);
+          return;
+        }
+      }
+      const notFound = join(root, '404.html');
+      response.writeHead(404, { 'content-type': TYPES['.html']! });
+      response.end((await isFile(notFound)) ? await readFile(notFound) : 'Not found');
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
