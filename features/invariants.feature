@@ -9,7 +9,7 @@ Feature: Invariants over every failure ordering
   Scenario: What the exploration checked is attached to the run
     When every failure ordering is explored, and plans at random with the fixed seed
     Then all 90 orderings and all 8 server states were checked
-    And the exhaustive phase took less than 2 seconds
+    And the time the exhaustive phase took is reported
     And the statistics are attached to the run
 
   Scenario: Servers that fail at the same moment give the same result in any order

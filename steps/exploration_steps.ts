@@ -44,9 +44,11 @@ Then(
   },
 );
 
-Then('the exhaustive phase took less than {int} seconds', function (this: World, seconds: number) {
-  const { milliseconds } = results(this).report.exhaustive;
-  if (milliseconds >= seconds * 1000) throw new Error(`The exhaustive phase took ${milliseconds} ms`);
+// Timing is reported, never asserted: these machines are shared and noisy. `npm run bench` compares the
+// exhaustive phase's time with its 2-second target.
+Then('the time the exhaustive phase took is reported', function (this: World) {
+  const { milliseconds, stepsExecuted } = results(this).report.exhaustive;
+  this.log(`The exhaustive phase took ${milliseconds} ms for ${stepsExecuted} steps (target: under 2 s).`);
 });
 
 Then('the statistics are attached to the run', function (this: World) {

@@ -13,7 +13,7 @@ test('there are 90 orderings of one failure and one restoration of three servers
   ok(properPrefixes(orderings).every((prefix) => prefix.length >= 1 && prefix.length <= 5));
 });
 
-test('the exhaustive phase checks 90 of 90 orderings and 8 of 8 server states, breaking nothing, in under 2 s', () => {
+test('the exhaustive phase checks 90 of 90 orderings and 8 of 8 server states, breaking nothing', () => {
   const result = exploreExhaustively();
   strictEqual(result.orderingsChecked, 90);
   strictEqual(result.serverStatesVisited, 8);
@@ -21,7 +21,6 @@ test('the exhaustive phase checks 90 of 90 orderings and 8 of 8 server states, b
     result.violations.map((v) => v.message),
     [],
   );
-  ok(result.milliseconds < 2000, `took ${result.milliseconds} ms`);
   ok(result.knownDefectPlans > 0, 'the known defect is met, and allowed, somewhere');
 });
 
