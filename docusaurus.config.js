@@ -80,7 +80,27 @@ module.exports = {
           'Generated from the last run of the executable specification. Source: a Cisco WIM/EIM lab write-up, chat session failure scenarios.',
       },
       prism: { theme: themes.github, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
-      mermaid: { theme: { light: 'default', dark: 'dark' }, options: { sequence: { useMaxWidth: true } } },
+      mermaid: {
+        theme: { light: 'default', dark: 'dark' },
+        options: {
+          // The generator keeps labels short, so sequence diagrams fit the page at nearly their natural size.
+          sequence: {
+            useMaxWidth: true,
+            // Text is wrapped by the generator: mermaid's own wrapping can split an entity code such as #59;.
+            wrap: false,
+            width: 110,
+            actorMargin: 30,
+            messageMargin: 28,
+            noteMargin: 6,
+            boxMargin: 6,
+            mirrorActors: true,
+            messageFontSize: 13,
+            noteFontSize: 12,
+            actorFontSize: 13,
+          },
+          flowchart: { useMaxWidth: true },
+        },
+      },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     }),
 };

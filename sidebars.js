@@ -19,7 +19,7 @@ module.exports = {
     'deployment',
     'at-a-glance',
     { type: 'category', label: 'Scenarios, by failure', collapsed: false, items: generated.features },
-    { type: 'category', label: 'Last run', collapsed: false, items: generated.run },
+    { type: 'category', label: 'Results', collapsed: false, items: generated.run },
     'running',
     ...(generated.selfTest.length
       ? [{ type: 'category', label: 'Rendering self-test', collapsed: true, items: generated.selfTest }]

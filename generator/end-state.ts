@@ -136,7 +136,11 @@ function popup(text: string): string {
     'cf-popup',
     [
       el('div', 'cf-popup-title', htmlText('Message from webpage')),
-      el('div', 'cf-popup-body', `<span class="cf-popup-icon" aria-hidden="true">!</span>${el('span', 'cf-popup-text', htmlText(text))}`),
+      el(
+        'div',
+        'cf-popup-body',
+        `<span class="cf-popup-icon" aria-hidden="true">!</span>${el('span', 'cf-popup-text', htmlText(text))}`,
+      ),
       el('div', 'cf-popup-buttons', el('span', 'cf-button', 'OK')),
     ].join(''),
     ' role="alertdialog"',
@@ -146,7 +150,11 @@ function popup(text: string): string {
 function emailReply(reply: EmailReply): string {
   const greyed = reply.buttons === 'greyed out';
   const field = (name: string, value: string) =>
-    el('div', 'cf-field', `${el('span', 'cf-field-name', htmlText(name))} ${el('span', 'cf-field-value', htmlText(value))}`);
+    el(
+      'div',
+      'cf-field',
+      `${el('span', 'cf-field-name', htmlText(name))} ${el('span', 'cf-field-value', htmlText(value))}`,
+    );
   const o = reply.originalMessage;
   return el(
     'div',
@@ -210,13 +218,20 @@ export function agentConsole(view: ConsoleView): string {
             'div',
             'cf-tabs',
             tabs
-              .map(([tab, state]) => el('span', cls('cf-tab', `cf-tab-${state.replace(/ /g, '-')}`), htmlText(`${tab}: ${state}`)))
+              .map(([tab, state]) =>
+                el('span', cls('cf-tab', `cf-tab-${state.replace(/ /g, '-')}`), htmlText(`${tab}: ${state}`)),
+              )
               .join(''),
           )
         : '',
       ...view.emailReplies.map(emailReply),
       view.popups.length
-        ? el('div', 'cf-popups', el('div', 'cf-popups-title', htmlText(`Pop-ups, in order (${view.popups.length})`)) + view.popups.map(popup).join(''))
+        ? el(
+            'div',
+            'cf-popups',
+            el('div', 'cf-popups-title', htmlText(`Pop-ups, in order (${view.popups.length})`)) +
+              view.popups.map(popup).join(''),
+          )
         : '',
     ].join(''),
     ' aria-label="Agent console"',
@@ -269,7 +284,7 @@ export function serverStrip(view: DeploymentView): string {
       el('span', cls('cf-server', state === 'up' ? 'cf-up' : 'cf-down'), htmlText(`${server} ${state}`)),
     )
     .join('');
-  return el('div', 'cf-server-strip', `${el('span', 'cf-clock', htmlText(`Clock ${view.clock}`))}${servers}`);
+  return el('div', 'cf-server-strip', `${el('span', 'cf-clock', htmlText(`Scenario clock ${view.clock}`))}${servers}`);
 }
 
 /** The whole end state as one HTML block. */

@@ -31,17 +31,32 @@ export function htmlText(text: string): string {
 export const htmlAttribute = htmlText;
 
 /**
- * Text in a mermaid diagram (a message, a note, a participant's label). Mermaid reads `;` as the end of a
- * statement, `#...;` as an entity code, `%%` as a comment, and passes `<...>` to its HTML labels; so everything
- * but letters, digits, spaces and a few harmless marks is written as a decimal entity code (`#59;`), which
- * mermaid documents for exactly this purpose.
+ * Text in a mermaid diagram (a message, a note, a participant's label). Mermaid ends a statement at `;`, starts
+ * a comment or an entity code at `#`, reads `%%{...}%%` anywhere as a directive, and passes `<...>` and `&` to
+ * its labels; those characters and backticks are written as decimal entity codes (`#59;`), as mermaid documents.
+ * Everything else stays as it is: mermaid measures an entity code as wider than the character it stands for, so
+ * encoding ordinary punctuation would spread the diagram out.
  */
 export function mermaidText(text: string): string {
-  let out = '';
-  for (const char of text.replace(/\s+/g, ' ').trim()) {
-    out += /^[A-Za-z0-9 .,?!()]$/.test(char) ? char : `#${char.codePointAt(0)};`;
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[#;<>&%`]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Mermaid text broken into lines of at most `width` characters at spaces (a longer word keeps its own line),
+ * each line escaped, joined by mermaid's `<br/>`. Wrapping here rather than with mermaid's `wrap` option keeps
+ * mermaid from splitting an entity code in two.
+ */
+export function mermaidLines(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
   }
-  return out;
+  return lines.map(mermaidText).join('<br/>');
 }
 
 /** A YAML front-matter value: JSON strings are valid YAML double-quoted scalars. */

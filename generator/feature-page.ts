@@ -74,7 +74,11 @@ function stepItem(step: StepDoc): string {
     step.dataTable ? dataTable(step.dataTable) : '',
     step.error !== null ? `<div class="cf-error">${htmlText(step.error)}</div>` : '',
   ];
-  const classes = ['cf-step', `cf-step-${step.status.replace(/ /g, '-')}`, step.fromBackground ? 'cf-step-background' : '']
+  const classes = [
+    'cf-step',
+    `cf-step-${step.status.replace(/ /g, '-')}`,
+    step.fromBackground ? 'cf-step-background' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return `<li class="${classes}">${parts.join('')}${extras.join('')}</li>`;
@@ -83,11 +87,17 @@ function stepItem(step: StepDoc): string {
 function stepList(scenario: ScenarioDoc): string {
   // Hooks are shown only when they did not pass: a failing After hook is part of why a scenario failed.
   const steps = scenario.steps.filter((s) => !s.hook || s.status !== 'passed');
-  const background = steps.filter((s) => s.fromBackground).length;
-  const note = background
-    ? `<div class="cf-steps-note">${htmlText(`The first ${background} steps are the feature's background.`)}</div>`
+  const background = steps.filter((s) => s.fromBackground);
+  // Background steps that all passed fold into one line (they are listed once under Background); any other
+  // result shows them in full, since then they are part of the story.
+  const fold = background.length > 0 && background.every((s) => s.status === 'passed');
+  const shown = fold ? steps.filter((s) => !s.fromBackground) : steps;
+  const folded = fold
+    ? `<li class="cf-step cf-step-passed cf-step-background"><span class="cf-step-mark" title="passed">${STATUS_MARK.passed}</span><a href="#background">${htmlText(
+        `Background: ${background.length} steps`,
+      )}</a></li>`
     : '';
-  return `<div class="cf-steps">${note}<ol class="cf-step-list">${steps.map(stepItem).join('')}</ol></div>`;
+  return `<div class="cf-steps"><ol class="cf-step-list">${folded}${shown.map(stepItem).join('')}</ol></div>`;
 }
 
 function mermaid(diagram: string): string {
@@ -138,8 +148,18 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
         }),
       ),
     );
+    const parameters = Object.entries(scenario.trace.parameters);
+    if (parameters.length) {
+      out.push(
+        `<p class="cf-parameters">${htmlText(
+          `Model timings in this run: ${parameters.map(([name, value]) => `${name} ${value} s`).join(' · ')}`,
+        )}</p>`,
+      );
+    }
   } else {
-    out.push(`<p class="cf-missing">${htmlText('No trace was attached to this scenario, so there is no diagram.')}</p>`);
+    out.push(
+      `<p class="cf-missing">${htmlText('No trace was attached to this scenario, so there is no diagram.')}</p>`,
+    );
   }
   if (scenario.endState) {
     out.push(`<p class="cf-caption">${htmlText('What each person sees at the end, and what the database says')}</p>`);
@@ -154,9 +174,11 @@ function ruleSection(rule: RuleDoc, shared: SharedStart): string {
   const out = [`## ${markdownText(`Rule: ${rule.name}`)} {#${rule.anchor}}`];
   if (rule.description) out.push(markdownText(rule.description));
   if (rule.background) {
-    out.push(`<div class="cf-background"><div class="cf-background-title">Background of this rule</div><ol>${rule.background
-      .map((s) => `<li>${htmlText(s)}</li>`)
-      .join('')}</ol></div>`);
+    out.push(
+      `<div class="cf-background"><div class="cf-background-title">Background of this rule</div><ol>${rule.background
+        .map((s) => `<li>${htmlText(s)}</li>`)
+        .join('')}</ol></div>`,
+    );
   }
   for (const scenario of rule.scenarios) out.push(scenarioSection(scenario, shared, '###'));
   return out.join('\n\n');
@@ -183,6 +205,8 @@ export function featurePage(feature: FeatureDoc, position: number): string {
       `sidebar_label: ${yamlString(feature.name)}`,
       `sidebar_position: ${position}`,
       `slug: ${yamlString(`/${feature.page}`)}`,
+      // The scenario index at the top stands in for the table of contents, leaving the diagrams the full width.
+      'hide_table_of_contents: true',
       `description: ${yamlString(`Scenarios of ${feature.uri}, with the last run's results, sequence diagrams and end states.`)}`,
       '---',
     ].join('\n'),

@@ -10,7 +10,14 @@ import { anchorFor } from './slug';
 import { scenariosOf, type RunDoc, type Status } from './run';
 
 function frontMatter(title: string, slug: string, position: number, description: string): string {
-  return ['---', `title: ${JSON.stringify(title)}`, `sidebar_position: ${position}`, `slug: ${slug}`, `description: ${JSON.stringify(description)}`, '---'].join('\n');
+  return [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    `sidebar_position: ${position}`,
+    `slug: ${slug}`,
+    `description: ${JSON.stringify(description)}`,
+    '---',
+  ].join('\n');
 }
 
 export function claimsPage(run: RunDoc): string {
@@ -33,7 +40,11 @@ export function claimsPage(run: RunDoc): string {
   );
   if (run.unknownClaimTags.length) {
     out.push(
-      [':::warning[Tags that name no claim]', markdownText(run.unknownClaimTags.map((t) => `@${t}`).join(', ')), ':::'].join('\n'),
+      [
+        ':::warning[Tags that name no claim]',
+        markdownText(run.unknownClaimTags.map((t) => `@${t}`).join(', ')),
+        ':::',
+      ].join('\n'),
     );
   }
   const sections: string[] = [];
@@ -53,7 +64,9 @@ export function claimsPage(run: RunDoc): string {
               )
               .join('')}</ul>`
           : `<div class="cf-uncovered">${htmlText('Not covered: no scenario in this run carries this tag.')}</div>`;
-        const defect = c.claim.defect ? ` <span class="cf-tag cf-tag-defect">${htmlText('incorrect behaviour (known defect)')}</span>` : '';
+        const defect = c.claim.defect
+          ? ` <span class="cf-tag cf-tag-defect">${htmlText('incorrect behaviour (known defect)')}</span>`
+          : '';
         return `<li class="cf-claim" id="${claimAnchor(c.claim.id)}"><div class="cf-claim-head">${statusBadge(
           c.scenarios.length ? c.status : 'not run',
         )} <span class="cf-claim-id">${htmlText(c.claim.id)}</span>${defect}</div><div class="cf-claim-statement">${htmlText(
@@ -99,7 +112,9 @@ export function invariantsPage(report: ExplorationReport | null): string {
       .map(
         (i) =>
           `<tr><td>${htmlText(i.name)}</td><td>${htmlText(i.explanation)}</td><td>${
-            i.violations ? `<span class="cf-badge cf-badge-failed">${i.violations}</span>` : '<span class="cf-badge cf-badge-passed">0</span>'
+            i.violations
+              ? `<span class="cf-badge cf-badge-failed">${i.violations}</span>`
+              : '<span class="cf-badge cf-badge-passed">0</span>'
           }</td></tr>`,
       )
       .join('')}</tbody></table>`,
@@ -132,7 +147,10 @@ export function invariantsPage(report: ExplorationReport | null): string {
           `<tr><td>${htmlText(o.servers.join(', '))}</td><td>${htmlText(o.orderMatters ? 'yes' : 'no')}</td><td>${
             o.groups.length
               ? o.groups
-                  .map((group) => `<div class="cf-group">${htmlText(group.map((ordering) => ordering.join(' → ')).join(' | '))}</div>`)
+                  .map(
+                    (group) =>
+                      `<div class="cf-group">${htmlText(group.map((ordering) => ordering.join(' → ')).join(' | '))}</div>`,
+                  )
                   .join('')
               : htmlText('all orderings end the same')
           }</td></tr>`,
@@ -159,11 +177,18 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
   const stepCounts = new Map<Status, number>();
   for (const s of steps) stepCounts.set(s.status, (stepCounts.get(s.status) ?? 0) + 1);
   const out = [
-    frontMatter('Last run', ROUTES.summary, 1, 'Counts, duration and commit of the run these pages were generated from.'),
+    frontMatter(
+      'Last run',
+      ROUTES.summary,
+      1,
+      'Counts, duration and commit of the run these pages were generated from.',
+    ),
   ];
   out.push(
     `<div class="cf-run-result ${run.success ? 'cf-run-passed' : 'cf-run-failed'}">${htmlText(
-      run.success ? 'The specification passed.' : 'The specification did not pass: failed scenarios are listed below and shown on their pages.',
+      run.success
+        ? 'The specification passed.'
+        : 'The specification did not pass: failed scenarios are listed below and shown on their pages.',
     )}</div>`,
   );
   out.push(
@@ -183,9 +208,12 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
   );
   out.push('## Reports {#reports}');
   const links: string[] = [];
-  if (reports.html) links.push(`- [Cucumber's HTML report](pathname://${ROUTES.reportsHtml}) (every step, with attachments)`);
+  if (reports.html)
+    links.push(`- [Cucumber's HTML report](pathname://${ROUTES.reportsHtml}) (every step, with attachments)`);
   if (reports.junit) links.push(`- [JUnit XML](pathname://${ROUTES.reportsJunit}) (for CI dashboards)`);
-  out.push(links.length ? links.join('\n') : markdownText('No HTML or JUnit report was found next to the messages file.'));
+  out.push(
+    links.length ? links.join('\n') : markdownText('No HTML or JUnit report was found next to the messages file.'),
+  );
   out.push('## Features {#features}');
   out.push(
     `<table class="cf-table"><thead><tr><th>Result</th><th>Feature</th><th>Scenarios</th></tr></thead><tbody>${run.features

@@ -138,8 +138,7 @@ export function scenariosOf(feature: FeatureDoc): ScenarioDoc[] {
 }
 
 const toMillis = (t: Timestamp): number => t.seconds * 1000 + Math.round(t.nanos / 1e6);
-const durationMillis = (result: TestStepResult): number =>
-  result.duration.seconds * 1000 + result.duration.nanos / 1e6;
+const durationMillis = (result: TestStepResult): number => result.duration.seconds * 1000 + result.duration.nanos / 1e6;
 
 interface Index {
   documents: { line: number; document: GherkinDocument }[];
@@ -194,14 +193,20 @@ function hookKind(type: string | undefined): string {
 }
 
 function decode(attachment: Attachment): string {
-  return attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
+  return attachment.contentEncoding === 'BASE64'
+    ? Buffer.from(attachment.body, 'base64').toString('utf8')
+    : attachment.body;
 }
 
 function attachmentJson(file: string, found: { line: number; attachment: Attachment }, what: string): unknown {
   try {
     return JSON.parse(decode(found.attachment));
   } catch (error) {
-    throw new MessagesFileError(file, found.line, `the ${what} attachment is not valid JSON (${(error as Error).message})`);
+    throw new MessagesFileError(
+      file,
+      found.line,
+      `the ${what} attachment is not valid JSON (${(error as Error).message})`,
+    );
   }
 }
 
@@ -468,14 +473,23 @@ export function buildRun(
         .filter((s) => s.claimIds.includes(claim.id))
         .map((scenario) => ({ feature, scenario })),
     );
-    return { claim, scenarios, status: scenarios.length ? worstStatus(scenarios.map((s) => s.scenario.status)) : 'not run' };
+    return {
+      claim,
+      scenarios,
+      status: scenarios.length ? worstStatus(scenarios.map((s) => s.scenario.status)) : 'not run',
+    };
   });
 
   const started = envelopes.find((e) => e.envelope.testRunStarted)?.envelope.testRunStarted;
   const finished = envelopes.find((e) => e.envelope.testRunFinished)?.envelope.testRunFinished;
   const meta = envelopes[0]!.envelope.meta!;
   return {
-    startedAt: started ? new Date(toMillis(started.timestamp)).toISOString() : null,
+    startedAt: started
+      ? new Date(toMillis(started.timestamp))
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, ' UTC')
+      : null,
     milliseconds: started && finished ? toMillis(finished.timestamp) - toMillis(started.timestamp) : 0,
     success: finished?.success ?? false,
     cucumberVersion: `${meta.implementation.name} ${meta.implementation.version}`,

@@ -4,7 +4,11 @@
  * are down is a shaded band opened by a note naming them.
  */
 import type { TraceEvent } from '../model/trace';
-import { mermaidText } from './escape';
+import { mermaidLines, mermaidText } from './escape';
+
+/** Characters a line of a note over one lane, or of an arrow's label, may hold before it wraps. */
+const NOTE_WIDTH = 24;
+const ARROW_WIDTH = 26;
 
 const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
   ['Customer', "Customer's chat window"],
@@ -70,7 +74,7 @@ function listServers(servers: readonly string[]): string {
 export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramOptions = {}): string {
   const skip = options.skip ?? 0;
   const lines = ['sequenceDiagram'];
-  for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidText(label)}`);
+  for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidLines(label, 12)}`);
 
   const down = new Set<string>();
   for (const event of events.slice(0, skip)) {
@@ -86,7 +90,9 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
     indent = '    ';
     bandOpen = true;
     const servers = SERVER_ORDER.filter((s) => down.has(s));
-    emit(`Note over ${servers[0]},${servers[servers.length - 1]}: ${mermaidText(`${servers.join(', ')} down`)}`);
+    emit(
+      `Note over ${servers[0]},${servers[servers.length - 1]}: ${mermaidLines(`${servers.join(', ')} down`, NOTE_WIDTH)}`,
+    );
   };
   const closeBand = () => {
     if (!bandOpen) return;
@@ -114,7 +120,7 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
           emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${event.what}${until}`)}`);
           if (passed !== null) clock = event.at + passed;
         } else if (event.actor === 'Operator' && !rest[i + 1]?.type.startsWith('server-')) {
-          emit(`Note over Services: ${mermaidText(event.what)}`);
+          emit(`Note over Services: ${mermaidLines(event.what, NOTE_WIDTH)}`);
         }
         break;
       }
@@ -136,12 +142,16 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         for (const server of restored) down.delete(server);
         if (restored.length) {
           const [first, last] = span(restored);
-          emit(`Note over ${first},${last}: ${mermaidText(`${capitalise(listServers(restored))} restored`)}`);
+          emit(
+            `Note over ${first},${last}: ${mermaidLines(`${capitalise(listServers(restored))} ${restored.length > 1 ? 'are' : 'is'} restored`, NOTE_WIDTH)}`,
+          );
         }
         for (const server of failed) down.add(server);
         if (failed.length) {
           const [first, last] = span(failed);
-          emit(`Note over ${first},${last}: ${mermaidText(`${capitalise(listServers(failed))} ${failed.length > 1 ? 'fail' : 'fails'}`)}`);
+          emit(
+            `Note over ${first},${last}: ${mermaidLines(`${capitalise(listServers(failed))} ${failed.length > 1 ? 'fail' : 'fails'}`, NOTE_WIDTH)}`,
+          );
         }
         openBand();
         break;
@@ -149,16 +159,20 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
       case 'hop':
         emit(
           event.delivered
-            ? `${event.from}->>${event.to}: ${mermaidText(event.what)}`
-            : `${event.from}-x${event.to}: ${mermaidText(`${event.what}, lost`)}`,
+            ? `${event.from}->>${event.to}: ${mermaidLines(event.what, ARROW_WIDTH)}`
+            : `${event.from}-x${event.to}: ${mermaidLines(`${event.what}, lost`, ARROW_WIDTH)}`,
         );
         break;
       case 'shown': {
         const shown = [event.what];
-        while (rest[i + 1]?.type === 'shown' && (rest[i + 1] as typeof event).on === event.on && rest[i + 1]!.at === event.at) {
+        while (
+          rest[i + 1]?.type === 'shown' &&
+          (rest[i + 1] as typeof event).on === event.on &&
+          rest[i + 1]!.at === event.at
+        ) {
           shown.push((rest[++i] as typeof event).what);
         }
-        emit(`Note over ${event.on}: ${shown.map(mermaidText).join('<br/>')}`);
+        emit(`Note over ${event.on}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`);
         break;
       }
     }

@@ -43,7 +43,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--no-self-test') options.selfTest = null;
     else if (arg === '--out') options.out = value();
     else if (arg === '--static-reports') options.staticReports = value();
-    else throw new Error(`Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR`);
+    else
+      throw new Error(`Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR`);
   }
   return options;
 }
@@ -55,7 +56,11 @@ function readRun(file: string, claims: readonly Claim[], commit: string | null):
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new MessagesFileError(shown, null, `cannot read the messages file (${code}); run the specification first: npm run spec`);
+    throw new MessagesFileError(
+      shown,
+      null,
+      `cannot read the messages file (${code}); run the specification first: npm run spec`,
+    );
   }
   return buildRun(parseMessages(text, shown), shown, claims, commit);
 }
@@ -63,7 +68,10 @@ function readRun(file: string, claims: readonly Claim[], commit: string | null):
 function gitCommit(): string | null {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${head} (with uncommitted changes)` : head;
   } catch {
     return null;

@@ -96,12 +96,16 @@ async function mermaidResults(page: Page, expected: number): Promise<{ svgs: num
     { timeout: 60_000 },
   );
   return page.evaluate(() => {
-    const svgs = [...document.querySelectorAll('.docusaurus-mermaid-container svg')];
+    const svgs = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'));
     const broken = svgs
-      .filter((svg) => svg.getAttribute('aria-roledescription') === 'error' || /Syntax error/i.test(svg.textContent ?? ''))
+      .filter(
+        (svg) => svg.getAttribute('aria-roledescription') === 'error' || /Syntax error/i.test(svg.textContent ?? ''),
+      )
       .map((svg) => (svg.textContent ?? '').slice(0, 200));
     // The theme shows an error boundary's message where a diagram failed to render.
-    for (const fallback of document.querySelectorAll('article [class*="errorBoundary"], article .alert--danger')) {
+    for (const fallback of Array.from(
+      document.querySelectorAll('article [class*="errorBoundary"], article .alert--danger'),
+    )) {
       broken.push((fallback.textContent ?? '').slice(0, 200));
     }
     return { svgs: svgs.length, broken };
@@ -114,7 +118,10 @@ describe('every page of the site', () => {
   test('the generated pages are there', () => {
     const generated = pages.filter((p) => p.source.startsWith('docs/generated/'));
     ok(generated.length >= 10, `only ${generated.length} generated pages`);
-    ok(pages.some((p) => p.route === '/self-test/hostile-text'), 'the hostile-text self-test page was not generated');
+    ok(
+      pages.some((p) => p.route === '/self-test/hostile-text'),
+      'the hostile-text self-test page was not generated',
+    );
   });
 
   for (const sitePage of pages) {
@@ -150,6 +157,21 @@ describe('search', () => {
   });
 });
 
+describe('the run summary', () => {
+  test("links to cucumber's HTML and JUnit reports, copied into the site", async () => {
+    const { page } = await open('/last-run');
+    try {
+      const links = await page
+        .locator('article a[href^="/reports/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      deepStrictEqual([...links].sort(), ['/reports/cucumber.html', '/reports/junit.xml']);
+      for (const link of links) strictEqual((await page.request.get(site.url + link!)).status(), 200, link!);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('hostile text', () => {
   test('is shown literally and injects no markup', async () => {
     const { page, errors } = await open('/self-test/hostile-text');
@@ -173,19 +195,21 @@ describe('hostile text', () => {
       }
       const injected = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-        elements: [
-          ...document.querySelectorAll('article b, article em, article i, article marquee, article img, article script'),
-        ].map((e) => e.outerHTML.slice(0, 120)),
-        handlers: [...document.querySelectorAll('[onerror], [onclick], [onload]')].length,
-        javascriptLinks: [...document.querySelectorAll('a[href^="javascript:"]')].length,
+        elements: Array.from(
+          document.querySelectorAll('article b, article em, article i, article marquee, article img, article script'),
+        ).map((e) => e.outerHTML.slice(0, 120)),
+        handlers: Array.from(document.querySelectorAll('[onerror], [onclick], [onload]')).length,
+        javascriptLinks: Array.from(document.querySelectorAll('a[href^="javascript:"]')).length,
       }));
       deepStrictEqual(injected, { pwned: null, elements: [], handlers: 0, javascriptLinks: 0 });
-      // Mermaid shows the chat messages literally too, in the diagrams' own text.
-      const diagrams = await page.locator('.docusaurus-mermaid-container svg').allTextContents();
-      ok(
-        diagrams.some((d) => d.includes("<img src=x onerror='window.__pwned=3'> {x} #35; ; : ` --> %% end")),
-        `no diagram shows the customer's hostile message literally`,
-      );
+      // Mermaid shows the chat messages literally too; the generator wraps long labels, one <text> a line.
+      const diagramText = (await page.locator('.docusaurus-mermaid-container svg text').allTextContents()).join(' ');
+      for (const message of [
+        "Customer : <img src=x onerror='window.__pwned=3'> {x} #35; ; : ` --> %% end",
+        '<marquee>{agent}</marquee> #59; -->> B: ; end',
+      ]) {
+        ok(diagramText.includes(message), `no diagram shows literally: ${message}`);
+      }
       await page.screenshot({ path: join(screenshots, 'hostile-text.png'), fullPage: false });
       deepStrictEqual(errors, []);
     } finally {
@@ -201,7 +225,11 @@ describe('screenshots for a reader to look at', () => {
     ['messaging-server-scenario', '/features/messaging-server', '#both-sides-carry-on-where-they-left-off'],
     ['all-three-servers-red-square', '/features/all-three-servers', '#four-minutes-later'],
     ['application-server-session-in-progress', '/features/application-server', '#the-agent-logs-back-in'],
-    ['services-server-greyed-buttons', '/features/services-server', '#the-buttons-of-the-email-response-are-greyed-out'],
+    [
+      'services-server-greyed-buttons',
+      '/features/services-server',
+      '#the-buttons-of-the-email-response-are-greyed-out',
+    ],
     ['claims', '/claims', null],
     ['last-run', '/last-run', null],
   ];
