@@ -137,6 +137,18 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     );
   }
   out.push(stepList(scenario));
+  if (scenario.trace && scenario.trace.events.length === 0) {
+    // Scenarios that check something other than one deployment (the exploration) leave an empty trace.
+    const invariants = scenario.tags.includes('@invariants')
+      ? ` What the exploration checked is on the <a href="${ROUTES.invariants}">invariants page</a>.`
+      : '';
+    out.push(
+      `<p class="cf-missing">${htmlText(
+        'Nothing happened in this scenario’s own deployment, so there is no diagram or end state to show.',
+      )}${invariants}</p>`,
+    );
+    return out.join('\n\n');
+  }
   if (scenario.trace) {
     const skip = shared.diagram && scenario.trace.events.length > shared.events ? shared.events : 0;
     out.push(`<p class="cf-caption">${htmlText('What happened, hop by hop (from the model’s trace of this run)')}</p>`);
@@ -239,16 +251,17 @@ export function featurePage(feature: FeatureDoc, position: number): string {
 }
 
 function scenarioIndex(feature: FeatureDoc): string {
-  const rows = feature.children.flatMap((child) => {
-    const scenarios = child.kind === 'rule' ? child.scenarios : [child];
-    return scenarios.map(
-      (s) =>
-        `<tr><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td><td>${s.claimIds
+  const scenarios = scenariosOf(feature);
+  // Pages whose scenarios cover no claim of the source (explorations, rejected actions) drop the column.
+  const withClaims = scenarios.some((s) => s.claimIds.length > 0);
+  const rows = scenarios.map((s) => {
+    const claims = withClaims
+      ? `<td>${s.claimIds
           .map((id) => `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(id)}</a>`)
-          .join(' ')}</td></tr>`,
-    );
+          .join(' ')}</td>`
+      : '';
+    return `<tr><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td>${claims}</tr>`;
   });
-  return `<table class="cf-index"><thead><tr><th>Result</th><th>Scenario</th><th>Claims</th></tr></thead><tbody>${rows.join(
-    '',
-  )}</tbody></table>`;
+  const head = `<tr><th>Result</th><th>Scenario</th>${withClaims ? '<th>Claims</th>' : ''}</tr>`;
+  return `<table class="cf-index"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

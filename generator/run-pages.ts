@@ -54,16 +54,23 @@ export function claimsPage(run: RunDoc): string {
     const items = run.claims
       .filter((c) => c.claim.section === section)
       .map((c) => {
-        const covering = c.scenarios.length
-          ? `<ul class="cf-covering">${c.scenarios
-              .map(
-                ({ feature, scenario }) =>
-                  `<li>${statusBadge(scenario.status)} <a href="/${feature.page}#${scenario.anchor}">${htmlText(
-                    scenario.name,
-                  )}</a> <span class="cf-muted">${htmlText(feature.name)}</span></li>`,
-              )
-              .join('')}</ul>`
-          : `<div class="cf-uncovered">${htmlText('Not covered: no scenario in this run carries this tag.')}</div>`;
+        const list = `<ul class="cf-covering">${c.scenarios
+          .map(
+            ({ feature, scenario }) =>
+              `<li>${statusBadge(scenario.status)} <a href="/${feature.page}#${scenario.anchor}">${htmlText(
+                scenario.name,
+              )}</a> <span class="cf-muted">${htmlText(feature.name)}</span></li>`,
+          )
+          .join('')}</ul>`;
+        // A claim most scenarios cover (the premise) folds its long list away.
+        const covering =
+          c.scenarios.length === 0
+            ? `<div class="cf-uncovered">${htmlText('Not covered: no scenario in this run carries this tag.')}</div>`
+            : c.scenarios.length > 6
+              ? `<details class="cf-details"><summary>${htmlText(
+                  `Covered by ${c.scenarios.length} scenarios: ${scenarioCountLine(c.scenarios.map((x) => x.scenario))}`,
+                )}</summary>${list}</details>`
+              : list;
         const defect = c.claim.defect
           ? ` <span class="cf-tag cf-tag-defect">${htmlText('incorrect behaviour (known defect)')}</span>`
           : '';
