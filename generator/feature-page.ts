@@ -56,9 +56,9 @@ function tagList(tags: readonly string[], claimIds: readonly string[]): string {
 function dataTable(rows: readonly (readonly string[])[]): string {
   const [head, ...body] = rows;
   if (!head) return '';
-  return `<table class="cf-step-table"><thead><tr>${head.map((c) => `<th>${htmlText(c)}</th>`).join('')}</tr></thead><tbody>${body
+  return `<div class="cf-scroll"><table class="cf-step-table"><thead><tr>${head.map((c) => `<th>${htmlText(c)}</th>`).join('')}</tr></thead><tbody>${body
     .map((row) => `<tr>${row.map((c) => `<td>${htmlText(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 function stepItem(step: StepDoc): string {

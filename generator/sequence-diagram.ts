@@ -116,7 +116,7 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
       case 'step': {
         if (event.actor === 'Clock') {
           const passed = parseClock(event.what);
-          const until = passed === null ? '' : ` (until ${formatClock(event.at + passed)})`;
+          const until = passed === null ? '' : ` (clock ${formatClock(event.at)} to ${formatClock(event.at + passed)})`;
           emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${event.what}${until}`)}`);
           if (passed !== null) clock = event.at + passed;
         } else if (event.actor === 'Operator' && !rest[i + 1]?.type.startsWith('server-')) {
