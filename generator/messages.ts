@@ -81,7 +81,11 @@ export function parseMessages(text: string, file: string): NumberedEnvelope[] {
     throw new MessagesFileError(file, 1, 'a cucumber messages file starts with a "meta" message; this one does not');
   }
   if (!envelopes.some((e) => e.envelope.testRunStarted)) {
-    throw new MessagesFileError(file, null, 'no "testRunStarted" message: the run never started');
+    throw new MessagesFileError(
+      file,
+      envelopes.length,
+      'the file ends here with no "testRunStarted" message: the run never started, or the file was cut short',
+    );
   }
   if (!envelopes.some((e) => e.envelope.testRunFinished)) {
     throw new MessagesFileError(
