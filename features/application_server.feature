@@ -48,8 +48,9 @@ Feature: Application server failure and restoration
       When 2 minutes pass
       Then the customer is not told about connection issues
 
-    @APP-F1 @APP-F3
+    @APP-F1 @APP-F3 @inferred
     Scenario: A slow return first worries the customer, then sends them to a new chat
+      # The source gives neither notice's wording; these are the model's.
       Given the Application server fails
       And 5 minutes pass
       When the Application server is restored
