@@ -33,6 +33,8 @@ module.exports = {
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+  // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
+  plugins: [require.resolve('./plugins/sql-wasm')],
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -56,7 +58,8 @@ module.exports = {
       ({
         docs: { routeBasePath: '/', sidebarPath: require.resolve('./sidebars.js') },
         blog: false,
-        pages: false,
+        // Only the playground (src/pages/playground.tsx) is a page of its own; everything else is a doc.
+        pages: { include: ['playground.tsx'] },
         theme: { customCss: require.resolve('./src/css/custom.css') },
       }),
     ],
@@ -72,6 +75,7 @@ module.exports = {
           { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
           { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
           { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
+          { to: '/playground', label: 'Playground', position: 'left' },
         ],
       },
       footer: {

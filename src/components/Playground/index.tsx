@@ -1,0 +1,502 @@
+/**
+ * The failure playground: the specification's own model (model/) running in the page. The reader stages steps
+ * with the controls; the views show what the customer, the agent and the database see after them, drawn by the
+ * same functions as the scenario pages (generator/end-state.ts) and the same sequence diagrams
+ * (generator/sequence-diagram.ts). The staged plan lives in the address (plans/url.ts), so it can be shared.
+ */
+import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
+import Mermaid from '@theme/Mermaid';
+import type { Action } from '../../../model/actions';
+import { describeAction } from '../../../model/actions';
+import { INFORMATION_TABS, type InformationTab } from '../../../model/agent-console';
+import type { DeploymentView } from '../../../model/deployment';
+import { ActivityStore, type QueryResult } from '../../../diagnostics/store';
+import { agentConsole, customerWindow, serverStrip } from '../../../generator/end-state';
+import { sequenceDiagram } from '../../../generator/sequence-diagram';
+import { diagnose, loadSqlJsInBrowser } from './database';
+import {
+  DEFAULT_INPUTS,
+  EMPTY,
+  controls,
+  exportGherkin,
+  gherkinCaveat,
+  linkSearch,
+  loadLink,
+  reset,
+  stage,
+  undo,
+  type Control,
+  type ControlGroup,
+  type ControlInputs,
+  type Staged,
+} from './session';
+import styles from './styles.module.css';
+
+/** Markup from generator/end-state.ts, which escapes every piece of text it is given. */
+function Generated({ html, className }: { html: string; className?: string }): ReactNode {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function ControlButton({ control, onStage }: { control: Control; onStage: (action: Action) => void }): ReactNode {
+  const why = `${control.id}-why`;
+  return (
+    <div className={styles.control}>
+      <button
+        type="button"
+        id={`control-${control.id}`}
+        className={`button button--sm ${control.group === 'servers' && control.id.startsWith('fail') ? 'button--danger' : 'button--primary'} ${styles.button}`}
+        disabled={control.reason !== null}
+        aria-describedby={control.reason === null ? undefined : why}
+        onClick={() => control.action && onStage(control.action)}
+      >
+        {control.label}
+      </button>
+      {control.reason !== null && (
+        <span id={why} className={styles.reason}>
+          Not now: {control.reason}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  inputMode?: 'text' | 'numeric' | 'email';
+}
+
+function Field({ id, label, value, onChange, placeholder, inputMode = 'text' }: FieldProps): ReactNode {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        value={value}
+        placeholder={placeholder}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+const LEGENDS: Record<ControlGroup, string> = {
+  servers: 'Servers',
+  clock: 'Clock',
+  customer: 'Customer',
+  agent: 'Agent',
+  email: 'Email',
+};
+
+function DatabaseRows({ results, error }: { results: readonly QueryResult[] | null; error: string | null }): ReactNode {
+  if (error) return <p className={styles.problem}>The database view could not start: {error}</p>;
+  if (!results) return <p className="cf-empty">Loading SQLite (sql.js)…</p>;
+  return (
+    <>
+      {results.map((result) => (
+        <div key={result.title} className={styles.query}>
+          <div className="cf-db-scroll">
+            <table className="cf-db" data-query={result.title}>
+              <caption>
+                {result.title}: {result.rows.length} row{result.rows.length === 1 ? '' : 's'}
+              </caption>
+              <thead>
+                <tr>
+                  {result.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={result.columns.length} className="cf-empty">
+                      (0 rows)
+                    </td>
+                  </tr>
+                ) : (
+                  result.rows.map((row, index) => (
+                    <tr key={index}>
+                      {result.columns.map((column) => (
+                        <td key={column}>{row[column] === null ? 'NULL' : String(row[column])}</td>
+                      ))}
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+          <details className="cf-details">
+            <summary>The query, as run by SQLite in this page</summary>
+            <pre className={styles.sql}>{result.sql}</pre>
+          </details>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The documented queries, run in the page by sql.js every time the staged plan changes. */
+function useQueryResults(staged: Staged): { results: QueryResult[] | null; error: string | null } {
+  const [store, setStore] = useState<ActivityStore | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    let opened: ActivityStore | null = null;
+    loadSqlJsInBrowser().then(
+      (SQL) => {
+        if (!live) return;
+        opened = new ActivityStore(SQL);
+        setStore(opened);
+      },
+      (reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, []);
+  const results = useMemo(() => {
+    if (!store) return null;
+    try {
+      const customers = staged.deployment.view().customers;
+      const newest = customers.reduce((id, c) => Math.max(id, c.activityId), -1);
+      return diagnose(store, staged.deployment.inspect().db, newest > 0 ? newest : null);
+    } catch (failure) {
+      setError((failure as Error).message);
+      return null;
+    }
+  }, [store, staged]);
+  return { results, error };
+}
+
+function chatAddresses(view: DeploymentView): { key: number; address: string }[] {
+  return view.console.chatList.map((row) => ({
+    key: row.key,
+    address:
+      view.database.activities.find((activity) => activity.activity_id === row.activityId)?.contact_point_data ?? '',
+  }));
+}
+
+export default function Playground(): ReactNode {
+  const [staged, setStaged] = useState<Staged>(EMPTY);
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [inputs, setInputs] = useState<ControlInputs>(DEFAULT_INPUTS);
+  const [announcement, setAnnouncement] = useState('');
+  const [ready, setReady] = useState(false);
+  const [gherkinShown, setGherkinShown] = useState(false);
+  const [copied, setCopied] = useState('');
+
+  useEffect(() => {
+    const link = loadLink(window.location.search);
+    setStaged(link);
+    setProblems(link.problems);
+    setReady(true);
+    if (link.plan.length) setAnnouncement(`Loaded ${link.plan.length} steps from the link.`);
+  }, []);
+
+  const view = useMemo(() => staged.deployment.view(), [staged]);
+  const diagram = useMemo(() => sequenceDiagram(staged.deployment.trace), [staged]);
+  const all = useMemo(() => controls(staged.deployment, inputs), [staged, inputs]);
+  const gherkin = useMemo(() => exportGherkin(staged), [staged]);
+  const caveat = useMemo(() => gherkinCaveat(staged.plan), [staged]);
+  const { results, error } = useQueryResults(staged);
+  const shareUrl = ready ? `${window.location.origin}${window.location.pathname}${linkSearch(staged)}` : '';
+
+  const commit = (next: Staged, said: string) => {
+    setStaged(next);
+    setCopied('');
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${linkSearch(next)}`);
+    setAnnouncement(`${said} Clock ${next.deployment.view().clock}.`);
+  };
+  const onStage = (action: Action) => {
+    const reason = staged.deployment.rejection(action);
+    if (reason !== null) {
+      setAnnouncement(`Refused: ${reason}`);
+      return;
+    }
+    commit(stage(staged, action), `Staged: ${describeAction(action)}.`);
+  };
+  const set = (key: keyof ControlInputs) => (value: string) => setInputs((old) => ({ ...old, [key]: value }));
+  const group = (name: ControlGroup) =>
+    all
+      .filter((control) => control.group === name)
+      .map((control) => <ControlButton key={control.id} control={control} onStage={onStage} />);
+  const one = (id: string) => {
+    const control = all.find((c) => c.id === id)!;
+    return <ControlButton key={id} control={control} onStage={onStage} />;
+  };
+  const copy = (text: string, what: string) => {
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(what),
+      () => setCopied(''),
+    );
+  };
+  const chats = chatAddresses(view);
+
+  return (
+    <div className={styles.playground} data-ready={ready ? 'true' : 'false'} data-steps={staged.plan.length}>
+      <p className={styles.srOnly} aria-live="polite" role="status">
+        {announcement}
+      </p>
+      {problems.length > 0 && (
+        <div className={`alert alert--warning ${styles.problems}`} role="alert" data-testid="link-problems">
+          <p>
+            <strong>This link could not be read whole.</strong> The playground kept the {staged.plan.length} step
+            {staged.plan.length === 1 ? '' : 's'} it could read and run:
+          </p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--sm button--secondary" onClick={() => setProblems([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className={styles.layout}>
+        <section className={styles.controls} aria-labelledby="playground-controls">
+          <h2 id="playground-controls" className={styles.heading}>
+            Stage a step
+          </h2>
+          <fieldset className={styles.group}>
+            <legend>{LEGENDS.servers}</legend>
+            <div className={styles.buttons}>{group('servers')}</div>
+          </fieldset>
+          <fieldset className={styles.group}>
+            <legend>{LEGENDS.clock}</legend>
+            <div className={styles.buttons}>
+              {one('wait-5s')}
+              {one('wait-1min')}
+            </div>
+            <div className={styles.row}>
+              <Field id="pg-amount" label="Amount" value={inputs.amount} onChange={set('amount')} inputMode="numeric" />
+              <div className={styles.field}>
+                <label htmlFor="pg-unit">Unit</label>
+                <select
+                  id="pg-unit"
+                  value={inputs.unit}
+                  onChange={(event) => set('unit')(event.target.value as 'seconds' | 'minutes')}
+                >
+                  <option value="seconds">seconds</option>
+                  <option value="minutes">minutes</option>
+                </select>
+              </div>
+            </div>
+            {one('wait-amount')}
+            <Field
+              id="pg-clock-to"
+              label="Move the clock to (hh:mm:ss)"
+              value={inputs.clockTo}
+              onChange={set('clockTo')}
+              placeholder={`after ${view.clock}, e.g. 00:03:00`}
+            />
+            {one('wait-until')}
+          </fieldset>
+          <fieldset className={styles.group}>
+            <legend>{LEGENDS.customer}</legend>
+            <Field
+              id="pg-customer"
+              label="Customer's address"
+              value={inputs.customer}
+              onChange={set('customer')}
+              inputMode="email"
+            />
+            <Field
+              id="pg-customer-text"
+              label="Customer's message or question"
+              value={inputs.customerText}
+              onChange={set('customerText')}
+              placeholder="Help me!"
+            />
+            <div className={styles.buttons}>{group('customer')}</div>
+          </fieldset>
+          <fieldset className={styles.group}>
+            <legend>{LEGENDS.agent}</legend>
+            <Field id="pg-agent" label="Agent's user name" value={inputs.agentName} onChange={set('agentName')} />
+            <Field
+              id="pg-agent-text"
+              label="Agent's message"
+              value={inputs.agentText}
+              onChange={set('agentText')}
+              placeholder="Hello"
+            />
+            <div className={styles.row}>
+              <div className={styles.field}>
+                <label htmlFor="pg-chat-with">Chat</label>
+                <select
+                  id="pg-chat-with"
+                  value={inputs.chatWith}
+                  onChange={(event) => set('chatWith')(event.target.value)}
+                >
+                  <option value="">first in the chat list</option>
+                  {chats.map((chat) => (
+                    <option key={chat.key} value={chat.address}>
+                      key {chat.key}: {chat.address}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={styles.field}>
+                <label htmlFor="pg-tab">Information tab</label>
+                <select
+                  id="pg-tab"
+                  value={inputs.tab}
+                  onChange={(event) => set('tab')(event.target.value as InformationTab)}
+                >
+                  {INFORMATION_TABS.map((tab) => (
+                    <option key={tab}>{tab}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className={styles.buttons}>{group('agent')}</div>
+          </fieldset>
+          <fieldset className={styles.group}>
+            <legend>{LEGENDS.email}</legend>
+            <Field id="pg-email-subject" label="Subject" value={inputs.emailSubject} onChange={set('emailSubject')} />
+            <Field
+              id="pg-email-from"
+              label="From"
+              value={inputs.emailFrom}
+              onChange={set('emailFrom')}
+              inputMode="email"
+            />
+            <div className={styles.buttons}>{group('email')}</div>
+          </fieldset>
+        </section>
+
+        <section className={styles.views} aria-labelledby="playground-views">
+          <h2 id="playground-views" className={styles.heading}>
+            What everyone sees
+          </h2>
+          <Generated html={serverStrip(view)} />
+          <div className="cf-screens">
+            <div className="cf-screen" data-view="customer">
+              {view.customers.length ? (
+                view.customers.map((customer) => <Generated key={customer.address} html={customerWindow(customer)} />)
+              ) : (
+                <div className="cf-window cf-customer cf-empty">No customer has opened a chat window.</div>
+              )}
+            </div>
+            <div className="cf-screen" data-view="agent">
+              <Generated html={agentConsole(view.console)} />
+            </div>
+          </div>
+          <h3 className={styles.subheading}>Database</h3>
+          <div data-view="database">
+            <DatabaseRows results={results} error={error} />
+          </div>
+
+          <h3 className={styles.subheading} id="playground-steps">
+            Staged steps ({staged.plan.length})
+          </h3>
+          {staged.plan.length === 0 ? (
+            <p className="cf-empty">Nothing staged yet: every server is up, no agent is logged in, no chat is open.</p>
+          ) : (
+            <ol className={styles.steps} aria-labelledby="playground-steps">
+              {staged.plan.map((action, index) => (
+                <li key={index}>{describeAction(action)}</li>
+              ))}
+            </ol>
+          )}
+          <div className={styles.buttons}>
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              disabled={staged.plan.length === 0}
+              onClick={() => commit(undo(staged), `Undone: ${describeAction(staged.plan[staged.plan.length - 1]!)}.`)}
+            >
+              Undo last step
+            </button>
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              disabled={staged.plan.length === 0}
+              onClick={() => {
+                setProblems([]);
+                commit(reset(), 'Reset: nothing staged.');
+              }}
+            >
+              Reset
+            </button>
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              disabled={gherkin === null}
+              aria-expanded={gherkinShown}
+              aria-controls="playground-gherkin"
+              onClick={() => setGherkinShown((shown) => !shown)}
+            >
+              Export as Gherkin
+            </button>
+          </div>
+          <div className={styles.field}>
+            <label htmlFor="pg-share">Link to this exact outage</label>
+            <div className={styles.row}>
+              <input id="pg-share" type="text" readOnly value={shareUrl} onFocus={(event) => event.target.select()} />
+              <button
+                type="button"
+                className="button button--sm button--secondary"
+                onClick={() => copy(shareUrl, 'link')}
+              >
+                Copy link
+              </button>
+            </div>
+          </div>
+          {gherkinShown && gherkin !== null && (
+            <div id="playground-gherkin" className={styles.gherkin}>
+              <p>
+                The staged steps as a scenario in the project&apos;s own step sentences, ending with what everyone sees
+                now. Save it as a <code>.feature</code> file and run it with <code>npx cucumber-js</code>.
+              </p>
+              {caveat && <p className={styles.problem}>{caveat}</p>}
+              <pre tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
+                {gherkin}
+              </pre>
+              <div className={styles.buttons}>
+                <button
+                  type="button"
+                  className="button button--sm button--secondary"
+                  onClick={() => copy(gherkin, 'Gherkin')}
+                >
+                  Copy Gherkin
+                </button>
+                <a
+                  className="button button--sm button--secondary"
+                  download="staged-outage.feature"
+                  href={`data:text/plain;charset=utf-8,${encodeURIComponent(gherkin)}`}
+                >
+                  Download .feature
+                </a>
+              </div>
+            </div>
+          )}
+          {copied && (
+            <p className={styles.copied} role="status">
+              Copied the {copied} to the clipboard.
+            </p>
+          )}
+
+          <h3 className={styles.subheading}>Sequence diagram</h3>
+          {staged.plan.length === 0 ? (
+            <p className="cf-empty">The diagram starts with the first staged step.</p>
+          ) : (
+            <div className={styles.diagram} data-view="diagram">
+              <Mermaid value={diagram} />
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

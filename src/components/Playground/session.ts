@@ -1,0 +1,368 @@
+/**
+ * The playground's logic, free of React and of the browser: the staged plan and its replay on a fresh
+ * deployment, undo and reset, loading a shared link (plans/url.ts), what each control would do and why the
+ * model would refuse it, and the plan exported as Gherkin in the project's own step sentences (plans/gherkin.ts).
+ * The page only renders what these functions return.
+ */
+import type { Action, Plan } from '../../../model/actions';
+import { describeAction } from '../../../model/actions';
+import type { InformationTab } from '../../../model/agent-console';
+import { parseDuration, formatDuration } from '../../../model/clock';
+import { DEFAULT_CUSTOMER, Deployment, type DeploymentView } from '../../../model/deployment';
+import { SERVERS } from '../../../model/servers';
+import { feature, quote, scenario } from '../../../plans/gherkin';
+import { PlanRunner, PlanStepRejected } from '../../../plans/interpreter';
+import { planFromSearch, planToSearch } from '../../../plans/url';
+
+/** The staged steps and the deployment they lead to. */
+export interface Staged {
+  readonly plan: Plan;
+  readonly deployment: Deployment;
+}
+
+/** A step of a plan the model refused, given the steps before it. */
+export interface Refusal {
+  readonly index: number;
+  readonly action: Action;
+  readonly reason: string;
+}
+
+/** Runs `plan` on a fresh deployment as far as the model accepts it. */
+export function replay(plan: Plan): Staged & { readonly refused: Refusal | null } {
+  const runner = new PlanRunner(new Deployment());
+  for (const action of plan) {
+    try {
+      runner.step(action);
+    } catch (error) {
+      if (!(error instanceof PlanStepRejected)) throw error;
+      return {
+        plan: [...runner.plan],
+        deployment: runner.deployment,
+        refused: { index: error.index, action, reason: error.rejection.reason },
+      };
+    }
+  }
+  return { plan: [...runner.plan], deployment: runner.deployment, refused: null };
+}
+
+export const EMPTY: Staged = { plan: [], deployment: new Deployment() };
+
+/** One more step, on a copy: the staged session before it stays valid for undo. Throws if the model refuses. */
+export function stage(staged: Staged, action: Action): Staged {
+  const deployment = staged.deployment.clone();
+  deployment.apply(action);
+  return { plan: [...staged.plan, action], deployment };
+}
+
+/** The session without its last step (replayed, since the model only moves forward). */
+export function undo(staged: Staged): Staged {
+  if (staged.plan.length === 0) return staged;
+  const { plan, deployment } = replay(staged.plan.slice(0, -1));
+  return { plan, deployment };
+}
+
+export function reset(): Staged {
+  return { plan: [], deployment: new Deployment() };
+}
+
+/** What a shared link held: the steps that could be read and run, and a sentence for each problem. */
+export interface LoadedLink extends Staged {
+  readonly problems: readonly string[];
+}
+
+/**
+ * Reads a playground link's query string. Steps that cannot be read are skipped (plans/url.ts says which); the
+ * plan stops at the first step the model refuses, since every later step assumed it had happened.
+ */
+export function loadLink(search: string): LoadedLink {
+  const read = planFromSearch(search);
+  const problems = [...read.problems];
+  const { plan, deployment, refused } = replay(read.plan);
+  if (refused) {
+    const dropped = read.plan.length - refused.index - 1;
+    problems.push(
+      `Step ${refused.index + 1} of the steps read ("${describeAction(refused.action)}") was refused by the model: ` +
+        `${refused.reason}. The playground stopped there` +
+        (dropped > 0 ? `; the ${dropped} step${dropped === 1 ? '' : 's'} after it were not loaded.` : '.'),
+    );
+  }
+  return { plan, deployment, problems };
+}
+
+/** The query string that shares `staged` (empty for an empty plan). */
+export function linkSearch(staged: Staged): string {
+  return planToSearch(staged.plan);
+}
+
+// ---------------------------------------------------------------- controls
+
+/** What the reader has typed or chosen in the controls' fields. */
+export interface ControlInputs {
+  readonly customer: string;
+  readonly customerText: string;
+  readonly agentName: string;
+  readonly agentText: string;
+  /** The address of the chat the agent acts on; empty for the first chat in the list. */
+  readonly chatWith: string;
+  readonly tab: InformationTab;
+  readonly amount: string;
+  readonly unit: 'seconds' | 'minutes';
+  readonly clockTo: string;
+  readonly emailSubject: string;
+  readonly emailFrom: string;
+}
+
+export const DEFAULT_INPUTS: ControlInputs = {
+  customer: DEFAULT_CUSTOMER.address,
+  customerText: '',
+  agentName: 'JDoe',
+  agentText: '',
+  chatWith: '',
+  tab: 'Case',
+  amount: '1',
+  unit: 'minutes',
+  clockTo: '',
+  emailSubject: 'test2',
+  emailFrom: 'testcust@dslab.cisco.com',
+};
+
+/** The source's email: sent to the entry point on 7/11/2011 at 2:03:58 PM. */
+const EMAIL_TO = 'eim@dslab.cisco.com';
+const EMAIL_SENT = '7/11/2011 2:03:58 PM';
+
+export type ControlGroup = 'servers' | 'clock' | 'customer' | 'agent' | 'email';
+
+export interface Control {
+  /** Stable, for element ids and tests. */
+  readonly id: string;
+  readonly group: ControlGroup;
+  readonly label: string;
+  /** The step this control would stage, or null when the fields do not make one. */
+  readonly action: Action | null;
+  /** Why the control is disabled: the model's rejection, or what is wrong with the fields; null if enabled. */
+  readonly reason: string | null;
+}
+
+function control(
+  group: ControlGroup,
+  id: string,
+  label: string,
+  made: Action | string,
+  deployment: Deployment,
+): Control {
+  if (typeof made === 'string') return { id, group, label, action: null, reason: made };
+  return { id, group, label, action: made, reason: deployment.rejection(made) };
+}
+
+/** A customer other than the default one is named by address; the default one stays "the customer". */
+function customerField(address: string): { customer?: string } {
+  const trimmed = address.trim();
+  return trimmed === '' || trimmed === DEFAULT_CUSTOMER.address ? {} : { customer: trimmed };
+}
+
+const ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const USER_NAME = /^[A-Z][A-Za-z]+$/;
+
+function checkAddress(address: string, what: string): string | null {
+  const trimmed = address.trim();
+  if (trimmed === '') return null;
+  return ADDRESS.test(trimmed) ? null : `${what} "${trimmed}" is not an email address such as customer@awesome.com`;
+}
+
+/** Seconds to let pass, from the amount and unit fields. */
+export function amountInSeconds(amount: string, unit: 'seconds' | 'minutes'): number | string {
+  const text = amount.trim();
+  if (!/^\d+$/.test(text) || Number(text) === 0)
+    return `the amount of time must be a whole number above 0, not "${text}"`;
+  return Number(text) * (unit === 'minutes' ? 60 : 1);
+}
+
+/** Seconds from now until the scenario clock reads `clockTo` (hh:mm:ss). */
+export function secondsUntil(deployment: Deployment, clockTo: string): number | string {
+  const text = clockTo.trim();
+  if (text === '') return 'type the time to move the clock to, such as 00:03:00';
+  let target: number;
+  try {
+    target = parseDuration(text);
+  } catch {
+    return `"${text}" is not a time of the form hh:mm:ss (for example 00:03:00)`;
+  }
+  if (target <= deployment.clock) {
+    return `the clock already reads ${formatDuration(deployment.clock)}; time only moves forward`;
+  }
+  return target - deployment.clock;
+}
+
+/** Every control of the playground, with the step it would stage and, when disabled, why. */
+export function controls(deployment: Deployment, inputs: ControlInputs): Control[] {
+  const list: Control[] = [];
+  const add = (group: ControlGroup, id: string, label: string, made: Action | string) =>
+    list.push(control(group, id, label, made, deployment));
+
+  for (const server of SERVERS) {
+    const up = deployment.isUp(server);
+    add('servers', `${up ? 'fail' : 'restore'}-${server}`, `${up ? 'Fail' : 'Restore'} the ${server} server`, {
+      type: up ? 'fail' : 'restore',
+      server,
+    });
+  }
+
+  for (const [id, label, seconds] of [
+    ['wait-5s', '+5 seconds', 5],
+    ['wait-1min', '+1 minute', 60],
+  ] as const) {
+    add('clock', id, label, { type: 'wait', seconds });
+  }
+  const amount = amountInSeconds(inputs.amount, inputs.unit);
+  add(
+    'clock',
+    'wait-amount',
+    'Let the time pass',
+    typeof amount === 'string' ? amount : { type: 'wait', seconds: amount },
+  );
+  const until = secondsUntil(deployment, inputs.clockTo);
+  add('clock', 'wait-until', 'Move the clock', typeof until === 'string' ? until : { type: 'wait', seconds: until });
+
+  const badCustomer = checkAddress(inputs.customer, "the customer's address");
+  const customer = customerField(inputs.customer);
+  add(
+    'customer',
+    'customer-starts-chat',
+    'Start a new chat',
+    badCustomer ?? { type: 'customer-starts-chat', ...customer, question: inputs.customerText },
+  );
+  add(
+    'customer',
+    'customer-sends',
+    'Send as the customer',
+    badCustomer ?? {
+      type: 'customer-sends',
+      ...customer,
+      text: inputs.customerText,
+    },
+  );
+
+  const agentName = inputs.agentName.trim();
+  const badAgent =
+    agentName === '' || USER_NAME.test(agentName) ? null : `"${agentName}" is not a user name such as JDoe`;
+  add(
+    'agent',
+    'agent-logs-in',
+    'Log in',
+    badAgent ?? { type: 'agent-logs-in', ...(agentName && { agent: agentName }) },
+  );
+  add('agent', 'agent-logs-out', 'Log out', { type: 'agent-logs-out' });
+  const chat = customerField(inputs.chatWith);
+  add('agent', 'agent-sends', 'Send as the agent', { type: 'agent-sends', text: inputs.agentText, ...chat });
+  add('agent', 'agent-completes-chat', 'Complete the chat', { type: 'agent-completes-chat', ...chat });
+  add('agent', 'agent-opens-tab', `Open the ${inputs.tab} tab`, { type: 'agent-opens-tab', tab: inputs.tab });
+
+  const subject = inputs.emailSubject.trim();
+  const badFrom = checkAddress(inputs.emailFrom, "the sender's address");
+  add(
+    'email',
+    'email-arrives',
+    'Deliver the email',
+    subject === ''
+      ? 'an email needs a subject'
+      : inputs.emailFrom.trim() === ''
+        ? 'an email needs a sender'
+        : (badFrom ?? {
+            type: 'email-arrives',
+            from: inputs.emailFrom.trim(),
+            to: EMAIL_TO,
+            subject,
+            sent: EMAIL_SENT,
+          }),
+  );
+  return list;
+}
+
+// ---------------------------------------------------------------- Gherkin
+
+/** A data-table cell: Gherkin escapes `\`, `|` and line breaks. */
+function cell(value: string | number): string {
+  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '\\n');
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return [header, ...rows].map((row) => `      | ${row.map(cell).join(' | ')} |`).join('\n');
+}
+
+/** Doc-string lines are compared trimmed and without blank lines; lines that would not survive that are left out. */
+function docStringSafe(lines: readonly string[]): boolean {
+  return lines.every((line) => line === line.trim() && line !== '' && !line.includes('"""') && !line.includes('```'));
+}
+
+/** What the end state shows, as Then sentences the project's step definitions check. */
+export function outcomes(view: DeploymentView): string[] {
+  const then: string[] = [];
+  const first = view.customers[0];
+  if (first && first.lines.length > 0 && docStringSafe(first.lines)) {
+    then.push(`the customer's window reads:\n      """\n${first.lines.map((l) => `      ${l}`).join('\n')}\n      """`);
+  }
+  const { chatList, popups, titleBar, emailReplies } = view.console;
+  then.push(
+    chatList.length === 0
+      ? 'the chat list is empty'
+      : `the chat list shows:\n${table(
+          ['Key', 'Activity ID', 'Customer name', 'Activity duration', 'Chat status', 'Icon', 'Queue name'],
+          chatList.map((r) => [
+            r.key,
+            r.activityId,
+            r.customerName,
+            r.activityDuration,
+            r.chatStatus,
+            r.icon,
+            r.queueName,
+          ]),
+        )}`,
+  );
+  if (popups.length === 0) then.push('the agent sees no pop-up');
+  for (const popup of new Set(popups)) then.push(`the agent sees the pop-up ${quote(popup)}`);
+  then.push(
+    titleBar === null ? "the browser's title bar does not flash" : `the browser's title bar flashes ${quote(titleBar)}`,
+  );
+  for (const reply of emailReplies)
+    then.push(`the reply to ${quote(reply.originalMessage.subject)} has its buttons ${reply.buttons}`);
+  const rows = view.database.openChats;
+  const columns = ['contact_point_data', 'activity_id', 'activity_status', 'activity_sub_status', 'user_name'] as const;
+  then.push(
+    rows.length === 0
+      ? 'the open-chats query returns no rows'
+      : `the open-chats query returns:\n${table(
+          columns,
+          rows.map((row) => columns.map((c) => String(row[c]))),
+        )}`,
+  );
+  return then;
+}
+
+/**
+ * plans/gherkin.ts writes a backslash doubled, and cucumber's `{string}` unescapes only quotes, so text holding a
+ * backslash does not round-trip through the step sentences: say so rather than export a scenario that fails.
+ */
+export function gherkinCaveat(plan: Plan): string | null {
+  const texts = plan.flatMap((action) => Object.values(action).filter((v): v is string => typeof v === 'string'));
+  return texts.some((text) => text.includes('\\'))
+    ? 'A staged text holds a backslash (\\), which the step sentences cannot carry yet: cucumber would read it ' +
+        'doubled, so the exported scenario would not match what the playground shows. Leave backslashes out to share it.'
+    : null;
+}
+
+export const EXPORT_FEATURE_NAME = 'Staged in the failure playground';
+
+/** The staged plan as a feature file: its steps, then what the end state shows. Null for an empty plan. */
+export function exportGherkin(staged: Staged): string | null {
+  if (staged.plan.length === 0) return null;
+  const text = scenario(staged.plan, {
+    name: `A staged outage of ${staged.plan.length} step${staged.plan.length === 1 ? '' : 's'}`,
+    then: outcomes(staged.deployment.view()),
+  });
+  return feature(
+    EXPORT_FEATURE_NAME,
+    "Exported from the docs site's playground; the project's step definitions run it unchanged.\n" +
+      'It starts from a deployment with every server up, no agent logged in and no chat.',
+    [text],
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Driving the playground page (build/playground.html) in Debian's chromium: opening it, staging steps by
+ * clicking its controls, and reading back what its views show, in the shape of the model's DeploymentView so a
+ * test can compare the page with a scenario's end state. Shared by the playground's browser tests.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ok, strictEqual } from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic, type StaticSite } from './static-server';
+
+export const root = join(__dirname, '..', '..');
+export const buildDir = join(root, 'build');
+export const screenshots = join(root, 'reports', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  readonly site: StaticSite;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function start(): Promise<Session> {
+  ok(existsSync(join(buildDir, 'playground.html')), 'build/ has no playground page: run npm run build first');
+  ok(existsSync(CHROMIUM), `No browser at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`);
+  const site = await serveStatic(buildDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
+  });
+  return {
+    site,
+    browser,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
+
+export interface OpenPage {
+  readonly page: Page;
+  /** Console errors, failed requests and uncaught exceptions since the page started loading. */
+  readonly errors: string[];
+}
+
+/** Opens the playground at `search` (a query string, or '') and waits until it has loaded the link. */
+export async function openPlayground(session: Session, search = '', width = 1400): Promise<OpenPage> {
+  const page = await session.browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  const response = await page.goto(`${session.site.url}/playground${search}`, { waitUntil: 'load' });
+  strictEqual(response?.status(), 200);
+  await page.locator('[data-ready="true"]').waitFor();
+  return { page, errors };
+}
+
+/** Types `value` into the field labelled `label`, replacing what it held. */
+export async function fill(page: Page, label: string, value: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Clicks the control named `name`, failing with the reason the page shows if it is disabled. */
+export async function click(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if (await button.isDisabled()) {
+    const reason = await page.locator(`#${await button.getAttribute('aria-describedby')}`).textContent();
+    throw new Error(`The control "${name}" is disabled: ${reason}`);
+  }
+  const steps = Number(await page.locator('[data-steps]').getAttribute('data-steps'));
+  await button.click();
+  await page.locator(`[data-steps="${steps + 1}"]`).waitFor();
+}
+
+export interface ShownRow {
+  key: string;
+  activityId: string;
+  customerName: string;
+  activityDuration: string;
+  chatStatus: string;
+  icon: string;
+  iconText: string;
+  queueName: string;
+}
+
+/** What the page's views show, read from the DOM only. */
+export interface Shown {
+  clock: string;
+  customers: string[][];
+  chatList: ShownRow[];
+  chatPanes: string[][];
+  popups: string[];
+  titleBar: string;
+  openChats: Record<string, string>[];
+}
+
+export async function shown(page: Page): Promise<Shown> {
+  await page.locator('table[data-query="Chats still open"]').waitFor();
+  return page.evaluate(() => {
+    const text = (element: Element | null) => (element?.textContent ?? '').trim();
+    const all = (scope: ParentNode, selector: string) => Array.from(scope.querySelectorAll(selector));
+    const lines = (scope: Element) => all(scope, '.cf-line').map(text);
+    const table = document.querySelector('table[data-query="Chats still open"]')!;
+    const columns = all(table, 'thead th').map(text);
+    return {
+      clock: text(document.querySelector('.cf-clock')).replace(/^Scenario clock /, ''),
+      customers: all(document, '[data-view="customer"] .cf-customer').map(lines),
+      chatList: all(document, '[data-view="agent"] .cf-chat-row').map((row) => {
+        const cells = all(row, 'td');
+        return {
+          key: text(cells[0]!),
+          activityId: text(cells[1]!),
+          customerName: text(cells[2]!),
+          activityDuration: text(cells[3]!),
+          chatStatus: text(row.querySelector('.cf-status-text')),
+          icon: row.querySelector('.cf-icon')?.getAttribute('aria-label') ?? '',
+          iconText: text(row.querySelector('.cf-icon-name')),
+          queueName: text(cells[5]!),
+        };
+      }),
+      chatPanes: all(document, '[data-view="agent"] .cf-pane').map(lines),
+      popups: all(document, '[data-view="agent"] .cf-popup-text').map(text),
+      titleBar: text(document.querySelector('[data-view="agent"] .cf-titlebar')),
+      openChats: all(table, 'tbody tr')
+        .filter((row) => !row.querySelector('.cf-empty'))
+        .map((row) => Object.fromEntries(all(row, 'td').map((cell, i) => [columns[i]!, text(cell)]))),
+    };
+  });
+}
