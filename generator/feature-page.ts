@@ -1,10 +1,24 @@
 /**
  * One page per feature: its description, its background, and for each rule and scenario the steps with the
- * last run's results, the claims covered, a sequence diagram of what the model did and the end state.
+ * last run's results, the claims covered, a sequence diagram of what the model did, the end state, the
+ * diagnostic queries it ran with their rows, and a link that opens its plan in the playground.
+ *
+ * A page holds nothing that changes from one run of the same specification to the next (no durations, no dates),
+ * so serial and `--parallel` runs publish the same bytes; the run summary is the one page that does.
  */
+import { fromSqlServer } from '../diagnostics/queries';
+import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
 import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
-import { scenariosOf, type FeatureDoc, type RuleDoc, type ScenarioDoc, type Status, type StepDoc } from './run';
+import {
+  scenariosOf,
+  type FeatureDoc,
+  type QueryDoc,
+  type RuleDoc,
+  type ScenarioDoc,
+  type Status,
+  type StepDoc,
+} from './run';
 import { sequenceDiagram, sharedStart } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 
@@ -100,6 +114,73 @@ function stepList(scenario: ScenarioDoc): string {
   return `<div class="cf-steps"><ol class="cf-step-list">${folded}${shown.map(stepItem).join('')}</ol></div>`;
 }
 
+/** How the pages link to the site itself. */
+export interface PageOptions {
+  /** The site's `baseUrl` (Docusaurus), ending in `/`. */
+  readonly baseUrl: string;
+  /**
+   * `checked`: "Open in playground" links are ordinary links, which the docs build checks like any other (the
+   * playground page must exist); `unchecked`: plain anchors the build neither rewrites nor checks.
+   */
+  readonly playgroundLinks: 'checked' | 'unchecked';
+}
+
+export const DEFAULT_PAGE_OPTIONS: PageOptions = { baseUrl: '/', playgroundLinks: 'checked' };
+
+function playgroundLink(scenario: ScenarioDoc, options: PageOptions): string {
+  if (!scenario.plan) return '';
+  const href = playgroundHref(scenario.plan, options.baseUrl);
+  // Docusaurus leaves a `pathname://` link as it is: no base URL added, no broken-link check.
+  const target = options.playgroundLinks === 'checked' ? href : `pathname://${href}`;
+  return ` <a class="cf-tag cf-playground" href="${htmlAttribute(target)}" title="${htmlAttribute(
+    'Stage this scenario in the playground and try other orderings from there',
+  )}">${htmlText('▶ Open in playground')}</a>`;
+}
+
+const cellText = (value: string | number | null): string => (value === null ? 'NULL' : String(value));
+
+/**
+ * A diagnostic query as a support engineer would paste it into SQL Server Management Studio, what the embedded
+ * engine changed to run it, and the rows it returned, in the columns the source's result tables use.
+ */
+function queryBlock(query: QueryDoc): string {
+  const translated = fromSqlServer(query.sqlServer) === query.sql;
+  const note =
+    query.sql === query.sqlServer
+      ? 'Run here exactly as written.'
+      : translated
+        ? 'Run here in SQLite with one change: the table hint “with (nolock)” is left out (SQLite has no table hints; SQL Server uses it to read without waiting for locks). With no other writer at the same time it changes no row.'
+        : 'Run here as the text below (it differs from the SQL Server text).';
+  const ran =
+    query.sql === query.sqlServer
+      ? ''
+      : `<details class="cf-details"><summary>${htmlText('The text SQLite ran')}</summary><div class="cf-docstring cf-sql">${htmlText(
+          query.sql,
+        )}</div></details>`;
+  const count = query.rows.length === 1 ? '1 row' : `${query.rows.length} rows`;
+  const table = `<div class="cf-db-scroll"><table class="cf-db"><caption>${htmlText(
+    `${count} returned`,
+  )}</caption><thead><tr>${query.columns.map((c) => `<th>${htmlText(c)}</th>`).join('')}</tr></thead><tbody>${
+    query.rows.length
+      ? query.rows.map((row) => `<tr>${row.map((v) => `<td>${htmlText(cellText(v))}</td>`).join('')}</tr>`).join('')
+      : `<tr><td colspan="${Math.max(1, query.columns.length)}">${htmlText('(no rows)')}</td></tr>`
+  }</tbody></table></div>`;
+  return `<div class="cf-query"><p class="cf-caption">${htmlText(
+    `Query “${query.title}”${query.step ? `, run by the step “${query.step}”` : ''}`,
+  )}</p><div class="cf-docstring cf-sql">${htmlText(query.sqlServer)}</div><p class="cf-muted">${htmlText(
+    note,
+  )}</p>${ran}${table}</div>`;
+}
+
+function queriesSection(queries: readonly QueryDoc[]): string {
+  return [
+    `<p class="cf-caption">${htmlText(
+      'What the database says: the source’s diagnostic queries, run against this scenario’s database at the step shown (SQL Server text)',
+    )}</p>`,
+    ...queries.map(queryBlock),
+  ].join('\n\n');
+}
+
 function mermaid(diagram: string): string {
   return ['```mermaid', diagram, '```'].join('\n');
 }
@@ -109,13 +190,14 @@ interface SharedStart {
   readonly diagram: string | null;
 }
 
-function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string): string {
+function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string, options: PageOptions): string {
   const out: string[] = [];
   out.push(`${level} ${markdownText(scenario.name)} {#${scenario.anchor}}`);
   out.push(
-    `<div class="cf-scenario-meta">${statusBadge(scenario.status)} <span class="cf-duration">${htmlText(
-      formatMillis(scenario.milliseconds),
-    )}</span> ${tagList(scenario.tags, scenario.claimIds)}</div>`,
+    `<div class="cf-scenario-meta">${statusBadge(scenario.status)} ${tagList(scenario.tags, scenario.claimIds)}${playgroundLink(
+      scenario,
+      options,
+    )}</div>`,
   );
   if (scenario.description) out.push(markdownText(scenario.description));
   if (scenario.knownDefect) {
@@ -147,6 +229,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
         'Nothing happened in this scenario’s own deployment, so there is no diagram or end state to show.',
       )}${invariants}</p>`,
     );
+    if (scenario.queries.length) out.push(queriesSection(scenario.queries));
     return out.join('\n\n');
   }
   if (scenario.trace) {
@@ -179,10 +262,11 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
   } else {
     out.push(`<p class="cf-missing">${htmlText('No end state was attached to this scenario.')}</p>`);
   }
+  if (scenario.queries.length) out.push(queriesSection(scenario.queries));
   return out.join('\n\n');
 }
 
-function ruleSection(rule: RuleDoc, shared: SharedStart): string {
+function ruleSection(rule: RuleDoc, shared: SharedStart, options: PageOptions): string {
   const out = [`## ${markdownText(`Rule: ${rule.name}`)} {#${rule.anchor}}`];
   if (rule.description) out.push(markdownText(rule.description));
   if (rule.background) {
@@ -192,7 +276,7 @@ function ruleSection(rule: RuleDoc, shared: SharedStart): string {
         .join('')}</ol></div>`,
     );
   }
-  for (const scenario of rule.scenarios) out.push(scenarioSection(scenario, shared, '###'));
+  for (const scenario of rule.scenarios) out.push(scenarioSection(scenario, shared, '###', options));
   return out.join('\n\n');
 }
 
@@ -202,7 +286,11 @@ export function scenarioCountLine(scenarios: readonly ScenarioDoc[]): string {
   return [...counts.entries()].map(([status, n]) => `${n} ${STATUS_LABEL[status]}`).join(', ');
 }
 
-export function featurePage(feature: FeatureDoc, position: number): string {
+export function featurePage(
+  feature: FeatureDoc,
+  position: number,
+  options: PageOptions = DEFAULT_PAGE_OPTIONS,
+): string {
   const scenarios = scenariosOf(feature);
   const traced = scenarios.flatMap((s) => (s.trace ? [s.trace.events] : []));
   const events = sharedStart(traced);
@@ -245,7 +333,9 @@ export function featurePage(feature: FeatureDoc, position: number): string {
     }
   }
   for (const child of feature.children) {
-    out.push(child.kind === 'rule' ? ruleSection(child, shared) : scenarioSection(child, shared, '##'));
+    out.push(
+      child.kind === 'rule' ? ruleSection(child, shared, options) : scenarioSection(child, shared, '##', options),
+    );
   }
   return out.join('\n\n') + '\n';
 }

@@ -46,54 +46,91 @@ export interface NumberedEnvelope {
   readonly envelope: Envelope;
 }
 
-/** Parses every line; blank lines are allowed only at the end (cucumber ends the file with a newline). */
-export function parseMessages(text: string, file: string): NumberedEnvelope[] {
-  if (text.trim() === '') {
-    throw new MessagesFileError(file, null, 'the file is empty: run the specification first (npm run spec)');
-  }
-  const lines = text.split('\n');
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  const envelopes: NumberedEnvelope[] = [];
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') throw new MessagesFileError(file, line, 'blank line inside the messages');
+/**
+ * Checks a messages file one line at a time, so that a file of any size can be read as a stream: `line` takes
+ * each raw line in order and gives its envelope (or null for a trailing blank line), `end` checks that the run
+ * started and finished. Blank lines are allowed only at the end (cucumber ends the file with a newline).
+ */
+export class MessagesReader {
+  private lineNumber = 0;
+  private blankSince: number | null = null;
+  private started = false;
+  private finished = false;
+
+  constructor(readonly file: string) {}
+
+  line(raw: string): NumberedEnvelope | null {
+    const line = ++this.lineNumber;
+    if (raw.trim() === '') {
+      this.blankSince ??= line;
+      return null;
+    }
+    if (this.blankSince !== null) {
+      throw new MessagesFileError(this.file, this.blankSince, 'blank line inside the messages');
+    }
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw new MessagesFileError(file, line, `not valid JSON (${(error as Error).message}): ${preview(raw)}`);
+      throw new MessagesFileError(this.file, line, `not valid JSON (${(error as Error).message}): ${preview(raw)}`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new MessagesFileError(file, line, `expected a JSON object (a cucumber message), got ${preview(raw)}`);
+      throw new MessagesFileError(this.file, line, `expected a JSON object (a cucumber message), got ${preview(raw)}`);
     }
     const keys = Object.keys(value);
     if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0]!)) {
       throw new MessagesFileError(
-        file,
+        this.file,
         line,
         `expected a cucumber message with one known key such as "pickle" or "testStepFinished", got keys ${JSON.stringify(keys)}`,
       );
     }
-    envelopes.push({ line, envelope: value as Envelope });
-  });
-  const first = envelopes[0]!.envelope;
-  if (!first.meta) {
-    throw new MessagesFileError(file, 1, 'a cucumber messages file starts with a "meta" message; this one does not');
+    const envelope = value as Envelope;
+    if (line === 1 && !envelope.meta) {
+      throw new MessagesFileError(
+        this.file,
+        1,
+        'a cucumber messages file starts with a "meta" message; this one does not',
+      );
+    }
+    if (envelope.testRunStarted) this.started = true;
+    if (envelope.testRunFinished) this.finished = true;
+    return { line, envelope };
   }
-  if (!envelopes.some((e) => e.envelope.testRunStarted)) {
-    throw new MessagesFileError(
-      file,
-      envelopes.length,
-      'the file ends here with no "testRunStarted" message: the run never started, or the file was cut short',
-    );
+
+  /** After the last line: the number of the last message line. */
+  end(): number {
+    const last = this.blankSince === null ? this.lineNumber : this.blankSince - 1;
+    if (last === 0) {
+      throw new MessagesFileError(this.file, null, 'the file is empty: run the specification first (npm run spec)');
+    }
+    if (!this.started) {
+      throw new MessagesFileError(
+        this.file,
+        last,
+        'the file ends here with no "testRunStarted" message: the run never started, or the file was cut short',
+      );
+    }
+    if (!this.finished) {
+      throw new MessagesFileError(
+        this.file,
+        last,
+        'the run did not finish (no "testRunFinished" message after this line): was cucumber interrupted?',
+      );
+    }
+    return last;
   }
-  if (!envelopes.some((e) => e.envelope.testRunFinished)) {
-    throw new MessagesFileError(
-      file,
-      envelopes.length,
-      'the run did not finish (no "testRunFinished" message after this line): was cucumber interrupted?',
-    );
+}
+
+/** Parses a whole file's text at once (small files and tests; the generator streams through `MessagesReader`). */
+export function parseMessages(text: string, file: string): NumberedEnvelope[] {
+  const reader = new MessagesReader(file);
+  const envelopes: NumberedEnvelope[] = [];
+  for (const raw of text.split('\n')) {
+    const numbered = reader.line(raw);
+    if (numbered) envelopes.push(numbered);
   }
+  reader.end();
   return envelopes;
 }
 

@@ -3,8 +3,10 @@ export const ROUTES = {
   claims: '/claims',
   summary: '/last-run',
   invariants: '/invariants',
+  performance: '/performance',
   reportsHtml: '/reports/cucumber.html',
   reportsJunit: '/reports/junit.xml',
+  reportsBench: '/reports/bench.json',
 } as const;
 
 /** The anchor of a claim on the claims page: `APP-F1` → `claim-app-f1`. */

@@ -1,6 +1,7 @@
 /**
  * Pages about the run as a whole: the claims register with what covers each claim, the failure-ordering
- * exploration's invariants, and the run summary (the only page that carries the run's date and commit).
+ * exploration's invariants, and the run summary: the only page that carries what changes from one run of the
+ * same specification to the next (its date, commit and timings).
  */
 import type { ExplorationReport } from '../exploration/report';
 import { htmlText, markdownText } from './escape';
@@ -133,7 +134,6 @@ export function invariantsPage(report: ExplorationReport | null): string {
       ['Partial outages (prefixes) checked', String(ex.prefixesChecked)],
       ['Sets of servers down together', `${ex.serverStatesVisited} of ${ex.serverStatesTotal}`],
       ['Steps executed', String(ex.stepsExecuted)],
-      ['Time', formatMillis(ex.milliseconds)],
     ]),
   );
   out.push('## Random orderings {#random-orderings}');
@@ -141,10 +141,15 @@ export function invariantsPage(report: ExplorationReport | null): string {
     keyValues([
       ['Seed', String(rnd.seed)],
       ['Runs', String(rnd.runs)],
-      ['Steps executed', `${rnd.stepsExecuted} (${Math.round(rnd.stepsPerSecond)} a second)`],
+      ['Steps executed', String(rnd.stepsExecuted)],
       ['Complete orderings reached', String(rnd.orderingsReached)],
       ['Sets of servers down together reached', String(rnd.serverStatesReached)],
     ]),
+  );
+  out.push(
+    `<p class="cf-muted">${htmlText('How long each phase took is on the ')}<a href="${ROUTES.summary}#timings">${htmlText(
+      'last run',
+    )}</a>${htmlText(' page, with the run’s other timings.')}</p>`,
   );
   out.push('## Does the order of failures matter? {#order-sensitivity}');
   out.push(
@@ -213,6 +218,22 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
       ['Runner', run.cucumberVersion],
     ]),
   );
+  if (run.exploration) {
+    const { exhaustive, random } = run.exploration;
+    out.push('## Timings {#timings}');
+    out.push(
+      keyValues([
+        ['Whole run', formatMillis(run.milliseconds)],
+        ['Every failure ordering (exhaustive phase)', formatMillis(exhaustive.milliseconds)],
+        ['Random orderings', `${random.stepsExecuted} steps, ${Math.round(random.stepsPerSecond)} a second`],
+      ]),
+    );
+    out.push(
+      markdownText(
+        'Timings change from run to run; every other generated page stays the same for the same specification.',
+      ),
+    );
+  }
   out.push('## Reports {#reports}');
   const links: string[] = [];
   if (reports.html)

@@ -1,8 +1,11 @@
 /**
  * All generated pages of the site, as file contents keyed by their path under docs/generated/, plus the
- * sidebar fragment sidebars.js includes. Pure: writing the files is scripts/generate-docs.ts's job.
+ * sidebar fragment sidebars.js includes. Pure: writing the files is scripts/generate-docs.ts's job, which
+ * writes each feature's page as soon as the run's messages complete it (`featurePage`), then the pages about
+ * the run as a whole (`runPages`); `renderSite` does both at once for a run already in memory.
  */
-import { featurePage } from './feature-page';
+import { DEFAULT_PAGE_OPTIONS, featurePage, type PageOptions } from './feature-page';
+import { performancePage, type BenchInput } from './performance-page';
 import { claimsPage, invariantsPage, summaryPage, type ReportLinks } from './run-pages';
 import type { FeatureDoc, RunDoc } from './run';
 
@@ -17,25 +20,59 @@ export interface SidebarFragment {
 
 export const SIDEBAR_FILE = 'sidebar.json';
 
+export interface SiteOptions extends PageOptions {
+  /** What the Performance page shows. */
+  readonly bench: BenchInput;
+}
+
+export const DEFAULT_SITE_OPTIONS: SiteOptions = { ...DEFAULT_PAGE_OPTIONS, bench: null };
+
+/** The page file of a feature: `features/application-server.md`. */
+export const pageFile = (feature: FeatureDoc): string => `${feature.page}.md`;
+
 /** Re-homes a fixture run's features under `self-test/` so they cannot collide with the real ones. */
-function asSelfTest(feature: FeatureDoc): FeatureDoc {
+export function asSelfTest(feature: FeatureDoc): FeatureDoc {
   return { ...feature, page: feature.page.replace(/^features\//, 'self-test/') };
 }
 
-export function renderSite(run: RunDoc, reports: ReportLinks, selfTest: RunDoc | null = null): Map<string, string> {
+/** The self-test run's feature pages (a small fixture, rendered whole). */
+export function selfTestPages(selfTest: RunDoc, options: PageOptions = DEFAULT_PAGE_OPTIONS): Map<string, string> {
+  const files = new Map<string, string>();
+  selfTest.features.map(asSelfTest).forEach((f, i) => files.set(pageFile(f), featurePage(f, i + 1, options)));
+  return files;
+}
+
+/** The pages about the run as a whole and the sidebar fragment; `run.features` need only their summaries. */
+export function runPages(
+  run: RunDoc,
+  reports: ReportLinks,
+  selfTest: RunDoc | null = null,
+  bench: BenchInput = null,
+): Map<string, string> {
   const files = new Map<string, string>();
   const docId = (path: string) => `generated/${path}`;
-  run.features.forEach((feature, i) => files.set(`${feature.page}.md`, featurePage(feature, i + 1)));
   files.set('summary.md', summaryPage(run, reports));
   files.set('claims.md', claimsPage(run));
   files.set('invariants.md', invariantsPage(run.exploration));
-  const selfTestFeatures = (selfTest?.features ?? []).map(asSelfTest);
-  selfTestFeatures.forEach((feature, i) => files.set(`${feature.page}.md`, featurePage(feature, i + 1)));
+  files.set('performance.md', performancePage(bench));
   const sidebar: SidebarFragment = {
     features: run.features.map((f) => docId(f.page)),
-    run: ['summary', 'claims', 'invariants'].map(docId),
-    selfTest: selfTestFeatures.map((f) => docId(f.page)),
+    run: ['summary', 'claims', 'invariants', 'performance'].map(docId),
+    selfTest: (selfTest?.features ?? []).map((f) => docId(asSelfTest(f).page)),
   };
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');
+  return files;
+}
+
+export function renderSite(
+  run: RunDoc,
+  reports: ReportLinks,
+  selfTest: RunDoc | null = null,
+  options: SiteOptions = DEFAULT_SITE_OPTIONS,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  run.features.forEach((feature, i) => files.set(pageFile(feature), featurePage(feature, i + 1, options)));
+  for (const [path, content] of runPages(run, reports, selfTest, options.bench)) files.set(path, content);
+  if (selfTest) for (const [path, content] of selfTestPages(selfTest, options)) files.set(path, content);
   return files;
 }

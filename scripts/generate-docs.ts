@@ -1,27 +1,45 @@
 /**
- * Generates the site's pages from the last cucumber run: reads reports/messages.ndjson (and the claims register),
- * renders with generator/, and writes docs/generated/ and static/reports/. The only module that touches files.
+ * Generates the site's pages from the last cucumber run: reads reports/messages.ndjson as a stream (and the
+ * claims register), renders with generator/, and writes docs/generated/ and static/reports/. The only module
+ * that touches files. Each feature's page is written as soon as the messages complete it, so memory holds only
+ * the features still running, whatever the size of the run.
  *
- *   node --require ./test/register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
+ *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
+ *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
  *
- * A missing or corrupt messages file stops it with the file and line at fault; failed scenarios do not.
+ * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
+ * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
+ * Performance page then says it was not measured yet.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
-import { MessagesFileError, parseMessages } from '../generator/messages';
-import { buildRun, scenariosOf, type Claim, type RunDoc } from '../generator/run';
-import { renderSite } from '../generator/site';
+import { MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
+import { featurePage, type PageOptions } from '../generator/feature-page';
+import type { BenchInput } from '../generator/performance-page';
+import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
+import { pageFile, runPages, selfTestPages } from '../generator/site';
+import { parseBenchReport } from './bench/report';
 
 const root = resolve(__dirname, '..');
+
+// V8 lets the heap grow to several times what is live before it collects (its factor rises to 4 when collecting
+// is cheap, as it is here). Holding it to twice keeps the peak memory of a large run bounded by what is live,
+// at no cost in time measured on the 10,000-scenario synthetic run (scripts/bench/).
+setFlagsFromString('--heap-growing-percent=100');
 
 interface Options {
   messages: string;
   selfTest: string | null;
   out: string;
   staticReports: string;
+  bench: string | null;
+  stats: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -30,6 +48,8 @@ function parseArgs(argv: readonly string[]): Options {
     selfTest: join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson'),
     out: join(root, 'docs', 'generated'),
     staticReports: join(root, 'static', 'reports'),
+    bench: join(root, 'reports', 'bench.json'),
+    stats: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -43,26 +63,114 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--no-self-test') options.selfTest = null;
     else if (arg === '--out') options.out = value();
     else if (arg === '--static-reports') options.staticReports = value();
+    else if (arg === '--bench') options.bench = value();
+    else if (arg === '--no-bench') options.bench = null;
+    else if (arg === '--stats') options.stats = value();
     else
-      throw new Error(`Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR`);
+      throw new Error(
+        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE`,
+      );
   }
   return options;
 }
 
-function readRun(file: string, claims: readonly Claim[], commit: string | null): RunDoc {
-  const shown = relative(process.cwd(), file) || file;
+const shown = (file: string): string => relative(process.cwd(), file) || file;
+
+function cannotRead(file: string, error: unknown): MessagesFileError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  return new MessagesFileError(
+    shown(file),
+    null,
+    `cannot read the messages file (${code}); run the specification first: npm run spec`,
+  );
+}
+
+/** The file's lines, read in chunks: the file is never whole in memory. */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let rest = '';
+  try {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw cannotRead(file, error);
+    throw error;
+  }
+  yield rest;
+}
+
+/** Streams a run through the builder, handing each feature over as soon as it is complete. */
+async function streamRun(
+  file: string,
+  claims: readonly Claim[],
+  commit: string | null,
+  publish: (completed: CompletedFeature) => Promise<void>,
+): Promise<RunDoc> {
+  const reader = new MessagesReader(shown(file));
+  const builder = new RunBuilder({ file: shown(file), claims, commit, keep: 'summary' });
+  for await (const raw of linesOf(file)) {
+    const envelope = reader.line(raw);
+    if (envelope) for (const completed of builder.add(envelope)) await publish(completed);
+  }
+  reader.end();
+  const { remaining, run } = builder.finish();
+  for (const completed of remaining) await publish(completed);
+  return run;
+}
+
+/**
+ * Writes pages under a folder while the next ones are rendered: the file system works in the background, with
+ * at most a few pages waiting, so memory stays bounded.
+ */
+class PageWriter {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly folders = new Set<string>();
+  private failure: unknown = null;
+  files = 0;
+
+  constructor(private readonly dir: string) {}
+
+  async write(path: string, content: string): Promise<void> {
+    const target = join(this.dir, path);
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    const written: Promise<void> = writeFile(target, content)
+      .catch((error: unknown) => void (this.failure ??= error))
+      .finally(() => this.pending.delete(written));
+    this.pending.add(written);
+    this.files++;
+    if (this.pending.size >= 8) await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+
+function readWhole(file: string, claims: readonly Claim[]): RunDoc {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new MessagesFileError(
-      shown,
-      null,
-      `cannot read the messages file (${code}); run the specification first: npm run spec`,
-    );
+    throw cannotRead(file, error);
   }
-  return buildRun(parseMessages(text, shown), shown, claims, commit);
+  return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
+}
+
+function readBench(file: string | null): BenchInput {
+  if (file === null || !existsSync(file)) return null;
+  try {
+    return { report: parseBenchReport(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    return { problem: `${shown(file)}: ${(error as Error).message}` };
+  }
 }
 
 function gitCommit(): string | null {
@@ -78,47 +186,86 @@ function gitCommit(): string | null {
   }
 }
 
-function main(): void {
+/**
+ * How the pages link to the site: its base URL, and whether the playground page exists yet. Until it does,
+ * "Open in playground" links are plain anchors the docs build does not check, so they cannot break the build.
+ */
+function pageOptions(): PageOptions {
+  // The site's own configuration (CommonJS, read where Docusaurus reads it), so the two cannot disagree.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(join(root, 'docusaurus.config.js')) as { baseUrl?: string };
+  const pages = join(root, 'src', 'pages');
+  const candidates = ['tsx', 'jsx', 'js', 'md', 'mdx'].flatMap((ext) => [
+    join(pages, `playground.${ext}`),
+    join(pages, 'playground', `index.${ext}`),
+  ]);
+  return {
+    baseUrl: config.baseUrl ?? '/',
+    playgroundLinks: candidates.some((file) => existsSync(file)) ? 'checked' : 'unchecked',
+  };
+}
+
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const claims = loadClaims();
   const commit = gitCommit();
+  const pages = pageOptions();
 
   const started = performance.now();
-  const run = readRun(options.messages, claims, commit);
-  const selfTest = options.selfTest ? readRun(options.selfTest, [], null) : null;
+  // Pages go to a folder beside the target, which replaces the target only once every page is written.
+  const partial = `${options.out}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  const writer = new PageWriter(partial);
   const reportsDir = dirname(options.messages);
   const reports = {
     html: existsSync(join(reportsDir, 'cucumber.html')),
     junit: existsSync(join(reportsDir, 'junit.xml')),
   };
-  const files = renderSite(run, reports, selfTest);
-  const elapsed = performance.now() - started;
-
-  rmSync(options.out, { recursive: true, force: true });
-  for (const [path, content] of files) {
-    const target = join(options.out, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+  const bench = readBench(options.bench);
+  let run: RunDoc;
+  try {
+    run = await streamRun(options.messages, claims, commit, ({ feature, position }) =>
+      writer.write(pageFile(feature), featurePage(feature, position, pages)),
+    );
+    const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
+    if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
+    for (const [path, content] of runPages(run, reports, selfTest, bench)) await writer.write(path, content);
+    await writer.flush();
+  } catch (error) {
+    await writer.flush().catch(() => undefined);
+    rmSync(partial, { recursive: true, force: true });
+    throw error;
   }
+  rmSync(options.out, { recursive: true, force: true });
+  renameSync(partial, options.out);
+
   rmSync(options.staticReports, { recursive: true, force: true });
   mkdirSync(options.staticReports, { recursive: true });
   if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(options.staticReports, 'cucumber.html'));
   if (reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(options.staticReports, 'junit.xml'));
+  if (bench && 'report' in bench) copyFileSync(options.bench!, join(options.staticReports, 'bench.json'));
+  const elapsed = performance.now() - started;
 
   const scenarios = run.features.flatMap(scenariosOf);
   const notPassed = scenarios.filter((s) => s.status !== 'passed').length;
   console.log(
-    `Generated ${files.size} files in ${relative(process.cwd(), options.out)} from ${scenarios.length} scenarios` +
+    `Generated ${writer.files} files in ${shown(options.out)} from ${scenarios.length} scenarios` +
       `${notPassed ? ` (${notPassed} did not pass, published as such)` : ''} in ${elapsed.toFixed(0)} ms.`,
   );
+  if (options.stats) {
+    const maxRssMB = process.resourceUsage().maxRSS / 1024;
+    writeFileSync(
+      options.stats,
+      JSON.stringify({ milliseconds: elapsed, maxRssMB, scenarios: scenarios.length, files: writer.files }) + '\n',
+    );
+  }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   if (error instanceof MessagesFileError) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }
-  throw error;
-}
+  console.error(error);
+  process.exit(1);
+});

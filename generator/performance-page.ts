@@ -1,0 +1,123 @@
+/**
+ * The Performance page: the latest table `npm run bench` wrote to reports/bench.json, with the machine it ran
+ * on, or a plain "not measured yet" when there is none. Benchmarks never fail the docs build.
+ */
+import type { BenchReport, Comparison, Measurement } from '../scripts/bench/report';
+import { htmlText, markdownText } from './escape';
+import { ROUTES } from './routes';
+
+/** What scripts/generate-docs.ts found: a report, a file it could not read (and why), or nothing. */
+export type BenchInput = { readonly report: BenchReport } | { readonly problem: string } | null;
+
+const FRONT_MATTER = [
+  '---',
+  'title: "Performance"',
+  'sidebar_position: 4',
+  `slug: ${ROUTES.performance}`,
+  'description: "The latest benchmark table: the specification, fuzzing, page generation and the docs build, each against a baseline measured alongside it."',
+  '---',
+].join('\n');
+
+function figure(value: number, unit: Measurement['unit']): string {
+  if (unit === 'steps/s') return `${Math.round(value).toLocaleString('en-US')} steps/s`;
+  if (unit === 'MB') return `${Math.round(value)} MB`;
+  if (unit === 's') return `${value.toFixed(1)} s`;
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+}
+
+function spread(m: Measurement): string {
+  return m.runs > 1 ? `${figure(m.min, m.unit)} – ${figure(m.max, m.unit)}` : '(one run)';
+}
+
+function mark(met: boolean): string {
+  return met
+    ? '<span class="cf-badge cf-badge-passed">✔ met</span>'
+    : '<span class="cf-badge cf-badge-failed">✘ missed</span>';
+}
+
+function targetsTable(comparisons: readonly Comparison[]): string {
+  const rows = comparisons.flatMap((c) => {
+    if (c.skipped) {
+      return [
+        `<tr><td>${htmlText(c.title)}</td><td colspan="3">${htmlText(`Not measured in this run: ${c.skipped}`)}</td></tr>`,
+      ];
+    }
+    return c.checks.map(
+      (check, i) =>
+        `<tr>${i === 0 ? `<td rowspan="${c.checks.length}">${htmlText(c.title)}</td>` : ''}<td>${htmlText(
+          check.target,
+        )}</td><td>${htmlText(check.measured)}</td><td>${mark(check.met)}</td></tr>`,
+    );
+  });
+  return `<div class="cf-scroll"><table class="cf-table"><thead><tr><th>Comparison</th><th>Target</th><th>Latest</th><th>Result</th></tr></thead><tbody>${rows.join(
+    '',
+  )}</tbody></table></div>`;
+}
+
+function measurementsTable(comparisons: readonly Comparison[]): string {
+  const rows = comparisons
+    .filter((c) => !c.skipped)
+    .flatMap((c) =>
+      c.measurements.map(
+        (m, i) =>
+          `<tr>${
+            i === 0
+              ? `<td rowspan="${c.measurements.length}">${htmlText(c.title)}<div class="cf-muted"><code>${htmlText(
+                  c.command,
+                )}</code></div></td>`
+              : ''
+          }<td>${htmlText(m.label)}</td><td>${htmlText(figure(m.median, m.unit))}</td><td>${htmlText(
+            spread(m),
+          )}</td><td>${m.runs}</td></tr>`,
+      ),
+    );
+  return `<div class="cf-scroll"><table class="cf-table"><thead><tr><th>Comparison</th><th>Measured</th><th>Median</th><th>Spread (fastest – slowest)</th><th>Runs</th></tr></thead><tbody>${rows.join(
+    '',
+  )}</tbody></table></div>`;
+}
+
+export function performancePage(input: BenchInput): string {
+  const out = [FRONT_MATTER];
+  if (input === null) {
+    out.push(
+      [
+        ':::info[Not measured yet]',
+        'No benchmark report was found (`reports/bench.json`). Run `npm run bench` (about ten minutes; `BENCH_QUICK=1 npm run bench` leaves out the docs build and takes two), then generate the pages again with `npm run docs:generate`.',
+        ':::',
+      ].join('\n'),
+    );
+    return out.join('\n\n') + '\n';
+  }
+  if ('problem' in input) {
+    out.push(
+      [
+        ':::warning[The benchmark report could not be read]',
+        markdownText(input.problem),
+        '',
+        'Run `npm run bench` again to replace it.',
+        ':::',
+      ].join('\n'),
+    );
+    return out.join('\n\n') + '\n';
+  }
+  const { report } = input;
+  const m = report.machine;
+  out.push(
+    markdownText(
+      `Measured ${report.measuredAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} by npm run bench on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, Node ${m.node} (${m.platform}). Each figure is the median of several runs after a warm-up, with its spread; a subject and its baseline ran alternately in the same run, so load on a shared machine hits both alike.`,
+    ),
+  );
+  out.push('## Targets {#targets}');
+  out.push(targetsTable(report.comparisons));
+  const notes = report.comparisons.filter((c) => c.note && !c.skipped);
+  if (notes.length) {
+    out.push('## Why a target is missed {#why-missed}');
+    out.push(notes.map((c) => `- **${markdownText(c.title)}**: ${markdownText(c.note!)}`).join('\n'));
+  }
+  out.push('## Measurements {#measurements}');
+  out.push(measurementsTable(report.comparisons));
+  out.push(
+    `[The report as JSON](pathname://${ROUTES.reportsBench}) (reports/bench.json, as \`npm run bench\` wrote it)`,
+  );
+  return out.join('\n\n') + '\n';
+}
