@@ -110,7 +110,7 @@ export async function shown(page: Page): Promise<Shown> {
     const columns = all(table, 'thead th').map(text);
     return {
       clock: text(document.querySelector('.cf-clock')).replace(/^Scenario clock /, ''),
-      customers: all(document, '[data-view="customer"] .cf-customer').map(lines),
+      customers: all(document, '[data-view="customer"] .cf-customer:not(.cf-empty)').map(lines),
       chatList: all(document, '[data-view="agent"] .cf-chat-row').map((row) => {
         const cells = all(row, 'td');
         return {

@@ -9,6 +9,7 @@ import Mermaid from '@theme/Mermaid';
 import type { Action } from '../../../model/actions';
 import { describeAction } from '../../../model/actions';
 import { INFORMATION_TABS, type InformationTab } from '../../../model/agent-console';
+import { formatDuration } from '../../../model/clock';
 import type { DeploymentView } from '../../../model/deployment';
 import { ActivityStore, type QueryResult } from '../../../diagnostics/store';
 import { agentConsole, customerWindow, serverStrip } from '../../../generator/end-state';
@@ -200,7 +201,9 @@ export default function Playground(): ReactNode {
     setStaged(link);
     setProblems(link.problems);
     setReady(true);
-    if (link.plan.length) setAnnouncement(`Loaded ${link.plan.length} steps from the link.`);
+    if (link.plan.length) {
+      setAnnouncement(`Loaded ${link.plan.length} steps from the link. Clock ${link.deployment.view().clock}.`);
+    }
   }, []);
 
   const view = useMemo(() => staged.deployment.view(), [staged]);
@@ -215,7 +218,7 @@ export default function Playground(): ReactNode {
     setStaged(next);
     setCopied('');
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${linkSearch(next)}`);
-    setAnnouncement(`${said} Clock ${next.deployment.view().clock}.`);
+    setAnnouncement(`${said} Clock ${next.deployment.view().clock}, ${next.plan.length} steps staged.`);
   };
   const onStage = (action: Action) => {
     const reason = staged.deployment.rejection(action);
@@ -244,8 +247,8 @@ export default function Playground(): ReactNode {
 
   return (
     <div className={styles.playground} data-ready={ready ? 'true' : 'false'} data-steps={staged.plan.length}>
-      <p className={styles.srOnly} aria-live="polite" role="status">
-        {announcement}
+      <p className={styles.status} aria-live="polite" role="status" data-testid="status">
+        {announcement || `Clock ${view.clock}. Nothing staged yet.`}
       </p>
       {problems.length > 0 && (
         <div className={`alert alert--warning ${styles.problems}`} role="alert" data-testid="link-problems">
@@ -265,9 +268,12 @@ export default function Playground(): ReactNode {
       )}
       <div className={styles.layout}>
         <section className={styles.controls} aria-labelledby="playground-controls">
-          <h2 id="playground-controls" className={styles.heading}>
+          <h2 id="playground-controls" className={styles.heading} tabIndex={-1}>
             Stage a step
           </h2>
+          <a className={styles.skip} href="#playground-views">
+            Skip to what everyone sees
+          </a>
           <fieldset className={styles.group}>
             <legend>{LEGENDS.servers}</legend>
             <div className={styles.buttons}>{group('servers')}</div>
@@ -292,15 +298,15 @@ export default function Playground(): ReactNode {
                 </select>
               </div>
             </div>
-            {one('wait-amount')}
+            <div className={styles.buttons}>{one('wait-amount')}</div>
             <Field
               id="pg-clock-to"
               label="Move the clock to (hh:mm:ss)"
               value={inputs.clockTo}
               onChange={set('clockTo')}
-              placeholder={`after ${view.clock}, e.g. 00:03:00`}
+              placeholder={`later than ${view.clock}, e.g. ${formatDuration(staged.deployment.clock + 60)}`}
             />
-            {one('wait-until')}
+            <div className={styles.buttons}>{one('wait-until')}</div>
           </fieldset>
           <fieldset className={styles.group}>
             <legend>{LEGENDS.customer}</legend>
@@ -316,7 +322,7 @@ export default function Playground(): ReactNode {
               label="Customer's message or question"
               value={inputs.customerText}
               onChange={set('customerText')}
-              placeholder="Help me!"
+              placeholder="e.g. Help me!"
             />
             <div className={styles.buttons}>{group('customer')}</div>
           </fieldset>
@@ -328,7 +334,7 @@ export default function Playground(): ReactNode {
               label="Agent's message"
               value={inputs.agentText}
               onChange={set('agentText')}
-              placeholder="Hello"
+              placeholder="e.g. Hello"
             />
             <div className={styles.row}>
               <div className={styles.field}>
@@ -338,7 +344,7 @@ export default function Playground(): ReactNode {
                   value={inputs.chatWith}
                   onChange={(event) => set('chatWith')(event.target.value)}
                 >
-                  <option value="">first in the chat list</option>
+                  <option value="">first in the list</option>
                   {chats.map((chat) => (
                     <option key={chat.key} value={chat.address}>
                       key {chat.key}: {chat.address}
@@ -376,9 +382,12 @@ export default function Playground(): ReactNode {
         </section>
 
         <section className={styles.views} aria-labelledby="playground-views">
-          <h2 id="playground-views" className={styles.heading}>
+          <h2 id="playground-views" className={styles.heading} tabIndex={-1}>
             What everyone sees
           </h2>
+          <a className={styles.skip} href="#playground-controls">
+            Back to the controls
+          </a>
           <Generated html={serverStrip(view)} />
           <div className="cf-screens">
             <div className="cf-screen" data-view="customer">
