@@ -51,8 +51,23 @@ function compare(subject, baseline, { runs = 7 } = {}) {
   return { subject: s, baseline: base, ratio: s.median / base.median };
 }
 
+/**
+ * Runs several commands in turn, round after round, so that load on the machine hits them alike; the first
+ * `warmups` rounds are not measured. Each is `{ command, cwd?, env? }`; gives one summary per command, in order.
+ */
+function alternate(commands, { runs = 7, warmups = 1 } = {}) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < warmups + runs; round++) {
+    commands.forEach((c, i) => {
+      const { median: ms } = timeCommand(c.command, { ...c, runs: 1, warmups: 0 });
+      if (round >= warmups) samples[i].push(ms);
+    });
+  }
+  return samples.map(summarise);
+}
+
 function formatSummary(label, s) {
   return `${label.padEnd(44)} median ${s.median.toFixed(0).padStart(6)} ms  (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, ${s.runs} runs)`;
 }
 
-module.exports = { median, timeCommand, compare, summarise, formatSummary };
+module.exports = { median, timeCommand, compare, alternate, summarise, formatSummary };
