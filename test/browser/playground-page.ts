@@ -44,8 +44,8 @@ export interface OpenPage {
   readonly errors: string[];
 }
 
-/** Opens the playground at `search` (a query string, or '') and waits until it has loaded the link. */
-export async function openPlayground(session: Session, search = '', width = 1400): Promise<OpenPage> {
+/** A browser page that records console errors, failed requests and uncaught exceptions. */
+export async function newPage(session: Session, width = 1400): Promise<OpenPage> {
   const page = await session.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -55,10 +55,22 @@ export async function openPlayground(session: Session, search = '', width = 1400
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  const response = await page.goto(`${session.site.url}/playground${search}`, { waitUntil: 'load' });
-  strictEqual(response?.status(), 200);
-  await page.locator('[data-ready="true"]').waitFor();
   return { page, errors };
+}
+
+/** Loads the playground at `search` (a query string, or '') in `open`, and waits until it has read the link. */
+export async function goTo(session: Session, open: OpenPage, search: string): Promise<void> {
+  open.errors.length = 0;
+  const response = await open.page.goto(`${session.site.url}/playground${search}`, { waitUntil: 'load' });
+  strictEqual(response?.status(), 200);
+  await open.page.locator('[data-ready="true"]').waitFor();
+}
+
+/** Opens the playground at `search` in a new page. */
+export async function openPlayground(session: Session, search = '', width = 1400): Promise<OpenPage> {
+  const open = await newPage(session, width);
+  await goTo(session, open, search);
+  return open;
 }
 
 /** Types `value` into the field labelled `label`, replacing what it held. */

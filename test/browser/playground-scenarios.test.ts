@@ -9,16 +9,27 @@
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, equal, ok } from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Action } from '../../model/actions';
 import type { DeploymentView } from '../../model/deployment';
 import { END_STATE_MEDIA_TYPE } from '../../model/trace';
-import { planToSearch } from '../../plans/url';
-import { openPlayground, root, shown, start, type Session, type Shown } from './playground-page';
+import { planToSearch, playgroundHref } from '../../plans/url';
+import { goTo, newPage, root, shown, start, type OpenPage, type Session, type Shown } from './playground-page';
 
 const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
 const messagesFile = join(root, 'reports', 'messages.ndjson');
+const featurePages = join(root, 'docs', 'generated', 'features');
+
+/** Every playground link of the generated scenario pages, as the browser reads the href. */
+function playgroundLinks(): Set<string> {
+  const links = new Set<string>();
+  for (const file of readdirSync(featurePages).filter((name) => name.endsWith('.md'))) {
+    const text = readFileSync(join(featurePages, file), 'utf8');
+    for (const match of text.matchAll(/href="(\/playground[^"]*)"/g)) links.add(match[1]!.replace(/&amp;/g, '&'));
+  }
+  return links;
+}
 
 interface Documented {
   readonly name: string;
@@ -88,9 +99,12 @@ function expected(
 }
 
 let session: Session;
+/** One page for every scenario: each is a fresh load of the playground. */
+let open: OpenPage;
 
 before(async () => {
   session = await start();
+  open = await newPage(session);
 });
 
 after(async () => {
@@ -105,27 +119,46 @@ describe('every documented scenario, opened in the playground', () => {
     ok(scenarios.length >= 40, `only ${scenarios.length} scenarios carry a plan and an end state`);
   });
 
+  test('each scenario page\'s "open in playground" link carries the plan tested here', () => {
+    const links = playgroundLinks();
+    const missing = scenarios
+      .filter((scenario) => scenario.plan.length > 0 && !links.has(playgroundHref(scenario.plan)))
+      .map((scenario) => `${scenario.uri}: ${scenario.name}`);
+    deepStrictEqual(missing, []);
+  });
+
+  test("a scenario page's link opens the playground", async () => {
+    const { page, errors } = open;
+    errors.length = 0;
+    await page.goto(`${session.site.url}/features/messaging-server`, { waitUntil: 'load' });
+    await page
+      .getByRole('link', { name: /Open in playground/ })
+      .first()
+      .click();
+    await page.locator('[data-ready="true"]').waitFor();
+    ok(Number(await page.locator('[data-steps]').getAttribute('data-steps')) > 0);
+    equal(await page.getByTestId('link-problems').count(), 0);
+    await shown(page);
+    deepStrictEqual(errors, []);
+  });
+
   for (const scenario of scenarios) {
     test(`${scenario.uri}: ${scenario.name}`, async () => {
-      const { page, errors } = await openPlayground(session, planToSearch(scenario.plan));
-      try {
-        const problems = page.getByTestId('link-problems');
-        if (await problems.count())
-          throw new Error(`The playground did not load the plan: ${await problems.textContent()}`);
-        equal(await page.locator('[data-steps]').getAttribute('data-steps'), String(scenario.plan.length));
-        const page_ = await shown(page);
-        const { chatList, ...rest } = page_;
-        const want = expected(scenario.endState);
-        deepStrictEqual({ ...rest, chatList: chatList.map(({ iconText: _iconText, ...row }) => row) }, want);
-        // The icon's text equivalent is shown beside it, not only in its label.
-        deepStrictEqual(
-          chatList.map((row) => row.iconText),
-          want.chatList.map((row) => `(${row.icon})`),
-        );
-        deepStrictEqual(errors, []);
-      } finally {
-        await page.close();
-      }
+      await goTo(session, open, planToSearch(scenario.plan));
+      const { page, errors } = open;
+      const problems = page.getByTestId('link-problems');
+      if (await problems.count())
+        throw new Error(`The playground did not load the plan: ${await problems.textContent()}`);
+      equal(await page.locator('[data-steps]').getAttribute('data-steps'), String(scenario.plan.length));
+      const { chatList, ...rest } = await shown(page);
+      const want = expected(scenario.endState);
+      deepStrictEqual({ ...rest, chatList: chatList.map(({ iconText: _iconText, ...row }) => row) }, want);
+      // The icon's text equivalent is shown beside it, not only in its label.
+      deepStrictEqual(
+        chatList.map((row) => row.iconText),
+        want.chatList.map((row) => `(${row.icon})`),
+      );
+      deepStrictEqual(errors, []);
     });
   }
 });
