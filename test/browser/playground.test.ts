@@ -179,7 +179,7 @@ describe('a shared link', () => {
     match(text, /kept the 2 steps it could read and run/);
     match(text, /link, step 3: not valid JSON/);
     match(text, /"the Messaging server is restored"\) was refused by the model: the Messaging server is already up/);
-    match(text, /the 1 step after it were not loaded/);
+    match(text, /the step after it was not loaded/);
     equal(await page.locator('[data-steps]').getAttribute('data-steps'), '2');
     deepStrictEqual((await shown(page)).customers[0]!.slice(0, 1), ['Customer : Help me!']);
     await page.screenshot({ path: join(screenshots, 'playground-broken-link.png') });

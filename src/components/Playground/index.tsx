@@ -202,7 +202,10 @@ export default function Playground(): ReactNode {
     setProblems(link.problems);
     setReady(true);
     if (link.plan.length) {
-      setAnnouncement(`Loaded ${link.plan.length} steps from the link. Clock ${link.deployment.view().clock}.`);
+      setAnnouncement(
+        `Loaded ${link.plan.length} step${link.plan.length === 1 ? '' : 's'} from the link. ` +
+          `Clock ${link.deployment.view().clock}.`,
+      );
     }
   }, []);
 
@@ -218,7 +221,8 @@ export default function Playground(): ReactNode {
     setStaged(next);
     setCopied('');
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${linkSearch(next)}`);
-    setAnnouncement(`${said} Clock ${next.deployment.view().clock}, ${next.plan.length} steps staged.`);
+    const count = `${next.plan.length} step${next.plan.length === 1 ? '' : 's'}`;
+    setAnnouncement(`${said} Clock ${next.deployment.view().clock}, ${count} staged.`);
   };
   const onStage = (action: Action) => {
     const reason = staged.deployment.rejection(action);

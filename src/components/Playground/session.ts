@@ -83,7 +83,9 @@ export function loadLink(search: string): LoadedLink {
     problems.push(
       `Step ${refused.index + 1} of the steps read ("${describeAction(refused.action)}") was refused by the model: ` +
         `${refused.reason}. The playground stopped there` +
-        (dropped > 0 ? `; the ${dropped} step${dropped === 1 ? '' : 's'} after it were not loaded.` : '.'),
+        (dropped > 0
+          ? `; ${dropped === 1 ? 'the step after it was' : `the ${dropped} steps after it were`} not loaded.`
+          : '.'),
     );
   }
   return { plan, deployment, problems };
