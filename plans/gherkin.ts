@@ -1,13 +1,28 @@
 /**
  * Prints plans in the project's own step vocabulary, so that any plan (a fuzzing counterexample, a
  * playground session) can be pasted into a feature file and run by the step definitions unchanged.
- * `steps/action_steps.ts` registers exactly these sentences; `test/unit/plan-gherkin.test.ts` runs them.
+ * The step files in `steps/` register exactly these sentences; test/unit/plan-gherkin.test.ts and the
+ * counterexample tests run printed scenarios through cucumber.
  */
 import type { Action, Plan } from '../model/actions';
 
-/** Gherkin string literals are double-quoted; a double quote or backslash inside is escaped. */
+/** Cucumber's `{string}`: a double-quoted literal whose `\"` and `\'` stand for quotes; other backslashes stay. */
+const CUCUMBER_STRING = /^"([^"\\]*(\\.[^"\\]*)*)"$/;
+
+/**
+ * `text` as a Gherkin string literal that cucumber's `{string}` reads back exactly. A few texts cannot be
+ * written that way at all (a backslash just before a quote or at the very end); they are refused by name
+ * rather than printed as a scenario that would quietly test something else.
+ */
 export function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const literal = `"${text.replace(/"/g, '\\"')}"`;
+  const read = CUCUMBER_STRING.exec(literal)?.[1]?.replace(/\\"/g, '"').replace(/\\'/g, "'");
+  if (read !== text) {
+    throw new RangeError(
+      `${JSON.stringify(text)} cannot be written as a Gherkin string: cucumber would read a backslash before a quote, or at the end, differently`,
+    );
+  }
+  return literal;
 }
 
 function who(customer: string | undefined): string {

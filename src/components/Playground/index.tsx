@@ -453,6 +453,7 @@ export default function Playground(): ReactNode {
               Export as Gherkin
             </button>
           </div>
+          {caveat && <p className={styles.problem}>{caveat}</p>}
           <div className={styles.field}>
             <label htmlFor="pg-share">Link to this exact outage</label>
             <div className={styles.row}>
@@ -472,7 +473,6 @@ export default function Playground(): ReactNode {
                 The staged steps as a scenario in the project&apos;s own step sentences, ending with what everyone sees
                 now. Save it as a <code>.feature</code> file and run it with <code>npx cucumber-js</code>.
               </p>
-              {caveat && <p className={styles.problem}>{caveat}</p>}
               <pre tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
                 {gherkin}
               </pre>

@@ -10,7 +10,7 @@ import type { InformationTab } from '../../../model/agent-console';
 import { parseDuration, formatDuration } from '../../../model/clock';
 import { DEFAULT_CUSTOMER, Deployment, type DeploymentView } from '../../../model/deployment';
 import { SERVERS } from '../../../model/servers';
-import { feature, quote, scenario } from '../../../plans/gherkin';
+import { feature, quote, scenario, sentence } from '../../../plans/gherkin';
 import { PlanRunner, PlanStepRejected } from '../../../plans/interpreter';
 import { planFromSearch, planToSearch } from '../../../plans/url';
 
@@ -341,22 +341,26 @@ export function outcomes(view: DeploymentView): string[] {
 }
 
 /**
- * plans/gherkin.ts writes a backslash doubled, and cucumber's `{string}` unescapes only quotes, so text holding a
- * backslash does not round-trip through the step sentences: say so rather than export a scenario that fails.
+ * Why the staged plan cannot be exported as Gherkin, or null. A few texts have no Gherkin string that cucumber's
+ * `{string}` reads back exactly (a backslash just before a quote, or at the end); plans/gherkin.ts refuses them.
  */
 export function gherkinCaveat(plan: Plan): string | null {
-  const texts = plan.flatMap((action) => Object.values(action).filter((v): v is string => typeof v === 'string'));
-  return texts.some((text) => text.includes('\\'))
-    ? 'A staged text holds a backslash (\\), which the step sentences cannot carry yet: cucumber would read it ' +
-        'doubled, so the exported scenario would not match what the playground shows. Leave backslashes out to share it.'
-    : null;
+  for (const [index, action] of plan.entries()) {
+    try {
+      sentence(action);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return `Step ${index + 1}: ${error.message}. Change that text to export the outage as a scenario.`;
+    }
+  }
+  return null;
 }
 
 export const EXPORT_FEATURE_NAME = 'Staged in the failure playground';
 
-/** The staged plan as a feature file: its steps, then what the end state shows. Null for an empty plan. */
+/** The staged plan as a feature file: its steps, then what the end state shows. Null if there is none to give. */
 export function exportGherkin(staged: Staged): string | null {
-  if (staged.plan.length === 0) return null;
+  if (staged.plan.length === 0 || gherkinCaveat(staged.plan) !== null) return null;
   const text = scenario(staged.plan, {
     name: `A staged outage of ${staged.plan.length} step${staged.plan.length === 1 ? '' : 's'}`,
     then: outcomes(staged.deployment.view()),
