@@ -43,11 +43,15 @@ export const htmlAttribute = htmlText;
  * encoding ordinary punctuation would spread the diagram out.
  */
 export function mermaidText(text: string): string {
+  if (!MERMAID_WORK.test(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[#;<>&%`]/g, (c) => `#${c.charCodeAt(0)};`);
 }
+
+/** Whether `mermaidText` has anything to do: whitespace to collapse or trim, or a character to encode. */
+const MERMAID_WORK = /[#;<>&%`]|\s\s|[^\S ]|^\s|\s$/;
 
 /**
  * Mermaid text broken into lines of at most `width` characters at spaces (a longer word keeps its own line),

@@ -41,6 +41,9 @@ const ENVELOPE_KEYS = new Set([
   'undefinedParameterType',
 ]);
 
+/** A blank line, tested without copying the line (as `trim` would): lines can be megabytes long. */
+const BLANK = /^\s*$/;
+
 export interface NumberedEnvelope {
   readonly line: number;
   readonly envelope: Envelope;
@@ -61,7 +64,7 @@ export class MessagesReader {
 
   line(raw: string): NumberedEnvelope | null {
     const line = ++this.lineNumber;
-    if (raw.trim() === '') {
+    if (BLANK.test(raw)) {
       this.blankSince ??= line;
       return null;
     }

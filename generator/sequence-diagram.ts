@@ -47,11 +47,16 @@ export function stepGroups(events: readonly TraceEvent[]): TraceEvent[][] {
  */
 export function sharedStart(traces: readonly (readonly TraceEvent[])[]): number {
   if (traces.length < 2) return 0;
-  const grouped = traces.map((events) => stepGroups(events).map((group) => JSON.stringify(group)));
+  const grouped = traces.map(stepGroups);
   const shortest = Math.min(...grouped.map((g) => g.length));
-  let common = 0;
-  while (common < shortest - 1 && grouped.every((g) => g[common] === grouped[0]![common])) common++;
-  return grouped[0]!.slice(0, common).reduce((sum, group) => sum + (JSON.parse(group) as unknown[]).length, 0);
+  // Step by step, and only as far as the traces agree: a large run's pages have many long traces.
+  let events = 0;
+  for (let common = 0; common < shortest - 1; common++) {
+    const first = JSON.stringify(grouped[0]![common]);
+    if (!grouped.every((g, k) => k === 0 || JSON.stringify(g[common]) === first)) break;
+    events += grouped[0]![common]!.length;
+  }
+  return events;
 }
 
 function formatClock(seconds: number): string {
