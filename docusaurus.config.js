@@ -3,7 +3,7 @@
 // text from a run (which may hold < { } and HTML) cannot turn into code.
 const { themes } = require('prism-react-renderer');
 
-/** `DOCS_FASTER=0` builds without @docusaurus/faster; scripts/bench-docs.ts compares the two. */
+/** `DOCS_FASTER=0` builds without @docusaurus/faster; scripts/bench/docs.ts compares the two. */
 const faster = process.env.DOCS_FASTER !== '0';
 
 /** @type {import('@docusaurus/types').Config} */

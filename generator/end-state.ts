@@ -5,23 +5,12 @@
  * call, with every piece of text escaped.
  */
 import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/deployment';
+import { DIAGNOSTIC_COLUMNS } from '../model/database';
 import { htmlAttribute, htmlText } from './escape';
 
 const CUSTOMER_URL = 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ';
 const COULD_NOT_BE_DELIVERED = '[The following message could not be delivered. Try to send it again.]';
 
-const OPEN_CHATS_COLUMNS = [
-  'contact_point_data',
-  'queue_name',
-  'activity_id',
-  'activity_status',
-  'activity_sub_status',
-  'login_ip',
-  'assigned_to',
-  'when_created',
-  'user_name',
-  'screen_name',
-] as const;
 const ACTIVITY_COLUMNS = [
   'activity_id',
   'case_id',
@@ -263,7 +252,7 @@ export function databaseTables(view: DeploymentView): string {
         'div',
         'cf-db-scroll',
         table(
-          OPEN_CHATS_COLUMNS,
+          DIAGNOSTIC_COLUMNS,
           view.database.openChats,
           'Open chats: the source’s query (activity_type 2000, status not 9000, sub-status not 9100 or 9200)',
           '(0 rows: no chat is open)',

@@ -27,6 +27,7 @@ import type { Plan } from '../model/actions';
 import { parsePlan, PlanError } from '../plans/plan';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
 import { anchorFor, uniqueAnchors } from './slug';
+import { CLAIM_TAG } from '../features/claims-register';
 
 /** Attached by steps/support/hooks.ts (not imported: importing it would register cucumber hooks). */
 export const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
@@ -151,8 +152,6 @@ export interface RunDoc {
   readonly unknownClaimTags: readonly string[];
   readonly exploration: ExplorationReport | null;
 }
-
-export const CLAIM_TAG = /^@[A-Z]+-[A-Z]*\d+$/;
 
 export function scenariosOf(feature: FeatureDoc): ScenarioDoc[] {
   return feature.children.flatMap((child) => (child.kind === 'rule' ? child.scenarios : [child]));
