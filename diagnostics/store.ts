@@ -4,7 +4,7 @@
  * point; the model itself never waits on it, so exploring failure orderings does not pay for SQL.
  */
 import type { Database, QueryExecResult, SqlJsStatic, SqlValue } from 'sql.js';
-import type { ActivityRow, RoutingQueueRow, UserRow } from '../model/database';
+import { ACTIVITY_COLUMNS, type ActivityRow, type RoutingQueueRow, type UserRow } from '../model/database';
 import { fromSqlServer, type DiagnosticQuery } from './queries';
 import { SCHEMA } from './schema';
 
@@ -54,21 +54,7 @@ export class ActivityStore {
       this.db.exec('DELETE FROM egpl_casemgmt_activity; DELETE FROM egpl_user; DELETE FROM egpl_routing_queue;');
       this.insert('egpl_routing_queue', ['queue_id', 'queue_name'], rows.queues);
       this.insert('egpl_user', ['user_id', 'user_name', 'screen_name', 'login_ip'], rows.users);
-      this.insert(
-        'egpl_casemgmt_activity',
-        [
-          'activity_id',
-          'case_id',
-          'activity_type',
-          'activity_status',
-          'activity_sub_status',
-          'queue_id',
-          'assigned_to',
-          'when_created',
-          'contact_point_data',
-        ],
-        rows.activities,
-      );
+      this.insert('egpl_casemgmt_activity', ACTIVITY_COLUMNS, rows.activities);
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');

@@ -5,23 +5,12 @@
  * call, with every piece of text escaped.
  */
 import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/deployment';
-import { DIAGNOSTIC_COLUMNS } from '../model/database';
+import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
+import { CUSTOMER_NOTICES } from '../model/customer-window';
 import { htmlAttribute, htmlText } from './escape';
 
 const CUSTOMER_URL = 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ';
-const COULD_NOT_BE_DELIVERED = '[The following message could not be delivered. Try to send it again.]';
-
-const ACTIVITY_COLUMNS = [
-  'activity_id',
-  'case_id',
-  'activity_type',
-  'activity_status',
-  'activity_sub_status',
-  'queue_id',
-  'assigned_to',
-  'when_created',
-  'contact_point_data',
-] as const;
+const COULD_NOT_BE_DELIVERED = CUSTOMER_NOTICES.couldNotBeDelivered;
 
 /** Class names: a fixed vocabulary, never text from the run. */
 const cls = (...names: (string | false | null | undefined)[]): string => names.filter(Boolean).join(' ');

@@ -80,6 +80,19 @@ export const DIAGNOSTIC_COLUMNS = [
   'screen_name',
 ] as const satisfies readonly (keyof DiagnosticRow)[];
 
+/** egpl_casemgmt_activity's columns, in the schema's order. */
+export const ACTIVITY_COLUMNS = [
+  'activity_id',
+  'case_id',
+  'activity_type',
+  'activity_status',
+  'activity_sub_status',
+  'queue_id',
+  'assigned_to',
+  'when_created',
+  'contact_point_data',
+] as const satisfies readonly (keyof ActivityRow)[];
+
 export interface DatabaseState {
   activities: ActivityRow[];
   readonly queues: readonly RoutingQueueRow[];
