@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { summarise } from './measure';
 import type { Comparison } from './report';
+import { generateDocsCommand } from './generate';
 
 const root = join(__dirname, '..', '..');
 
@@ -32,22 +33,16 @@ function siteCopy(messages: string): string {
   for (const entry of readdirSync(join(root, 'node_modules'))) {
     if (entry !== '.cache') symlinkSync(join(root, 'node_modules', entry), join(modules, entry));
   }
-  execFileSync(
-    process.execPath,
-    [
-      '--require',
-      './scripts/swc-register.js',
-      'scripts/generate-docs.ts',
-      '--messages',
-      messages,
-      '--no-bench',
-      '--out',
-      join(site, 'docs', 'generated'),
-      '--static-reports',
-      join(site, 'static', 'reports'),
-    ],
-    { cwd: site, stdio: 'ignore' },
-  );
+  const [node, ...args] = generateDocsCommand([
+    '--messages',
+    messages,
+    '--no-bench',
+    '--out',
+    join(site, 'docs', 'generated'),
+    '--static-reports',
+    join(site, 'static', 'reports'),
+  ]);
+  execFileSync(node!, args, { cwd: site, stdio: 'ignore' });
   return site;
 }
 

@@ -7,11 +7,10 @@
  *
  *   node --require ./test/register.js scripts/bench/generate.ts [messages.ndjson]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarise, type Summary } from './measure';
+import { summarise, timeCommand, type Summary } from './measure';
 import type { Comparison } from './report';
 import { writeSyntheticRun } from './synthetic-run';
 
@@ -24,32 +23,30 @@ interface GenerationSample {
   readonly scenarios: number;
 }
 
-function run(command: readonly string[]): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(command[0]!, command.slice(1), { cwd: root, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${command.join(' ')} exited with ${result.status}:\n${result.stderr}`);
-  return ms;
+/** One wall-clock run of a command from the repository root. */
+const run = (command: readonly string[]): number => timeCommand(command, { runs: 1, warmups: 0, cwd: root }).median;
+
+/** `npm run docs:generate` as a command line, with `args` for the generator (also used by docs.ts). */
+export function generateDocsCommand(args: readonly string[]): string[] {
+  return [process.execPath, '--require', './scripts/swc-register.js', 'scripts/generate-docs.ts', ...args];
 }
 
 function generateOnce(messages: string, dir: string): GenerationSample {
   const stats = join(dir, 'stats.json');
-  const wallMs = run([
-    process.execPath,
-    '--require',
-    './scripts/swc-register.js',
-    'scripts/generate-docs.ts',
-    '--messages',
-    messages,
-    '--out',
-    join(dir, 'generated'),
-    '--static-reports',
-    join(dir, 'static-reports'),
-    '--no-self-test',
-    '--no-bench',
-    '--stats',
-    stats,
-  ]);
+  const wallMs = run(
+    generateDocsCommand([
+      '--messages',
+      messages,
+      '--out',
+      join(dir, 'generated'),
+      '--static-reports',
+      join(dir, 'static-reports'),
+      '--no-self-test',
+      '--no-bench',
+      '--stats',
+      stats,
+    ]),
+  );
   const { milliseconds, maxRssMB, scenarios } = JSON.parse(readFileSync(stats, 'utf8')) as {
     milliseconds: number;
     maxRssMB: number;
@@ -93,18 +90,22 @@ function measure(messages: string, runs: number): Measured {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
+function measurements(m: Measured): Comparison['measurements'] {
+  return [
+    { label: 'npm run docs:generate, whole process', unit: 'ms', ...m.wall },
+    { label: 'of which generating (read, render, write)', unit: 'ms', ...m.generator },
+    { label: 'peak memory (resident set)', unit: 'MB', ...m.memory },
+    { label: 'baseline: reading and parsing the file only', unit: 'ms', ...m.baseline },
+  ];
+}
+
 export function benchGenerateSuite(messages: string, { runs = 7 } = {}): Comparison {
   const m = measure(messages, runs);
   return {
     id: 'generate-suite',
     title: `Page generation for the suite’s run (${m.scenarios} scenarios)`,
     command: 'node --require ./test/register.js scripts/bench/generate.ts',
-    measurements: [
-      { label: 'npm run docs:generate, whole process', unit: 'ms', ...m.wall },
-      { label: 'of which generating (read, render, write)', unit: 'ms', ...m.generator },
-      { label: 'peak memory (resident set)', unit: 'MB', ...m.memory },
-      { label: 'baseline: reading and parsing the file only', unit: 'ms', ...m.baseline },
-    ],
+    measurements: measurements(m),
     checks: [{ target: 'under 1 s', measured: seconds(m.wall.median), met: m.wall.median < 1000 }],
   };
 }
@@ -123,12 +124,7 @@ export async function benchGenerateSynthetic(
       id: 'generate-synthetic',
       title: `Page generation for a synthetic run of ${written.toLocaleString('en-US')} scenarios with traces`,
       command: 'node --require ./test/register.js scripts/bench/generate.ts',
-      measurements: [
-        { label: 'npm run docs:generate, whole process', unit: 'ms', ...m.wall },
-        { label: 'of which generating (read, render, write)', unit: 'ms', ...m.generator },
-        { label: 'peak memory (resident set)', unit: 'MB', ...m.memory },
-        { label: 'baseline: reading and parsing the file only', unit: 'ms', ...m.baseline },
-      ],
+      measurements: measurements(m),
       checks: [
         { target: 'under 10 s', measured: seconds(m.wall.median), met: m.wall.median < 10_000 },
         { target: 'under 500 MB at its peak', measured: `${Math.round(peak)} MB`, met: peak < 500 },
