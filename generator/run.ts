@@ -20,7 +20,7 @@ import type {
   TestStepResult,
   Timestamp,
 } from '@cucumber/messages';
-import { END_STATE_MEDIA_TYPE, PARTICIPANTS, TRACE_MEDIA_TYPE, type TraceEvent } from '../model/trace';
+import { END_STATE_MEDIA_TYPE, PARTICIPANTS, TRACE_MEDIA_TYPE, type Trace, type TraceEvent } from '../model/trace';
 import type { DeploymentView } from '../model/deployment';
 import { EXPLORATION_MEDIA_TYPE, type ExplorationReport } from '../exploration/report';
 import type { Plan } from '../model/actions';
@@ -71,11 +71,6 @@ export interface StepDoc {
   readonly error: string | null;
   readonly docString: string | null;
   readonly dataTable: readonly (readonly string[])[] | null;
-}
-
-export interface Trace {
-  readonly parameters: Readonly<Record<string, number>>;
-  readonly events: readonly TraceEvent[];
 }
 
 /** A diagnostic query a step ran against the scenario's database, and what it returned. */

@@ -45,8 +45,3 @@ export function formatTimestamp(epochMillis: number): string {
   const iso = new Date(epochMillis).toISOString(); // yyyy-mm-ddThh:mm:ss.fffZ
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
-
-/** The database timestamp `seconds` after `epoch`. */
-export function timestampAfter(epoch: string, seconds: Seconds): string {
-  return formatTimestamp(parseTimestamp(epoch) + seconds * 1000);
-}

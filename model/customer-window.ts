@@ -62,11 +62,3 @@ export function renderLine(line: WindowLine): string {
       return line.text;
   }
 }
-
-export function hasNotice(window: CustomerWindow, notice: CustomerNotice): boolean {
-  return window.lines.some((line) => line.kind === 'notice' && line.notice === notice);
-}
-
-export function isInSession(window: CustomerWindow): boolean {
-  return window.state !== 'ended';
-}

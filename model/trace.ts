@@ -41,6 +41,8 @@ export type TraceEvent =
   /** Something a person sees appear: a transcript line, a notice, a pop-up, a status change. */
   | { readonly at: Seconds; readonly type: 'shown'; readonly on: 'Customer' | 'AgentConsole'; readonly what: string };
 
+/** The trace attachment (TRACE_MEDIA_TYPE): the model's timing parameters, and what happened in order. */
 export interface Trace {
+  readonly parameters: Readonly<Record<string, number>>;
   readonly events: readonly TraceEvent[];
 }
