@@ -94,7 +94,8 @@ export function assumptionsPage(features: readonly FeatureDoc[], reg: Register =
   const out = [
     [
       '---',
-      `title: ${yamlString('Assumptions')}`,
+      `title: ${yamlString('Assumptions of the model')}`,
+      `slug: ${yamlString(ROUTES.assumptions)}`,
       `description: ${yamlString('What the model answers where the source is silent, and why.')}`,
       '---',
     ].join('\n'),

@@ -56,6 +56,8 @@ const scenario = (tags: string[], steps: StepDoc[]): ScenarioDoc => ({
   endState: null,
   plan: null,
   queries: [],
+  startedAt: null,
+  worker: null,
 });
 
 test('only Then lines and the And/But lines after them are marked', () => {
