@@ -20,19 +20,21 @@ import type {
   TestStepResult,
   Timestamp,
 } from '@cucumber/messages';
-import { END_STATE_MEDIA_TYPE, PARTICIPANTS, TRACE_MEDIA_TYPE, type Trace, type TraceEvent } from '../model/trace';
-import type { DeploymentView } from '../model/deployment';
-import { EXPLORATION_MEDIA_TYPE, type ExplorationReport } from '../exploration/report';
+import { PARTICIPANTS, type Trace, type TraceEvent } from '../model/trace';
+import type { DeploymentView } from '../model/views';
+import type { ExplorationReport } from '../exploration/report';
+import {
+  END_STATE_MEDIA_TYPE,
+  EXPLORATION_MEDIA_TYPE,
+  PLAN_MEDIA_TYPE,
+  QUERY_MEDIA_TYPE,
+  TRACE_MEDIA_TYPE,
+} from '../model/media-types';
 import type { Plan } from '../model/actions';
 import { parsePlan, PlanError } from '../plans/plan';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
 import { anchorFor, uniqueAnchors } from './slug';
 import { CLAIM_TAG } from '../features/claims-register';
-
-/** Attached by steps/support/hooks.ts (not imported: importing it would register cucumber hooks). */
-export const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
-/** Attached by steps/database_steps.ts, one for each diagnostic query a step ran (not imported, as above). */
-export const QUERY_MEDIA_TYPE = 'application/vnd.chat-failure.query+json';
 
 export type Status = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown' | 'not run';
 
