@@ -4,7 +4,7 @@
  * the actions change it; nothing else does.
  */
 import { closedConsole, type AgentConsole, type ConsoleChat } from './agent-console';
-import { isLive, type ChatMessage, type ChatSession } from './chat-session';
+import type { ChatMessage, ChatSession } from './chat-session';
 import type { Seconds } from './clock';
 import type { CustomerWindow } from './customer-window';
 import { emptyDatabase, findActivity, type DatabaseState } from './database';
@@ -94,11 +94,6 @@ export function sessionOf<S extends DeploymentState | State>(
 ): S['sessions'][number] | undefined {
   for (const session of state.sessions) if (session.activityId === activityId) return session;
   return undefined;
-}
-
-export function liveSessionOf(state: State, activityId: number): ChatSession | undefined {
-  const session = sessionOf(state, activityId);
-  return session && isLive(session) ? session : undefined;
 }
 
 /** The chat of `console` with `customer`, or the first of its chat list (by key) when no customer is named. */

@@ -11,7 +11,7 @@ import { agentOpensTab } from './agent-opens-tab';
 import { agentSends } from './agent-sends';
 import { customerSends } from './customer-sends';
 import { customerStartsChat } from './customer-starts-chat';
-import { NOTE, type ActionDefinition, type Actor } from './definition';
+import { NOTE, type ActionDefinition } from './definition';
 import { emailArrives } from './email-arrives';
 import { fail } from './fail';
 import { restore } from './restore';
@@ -54,10 +54,6 @@ export function definitionOf<A extends Action>(action: A): ActionDefinition<A> {
   const definition = BY_TYPE.get(action.type);
   if (!definition) throw new RangeError(`No action module defines "${String(action.type)}"`);
   return definition as unknown as ActionDefinition<A>;
-}
-
-export function actorOf(action: Action): Actor {
-  return definitionOf(action).actor;
 }
 
 /** One line in the domain's words, for traces, counterexamples and refusals. */
