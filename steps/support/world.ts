@@ -9,6 +9,7 @@ import { Deployment } from '../../model/deployment';
 import type { ActionRejected } from '../../model/errors';
 import type { DeploymentView } from '../../model/views';
 import { PlanRunner, PlanStepRejected } from '../../plans/interpreter';
+import { customerWindow } from './whom';
 
 export class DeploymentWorld extends World {
   private runner: PlanRunner | undefined;
@@ -60,16 +61,14 @@ export class DeploymentWorld extends World {
     return this.deployment.view();
   }
 
+  /** The one customer window, or the named one; with several open and none named, an error lists them. */
   customer(address?: string): DeploymentView['customers'][number] {
-    const customers = this.view().customers;
-    const found = address === undefined ? customers[0] : customers.find((c) => c.address === address);
-    if (!found) throw new Error(`No customer window is open${address ? ` for ${address}` : ''}`);
-    return found;
+    return customerWindow(this.view(), address);
   }
 
   /** Lets time pass until the customer's chat has lasted `duration` (hh:mm:ss), as the console would show it. */
-  waitUntilChatHasLasted(duration: string): void {
-    const activityId = this.customer().activityId;
+  waitUntilChatHasLasted(duration: string, address?: string): void {
+    const activityId = this.customer(address).activityId;
     const wanted = parseDuration(duration);
     const age = this.deployment.activityAge(activityId);
     if (wanted <= age) {
