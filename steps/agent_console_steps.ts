@@ -1,6 +1,9 @@
 /** What the integrated agent does in the agent console, and what the console shows. */
 import { Then, When, type DataTable } from '@cucumber/cucumber';
 import { POPUPS, type InformationTab } from '../model/agent-console';
+import { cannotHandleActivities } from '../model/actions/console';
+import type { AgentConsole } from '../model/agent-console';
+import { theConsole } from '../model/state';
 import type { DeploymentWorld } from './support/world';
 import { expectEndsWith, expectLines, expectNotShown, expectRows, lines } from './support/text';
 import { chatPane } from './support/whom';
@@ -181,11 +184,25 @@ Then('the agent desktop times out', function (this: DeploymentWorld) {
     );
 });
 
+/** Whether the model would refuse the agent's other work (an email reply, the next activity), and why. */
+const otherWorkRefused = (world: DeploymentWorld) => {
+  const state = world.deployment.inspect();
+  return cannotHandleActivities(state, theConsole(state) as AgentConsole);
+};
+
 Then('the agent can handle other activities', function (this: DeploymentWorld) {
-  if (!this.view().console.canHandleActivities)
-    throw new Error('The agent console cannot handle activities: its buttons are greyed out');
+  const refused = otherWorkRefused(this);
+  if (refused !== null) throw new Error(`The agent's other work would be refused: ${refused}`);
 });
 
 Then('the agent cannot handle other activities', function (this: DeploymentWorld) {
-  if (this.view().console.canHandleActivities) throw new Error('The agent console can still handle activities');
+  if (otherWorkRefused(this) === null) throw new Error('The model would let the agent take other activities');
+});
+
+When('the agent takes the next activity', function (this: DeploymentWorld) {
+  this.perform({ type: 'agent-takes-next-activity' });
+});
+
+When('the agent tries to take the next activity', function (this: DeploymentWorld) {
+  this.attempt({ type: 'agent-takes-next-activity' });
 });

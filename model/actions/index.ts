@@ -9,6 +9,8 @@ import { agentLogsIn } from './agent-logs-in';
 import { agentLogsOut } from './agent-logs-out';
 import { agentOpensTab } from './agent-opens-tab';
 import { agentSends } from './agent-sends';
+import { agentSendsEmailReply } from './agent-sends-email-reply';
+import { agentTakesNextActivity } from './agent-takes-next-activity';
 import { customerSends } from './customer-sends';
 import { customerStartsChat } from './customer-starts-chat';
 import { NOTE, type ActionDefinition } from './definition';
@@ -29,6 +31,8 @@ export const ACTION_DEFINITIONS = [
   agentSends,
   agentCompletesChat,
   agentOpensTab,
+  agentSendsEmailReply,
+  agentTakesNextActivity,
   emailArrives,
 ] as const;
 
