@@ -1,7 +1,7 @@
 /**
  * Thrown when a plan asks the model for something that cannot happen in the state it is in, such as an agent
  * who is logged out sending a chat message. The message says who cannot do what, and the state that forbids
- * it: "The Application server cannot fail: it is already down".
+ * it: "The Application server cannot fail: the Application server is already down".
  */
 export class ActionRejected extends Error {
   constructor(

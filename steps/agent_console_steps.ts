@@ -206,3 +206,15 @@ When('the agent takes the next activity', function (this: DeploymentWorld) {
 When('the agent tries to take the next activity', function (this: DeploymentWorld) {
   this.attempt({ type: 'agent-takes-next-activity' });
 });
+
+When('{agent} tries to log (back )in', function (this: DeploymentWorld, agent: string | undefined) {
+  this.attempt({ type: 'agent-logs-in', ...(agent && { agent }) });
+});
+
+When('the agent tries to log out', function (this: DeploymentWorld) {
+  this.attempt({ type: 'agent-logs-out' });
+});
+
+When('the agent tries to open the {tab} tab', function (this: DeploymentWorld, tab: InformationTab) {
+  this.attempt({ type: 'agent-opens-tab', tab });
+});

@@ -34,3 +34,11 @@ When('the chat has lasted {duration}', function (this: DeploymentWorld, duration
 When('the chat with {address} has lasted {duration}', function (this: DeploymentWorld, who: string, duration: string) {
   this.waitUntilChatHasLasted(duration, who);
 });
+
+When('the operator tries to fail the {server} server', function (this: DeploymentWorld, server: Server) {
+  this.attempt({ type: 'fail', server });
+});
+
+When('the operator tries to restore the {server} server', function (this: DeploymentWorld, server: Server) {
+  this.attempt({ type: 'restore', server });
+});

@@ -44,7 +44,7 @@ export interface ActionDefinition<A extends { readonly type: string }> {
   words(action: A, style: Style): string;
   /**
    * The refusal's subject and verb, in `style`: "the Application server cannot fail". A refused action's
-   * message is this sentence and its reason: "The Application server cannot fail: it is already down".
+   * message is this sentence and its reason: "The Application server cannot fail: the Application server is already down".
    */
   cannot(action: A, style: Style): string;
   /** Why the action cannot happen in this state, or `null` if it can. Reads the state only. */
