@@ -4,12 +4,6 @@
  */
 import { test } from 'node:test';
 import { match, ok, strictEqual } from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import type { Envelope } from '@cucumber/messages';
 import { Deployment } from '../../model/deployment';
 import { checkPlan, formatCounterexample, gherkinOf, planJson } from '../../exploration/counterexample';
 import { exploreExhaustively } from '../../exploration/exhaustive';
@@ -19,48 +13,7 @@ import { feature } from '../../plans/gherkin';
 import { parsePlanJson } from '../../plans/plan';
 import { PlanRunner } from '../../plans/interpreter';
 import { brokenDeployment } from './exploration-broken-model';
-
-const root = join(__dirname, '..', '..');
-
-type Support = Awaited<ReturnType<typeof runCucumber>>['support'];
-
-/** Runs one feature file with the project's steps; `support` reuses steps already loaded (require caches them). */
-async function runFeature(
-  text: string,
-  brokenModel: boolean,
-  support?: Support,
-): Promise<{ success: boolean; errors: string[]; support: Support }> {
-  const dir = mkdtempSync(join(tmpdir(), 'counterexample-'));
-  const file = join(dir, 'counterexample.feature');
-  writeFileSync(file, text);
-  const sink = new PassThrough();
-  sink.resume();
-  const { runConfiguration } = await loadConfiguration(
-    {
-      file: false,
-      provided: {
-        paths: [file],
-        require: ['steps/**/*.ts', 'test/unit/exploration-broken-world.ts'],
-        requireModule: [],
-        format: [],
-        strict: true,
-        worldParameters: { brokenModel },
-      },
-    },
-    { cwd: root },
-  );
-  const errors: string[] = [];
-  const onMessage = (envelope: Envelope): void => {
-    const result = envelope.testStepFinished?.testStepResult;
-    if (result?.status === 'FAILED') errors.push(result.message ?? '');
-  };
-  const result = await runCucumber(
-    support ? { ...runConfiguration, support } : runConfiguration,
-    { cwd: root, stdout: sink, stderr: sink },
-    onMessage,
-  );
-  return { success: result.success, errors, support: result.support };
-}
+import { runFeature } from './run-feature';
 
 test('a broken rule is caught by the random phase, shrunk, and printed in three replay forms', async () => {
   const result = exploreAtRandom({ seed: 1, runs: 300, factory: brokenDeployment });

@@ -1,0 +1,85 @@
+/**
+ * The bounds of the state-space exploration: how many times each thing may happen in one plan. Every plan of
+ * the model within these bounds is explored, from an empty deployment. Time moves only to the next moment a
+ * threshold of the model passes (the only moments at which anything changes by itself) or by one of a few
+ * fixed steps (a quick return well inside every threshold), so no timing the model can tell apart is skipped.
+ */
+import type { Server } from '../../model/servers';
+
+export interface Bounds {
+  /** The server instances that fail and are restored, each at most `failuresPerServer` times. */
+  readonly servers: readonly Server[];
+  readonly failuresPerServer: number;
+  /** Times the clock moves on (to the next threshold, or by one of `waitSteps`). */
+  readonly waits: number;
+  /** Fixed steps of time, in seconds, besides "until the next threshold passes". */
+  readonly waitSteps: readonly number[];
+  /** Chat messages typed, by both sides together (a new chat's question counts as one). */
+  readonly messages: number;
+  readonly logins: number;
+  readonly logouts: number;
+  readonly emails: number;
+  /** Information tabs opened. */
+  readonly tabs: number;
+  /** Customers who may start chats; each starts at most `chatsPerCustomer`. */
+  readonly customers: number;
+  readonly chatsPerCustomer: number;
+  /** Chats the agent completes. */
+  readonly completions: number;
+  /** Breadth-first levels at most (plans of at most this many steps); `null` for no limit but the counts above. */
+  readonly depth: number | null;
+}
+
+/**
+ * `npm test`: one server's outages at a time (the test runs each of the three), time moving only to the next
+ * threshold, two messages, a second login and one logout: enough for every law's premise to hold somewhere.
+ */
+export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
+  servers: ['Application', 'Services', 'Messaging'],
+  failuresPerServer: 1,
+  waits: 2,
+  waitSteps: [],
+  messages: 2,
+  logins: 2,
+  logouts: 1,
+  emails: 0,
+  tabs: 0,
+  customers: 1,
+  chatsPerCustomer: 1,
+  completions: 0,
+  depth: null,
+});
+
+/** `npm run explore`: the three servers of the source failing together in any order, and a chat completed. */
+export const DEFAULT_BOUNDS: Bounds = Object.freeze<Bounds>({ ...TEST_BOUNDS, completions: 1 });
+
+/**
+ * The nightly job's deeper bounds, split across machines: Web and Database fail too, a quick return (10 s),
+ * an email, a tab, a third message and a second chat.
+ */
+export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
+  ...DEFAULT_BOUNDS,
+  servers: ['Application', 'Services', 'Messaging', 'Web', 'Database'],
+  waits: 3,
+  waitSteps: [10],
+  messages: 3,
+  emails: 1,
+  tabs: 1,
+  chatsPerCustomer: 2,
+});
+
+export const NAMED_BOUNDS: Readonly<Record<string, Bounds>> = {
+  default: DEFAULT_BOUNDS,
+  test: TEST_BOUNDS,
+  deep: DEEP_BOUNDS,
+};
+
+export function describeBounds(bounds: Bounds): string[] {
+  return [
+    `servers failing and restored: ${bounds.servers.join(', ')} (each at most ${bounds.failuresPerServer} time${bounds.failuresPerServer === 1 ? '' : 's'})`,
+    `time: at most ${bounds.waits} moves, each to the next threshold or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}`,
+    `messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
+    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}`,
+    `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
+  ];
+}
