@@ -54,7 +54,8 @@ function main(argv: readonly string[]): number {
   console.log(`transitions: ${result.transitions}`);
   console.log(`depth reached: ${result.depthReached}`);
   console.log(
-    `time: ${(result.milliseconds / 1000).toFixed(2)} s; distinct states per second: ${result.statesPerSecond}`,
+    `time: ${(result.milliseconds / 1000).toFixed(2)} s (CPU ${(result.cpuMilliseconds / 1000).toFixed(2)} s); ` +
+      `distinct states per second: ${result.statesPerSecond} (per CPU second: ${result.statesPerCpuSecond})`,
   );
   console.log(`chance that two states shared a fingerprint: ${result.collisionChance.toExponential(1)}`);
   console.log('laws (transitions in which the premise held):');

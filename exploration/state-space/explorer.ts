@@ -28,6 +28,9 @@ export interface StateSpaceResult {
   readonly depthReached: number;
   readonly milliseconds: number;
   readonly statesPerSecond: number;
+  /** The process's CPU time over the search: on a shared machine, wall time also counts other processes' turns. */
+  readonly cpuMilliseconds: number;
+  readonly statesPerCpuSecond: number;
   /** The chance that two distinct states shared a fingerprint, so one of them went unexplored. */
   readonly collisionChance: number;
   readonly ledger: BehaviourLedger;
@@ -46,6 +49,7 @@ export function exploreStateSpace(options: StateSpaceOptions = {}): StateSpaceRe
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let found;
+  const cpu = process.cpuUsage();
   try {
     found = search(space, {
       depth: bounds.depth,
@@ -55,6 +59,8 @@ export function exploreStateSpace(options: StateSpaceOptions = {}): StateSpaceRe
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+  const used = process.cpuUsage(cpu);
+  const cpuMilliseconds = (used.user + used.system) / 1000;
   let counterexample: Counterexample | null = null;
   if (found.failure) {
     const { error, plan } = found.failure;
@@ -70,6 +76,8 @@ export function exploreStateSpace(options: StateSpaceOptions = {}): StateSpaceRe
     depthReached: found.depthReached,
     milliseconds: found.milliseconds,
     statesPerSecond: Math.round((found.distinctStates / found.milliseconds) * 1000),
+    cpuMilliseconds,
+    statesPerCpuSecond: Math.round((found.distinctStates / cpuMilliseconds) * 1000),
     collisionChance: collisionChance(found.distinctStates),
     ledger,
     premises,

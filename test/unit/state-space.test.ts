@@ -8,9 +8,9 @@ import { deepStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
 import { LAWS } from '../../exploration/laws';
 import { checkPlan, gherkinOf, planJson } from '../../exploration/counterexample';
 import { exploreAtRandom } from '../../exploration/random';
-import { TEST_BOUNDS, type Bounds } from '../../exploration/state-space/bounds';
 import { encodeState } from '../../exploration/state-space/encode';
 import { exploreStateSpace } from '../../exploration/state-space/explorer';
+import { SPECIFICATION_BOUNDS, exploreSpecificationStateSpace } from '../../exploration/state-space/report';
 import { search, type ModelAdapter } from '../../exploration/state-space/search';
 import {
   coverageOf,
@@ -24,18 +24,17 @@ import { parsePlanJson } from '../../plans/plan';
 import { brokenDeployment } from './exploration-broken-model';
 import { runFeature } from './run-feature';
 
-/** One outage at a time keeps each run to a few thousand states; together they meet every law's premise. */
-const PER_SERVER: readonly Bounds[] = TEST_BOUNDS.servers.map((server) => ({ ...TEST_BOUNDS, servers: [server] }));
-
 test('every state within the test bounds keeps every invariant and law, and every law applies somewhere', () => {
-  const premises: Record<string, number> = {};
-  for (const bounds of PER_SERVER) {
-    const result = exploreStateSpace({ bounds });
-    strictEqual(result.counterexample, null, result.counterexample?.violation.message);
-    ok(result.distinctStates > 100 && result.transitions > result.distinctStates);
-    for (const [id, n] of Object.entries(result.premises)) premises[id] = (premises[id] ?? 0) + n;
+  const { runs, report } = exploreSpecificationStateSpace();
+  for (const run of runs) {
+    strictEqual(run.counterexample, null, run.counterexample?.violation.message);
+    ok(run.distinctStates > 100 && run.transitions > run.distinctStates);
   }
-  for (const law of LAWS) ok(premises[law.id]! > 0, `the premise of "${law.name}" never held`);
+  strictEqual(report.laws.length, LAWS.length);
+  for (const law of report.laws) ok(law.premiseHeld > 0, `the premise of "${law.name}" never held`);
+  ok(Object.keys(report.ledger.thresholds).some((k) => k.startsWith('Application down')));
+  ok(Object.keys(report.ledger.eventsDuringOutages).some((k) => k.startsWith('login, Services down')));
+  ok(report.ledger.refusals['agent-logs-in'], 'refused logins are in the ledger');
 });
 
 test('the breadth-first search visits each distinct state once and finds the shortest path to a failure', () => {
@@ -63,7 +62,7 @@ test('equal states encode equally, whenever they began', () => {
 });
 
 test('a broken rule gives the shortest counterexample, whose Gherkin fails against it and passes against the model', async () => {
-  const result = exploreStateSpace({ bounds: PER_SERVER[0]!, factory: brokenDeployment });
+  const result = exploreStateSpace({ bounds: SPECIFICATION_BOUNDS[0]!, factory: brokenDeployment });
   const counterexample = result.counterexample;
   ok(counterexample, 'the broken model should break a property');
   const { plan } = counterexample.violation;
@@ -87,7 +86,7 @@ test('a broken rule gives the shortest counterexample, whose Gherkin fails again
 });
 
 test('shards reach every state between them, and their reports merge into one ledger', () => {
-  const bounds = PER_SERVER[2]!;
+  const bounds = SPECIFICATION_BOUNDS[2]!;
   const whole = exploreStateSpace({ bounds });
   const reports: ShardReport[] = [0, 1, 2].map((index) => {
     const part = exploreStateSpace({ bounds, shard: { index, count: 3 } });
