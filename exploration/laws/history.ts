@@ -116,8 +116,10 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
     });
   }
   if (action.type === 'restore' && action.server in next.applicationDownSince) {
-    const { [action.server]: _restored, ...rest } = next.applicationDownSince;
-    set({ applicationDownSince: rest });
+    const server = action.server;
+    set({
+      applicationDownSince: Object.fromEntries(Object.entries(next.applicationDownSince).filter(([s]) => s !== server)),
+    });
   }
   if (action.type === 'fail' && roleOf(action.server) === 'Messaging' && !before.down.has(action.server)) {
     set({
