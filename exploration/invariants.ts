@@ -125,7 +125,7 @@ export class InvariantChecker implements StepObserver {
   /**
    * An independent copy of this checker's memory, to follow one more continuation of the same plan: the
    * state-space explorer forks it at every transition, beside `Deployment.clone`. `from` is the state this
-   * checker watched and `to` its clone, whose windows and chat panes stand in the same order.
+   * checker watched and `to` its clone, whose windows, consoles and chat panes stand in the same order.
    */
   fork(from: DeploymentState, to: DeploymentState): InvariantChecker {
     const copy = new InvariantChecker();
@@ -143,19 +143,19 @@ export class InvariantChecker implements StepObserver {
         if (cursor) copy.read.set(now[i]!, { ...cursor });
       });
     remap(from.windows, to.windows);
-    remap(from.console.chats, to.console.chats);
-    copy.freshLogin = this.freshLogin;
+    from.consoles.forEach((console, i) => remap(console.chats, to.consoles[i]!.chats));
+    for (const agent of this.freshLogins) copy.freshLogins.add(agent);
     return copy;
   }
 
   /**
    * The part of this checker's memory that the model's state does not already determine (in a plan that has
-   * kept every invariant so far), as text: whether the agent's last login was a fresh one, and how long ago each
+   * kept every invariant so far), as text: which agents' last logins were fresh ones, and how long ago each
    * session the customer has not yet been told about was lost. Two plans reaching the same state with the same
    * memory key are checked the same way from then on.
    */
   memoryKey(clock: number): string {
-    let key = this.freshLogin ? 'f' : '-';
+    let key = [...this.freshLogins].sort().join('+');
     for (const id of this.uninformed) key += `,${id}@${clock - this.lostAt.get(id)!}`;
     return key;
   }

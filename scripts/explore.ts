@@ -3,7 +3,7 @@
  * every law checked in each; prints the bounds, the figures, the behaviour ledger, and either that everything
  * held or the shortest counterexample (exit code 1).
  *
- *   EXPLORE_BOUNDS=default | test | deep   which bounds (exploration/state-space/bounds.ts; default: default)
+ *   EXPLORE_BOUNDS=default | deep          which bounds (exploration/state-space/bounds.ts; default: default)
  *   EXPLORE_SHARD=2/4                       explore the second of four parts only (as a nightly job does)
  *   EXPLORE_REPORT=file.json                also write the shard's figures and ledger for a merge
  *   npm run explore -- --merge a.json b.json ...   merge shards' reports (explore's and fuzz's) and print them

@@ -13,8 +13,10 @@ export function messageBetweenOpenSides(step: LawStep): Readonly<ChatMessage> | 
   }
   const message = state.messages[after.messages - 1]!;
   const open =
-    state.console.login === 'logged in' &&
-    after.liveChatsOfAgent.includes(message.activityId) &&
+    state.consoles.some(
+      (c) => c.login === 'logged in' && c.chats.some((chat) => chat.activityId === message.activityId),
+    ) &&
+    after.liveSessions.some((s) => s.activityId === message.activityId) &&
     state.windows.some((w) => w.activityId === message.activityId && w.state === 'in session');
   return open ? message : null;
 }

@@ -1,4 +1,5 @@
 /** APP-R2, MA-R4, ALL-R4: the chat history is lost with the Application server. */
+import { cutOffAgentLoggingIn } from './history';
 import { lostChatsStillInProgress } from './lost-chat-reported-active';
 import { HOLDS, NOT_APPLICABLE, law } from './law';
 
@@ -11,7 +12,7 @@ export const chatHistoryLost = law({
   check: (step) => {
     const lost = lostChatsStillInProgress(step);
     if (lost.length === 0) return NOT_APPLICABLE;
-    for (const chat of step.state.console.chats) {
+    for (const chat of cutOffAgentLoggingIn(step)!.chats) {
       if (!lost.includes(chat.activityId)) continue;
       const shown = chat.pane.filter((line) => line.kind === 'message');
       if (shown.length) return `chat ${chat.activityId} still shows ${shown.map((l) => `"${l.text}"`).join(', ')}`;

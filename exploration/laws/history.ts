@@ -5,17 +5,20 @@
  * explorer can keep it beside each state and count it as part of that state (a history variable, as in TLA+).
  */
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
+import type { LoginState } from '../../model/agent-console';
 import type { ModelParameters } from '../../model/parameters';
+import { roleOf } from '../../model/servers';
 
 /** A few derived facts about one state, computed once and read by every law. */
 export interface Facts {
   readonly down: ReadonlySet<string>;
-  readonly login: DeploymentState['console']['login'];
-  /** Sessions still on the Application server. */
-  readonly liveSessions: readonly number[];
-  /** Live sessions the agent is chatting in. */
-  readonly liveChatsOfAgent: readonly number[];
+  /** Each agent's console: logged in, out, or showing a lost session. */
+  readonly logins: Readonly<Record<string, LoginState>>;
+  /** Sessions still on an Application server, with that server. */
+  readonly liveSessions: readonly { readonly activityId: number; readonly home: string }[];
+  /** Agents in a live chat, with the Application server holding their login. */
+  readonly agentsInLiveChats: readonly { readonly agent: string; readonly home: string | null }[];
   /** Activities assigned to an agent so far. */
   readonly assigned: number;
   readonly messages: number;
@@ -24,49 +27,46 @@ export interface Facts {
 export function factsOf(state: DeploymentState): Facts {
   const down = new Set<string>();
   for (const [server, up] of Object.entries(state.servers)) if (!up) down.add(server);
-  const liveSessions: number[] = [];
-  const liveChatsOfAgent: number[] = [];
+  const liveSessions: { activityId: number; home: string }[] = [];
   for (const session of state.sessions) {
-    if (session.ended !== null) continue;
-    liveSessions.push(session.activityId);
-    if (session.agentUserName !== null && state.console.chats.some((c) => c.activityId === session.activityId)) {
-      liveChatsOfAgent.push(session.activityId);
+    if (session.ended === null) liveSessions.push({ activityId: session.activityId, home: session.home });
+  }
+  const logins: Record<string, LoginState> = {};
+  const agentsInLiveChats: { agent: string; home: string | null }[] = [];
+  for (const console of state.consoles) {
+    logins[console.user] = console.login;
+    if (console.login !== 'logged in') continue;
+    if (console.chats.some((c) => liveSessions.some((s) => s.activityId === c.activityId))) {
+      agentsInLiveChats.push({ agent: console.user, home: console.home });
     }
   }
   let assigned = 0;
   for (const row of state.db.activities) if (row.assigned_to !== null) assigned++;
-  return {
-    down,
-    login: state.console.login,
-    liveSessions,
-    liveChatsOfAgent,
-    assigned,
-    messages: state.messages.length,
-  };
+  return { down, logins, liveSessions, agentsInLiveChats, assigned, messages: state.messages.length };
 }
 
 export interface History {
   /** Chats whose session was live when the Application server failed. */
   readonly liveAtApplicationFailure: readonly number[];
-  /** The agent was logged in to a live chat when the Application server failed, and has not logged in since. */
-  readonly agentCutOff: boolean;
-  /** When the Application server last failed, if it is down now. */
-  readonly applicationDownSince: number | null;
+  /** Agents logged in to a live chat when their Application server failed, who have not logged in since. */
+  readonly agentsCutOff: readonly string[];
+  /** When each Application server instance that is down now failed, as "instance@clock". */
+  readonly applicationDownSince: Readonly<Record<string, number>>;
   /** Chat messages sent while the Messaging server was down. */
   readonly sentWhileMessagingDown: readonly number[];
   /** Chats whose session was live when the Messaging server failed. */
   readonly liveAtMessagingFailure: readonly number[];
-  /** The Services server has failed since the agent last logged in. */
-  readonly servicesFailedSinceLogin: boolean;
+  /** Agents who have not logged in since the Services server last failed. */
+  readonly servicesFailedSinceLogin: readonly string[];
 }
 
 export const EMPTY_HISTORY: History = Object.freeze({
   liveAtApplicationFailure: [],
-  agentCutOff: false,
-  applicationDownSince: null,
+  agentsCutOff: [],
+  applicationDownSince: {},
   sentWhileMessagingDown: [],
   liveAtMessagingFailure: [],
-  servicesFailedSinceLogin: false,
+  servicesFailedSinceLogin: [],
 });
 
 /** One step, as the laws see it. */
@@ -82,14 +82,17 @@ export interface LawStep {
   readonly previous: History;
 }
 
-function union(list: readonly number[], more: readonly number[]): readonly number[] {
+function union<T extends number | string>(list: readonly T[], more: readonly T[]): readonly T[] {
   const extra = more.filter((id) => !list.includes(id));
-  return extra.length === 0 ? list : [...list, ...extra].sort((a, b) => a - b);
+  return extra.length === 0 ? list : [...list, ...extra].sort();
 }
 
-/** The agent logged in at this step (a refused or failed login leaves the console as it was). */
-export function loggedInNow(step: Pick<LawStep, 'action' | 'before' | 'after'>): boolean {
-  return step.action.type === 'agent-logs-in' && step.before.login !== 'logged in' && step.after.login === 'logged in';
+/** The agent who logged in at this step, or `null` (a refused or failed login leaves the console as it was). */
+export function loggedInNow(step: Pick<LawStep, 'action' | 'before' | 'after' | 'state'>): string | null {
+  if (step.action.type !== 'agent-logs-in') return null;
+  const agent = step.action.agent ?? step.state.consoles[0]?.user;
+  if (agent === undefined) return null;
+  return step.before.logins[agent] !== 'logged in' && step.after.logins[agent] === 'logged in' ? agent : null;
 }
 
 export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history: History): History {
@@ -98,24 +101,49 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
   const set = (change: Partial<History>): void => {
     next = { ...next, ...change };
   };
-  if (action.type === 'fail' && action.server === 'Application' && before.down.has('Application') === false) {
+  if (action.type === 'fail' && roleOf(action.server) === 'Application' && !before.down.has(action.server)) {
+    const server = action.server;
     set({
-      liveAtApplicationFailure: union(next.liveAtApplicationFailure, before.liveSessions),
-      agentCutOff: next.agentCutOff || (before.login === 'logged in' && before.liveChatsOfAgent.length > 0),
-      applicationDownSince: state.clock,
+      liveAtApplicationFailure: union(
+        next.liveAtApplicationFailure,
+        before.liveSessions.filter((s) => s.home === server).map((s) => s.activityId),
+      ),
+      agentsCutOff: union(
+        next.agentsCutOff,
+        before.agentsInLiveChats.filter((a) => a.home === server).map((a) => a.agent),
+      ),
+      applicationDownSince: { ...next.applicationDownSince, [server]: state.clock },
     });
   }
-  if (action.type === 'restore' && action.server === 'Application') set({ applicationDownSince: null });
-  if (action.type === 'fail' && action.server === 'Messaging' && !before.down.has('Messaging')) {
-    set({ liveAtMessagingFailure: union(next.liveAtMessagingFailure, before.liveSessions) });
+  if (action.type === 'restore' && action.server in next.applicationDownSince) {
+    const server = action.server;
+    set({
+      applicationDownSince: Object.fromEntries(Object.entries(next.applicationDownSince).filter(([s]) => s !== server)),
+    });
   }
-  if (after.messages > before.messages && after.down.has('Messaging')) {
+  if (action.type === 'fail' && roleOf(action.server) === 'Messaging' && !before.down.has(action.server)) {
+    set({
+      liveAtMessagingFailure: union(
+        next.liveAtMessagingFailure,
+        before.liveSessions.map((s) => s.activityId),
+      ),
+    });
+  }
+  if (after.messages > before.messages && [...after.down].some((server) => roleOf(server) === 'Messaging')) {
     const sent: number[] = [];
     for (let id = before.messages; id < after.messages; id++) sent.push(id);
     set({ sentWhileMessagingDown: union(next.sentWhileMessagingDown, sent) });
   }
-  if (action.type === 'fail' && action.server === 'Services') set({ servicesFailedSinceLogin: true });
-  if (loggedInNow(step)) set({ agentCutOff: false, servicesFailedSinceLogin: false });
+  if (action.type === 'fail' && roleOf(action.server) === 'Services') {
+    set({ servicesFailedSinceLogin: union(next.servicesFailedSinceLogin, Object.keys(before.logins)) });
+  }
+  const agent = loggedInNow(step);
+  if (agent !== null) {
+    set({
+      agentsCutOff: next.agentsCutOff.filter((a) => a !== agent),
+      servicesFailedSinceLogin: next.servicesFailedSinceLogin.filter((a) => a !== agent),
+    });
+  }
   return next;
 }
 
@@ -124,7 +152,15 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
  * tell older ages apart (the longest of the model's thresholds).
  */
 export function historyKey(history: History, clock: number, horizon: number): string {
-  const since =
-    history.applicationDownSince === null ? '-' : String(Math.min(clock - history.applicationDownSince, horizon));
-  return `${history.liveAtApplicationFailure.join('.')}|${history.agentCutOff ? 1 : 0}|${since}|${history.sentWhileMessagingDown.join('.')}|${history.liveAtMessagingFailure.join('.')}|${history.servicesFailedSinceLogin ? 1 : 0}`;
+  const since = Object.entries(history.applicationDownSince)
+    .map(([server, at]) => `${server}@${Math.min(clock - at, horizon)}`)
+    .join('.');
+  return `${history.liveAtApplicationFailure.join('.')}|${history.agentsCutOff.join('.')}|${since}|${history.sentWhileMessagingDown.join('.')}|${history.liveAtMessagingFailure.join('.')}|${history.servicesFailedSinceLogin.join('.')}`;
+}
+
+/** The console of the agent who logs in at this step after an Application server outage cut a live chat off. */
+export function cutOffAgentLoggingIn(step: LawStep): DeploymentState['consoles'][number] | null {
+  const agent = loggedInNow(step);
+  if (agent === null || !step.previous.agentsCutOff.includes(agent)) return null;
+  return step.state.consoles.find((c) => c.user === agent) ?? null;
 }

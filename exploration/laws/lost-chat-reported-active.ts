@@ -1,13 +1,14 @@
 /** APP-R3, MA-R5, ALL-R5 (a known defect): the agent is told that a session lost with the Application server is active. */
 import { ActivityType, STATUS, hasStatus } from '../../model/database';
 import type { LawStep } from './history';
-import { loggedInNow } from './history';
+import { cutOffAgentLoggingIn } from './history';
 import { HOLDS, NOT_APPLICABLE, law } from './law';
 
 /** Chats lost with the Application server whose row still says "in progress" for the agent now logging in. */
 export function lostChatsStillInProgress(step: LawStep): number[] {
-  if (!loggedInNow(step) || !step.previous.agentCutOff) return [];
-  const { db, console } = step.state;
+  const console = cutOffAgentLoggingIn(step);
+  if (!console) return [];
+  const { db } = step.state;
   const user = db.users.find((u) => u.user_name === console.agentUserName);
   return step.history.liveAtApplicationFailure.filter((id) => {
     const row = db.activities.find((r) => r.activity_id === id);
@@ -30,7 +31,7 @@ export const lostChatReportedActive = law({
   check: (step) => {
     const lost = lostChatsStillInProgress(step);
     if (lost.length === 0) return NOT_APPLICABLE;
-    const { console } = step.state;
+    const console = cutOffAgentLoggingIn(step)!;
     const missing = lost.filter((id) => !console.chats.some((c) => c.activityId === id));
     if (missing.length) return `chat ${missing.join(', ')} is not in the chat list`;
     return console.popups.some((p) => p.popup === 'chatStillActive')

@@ -1,6 +1,6 @@
 /** APP-R1, MA-R2, ALL-R2: after an Application server outage a chat was live through, "Session in Progress". */
 import { HOLDS, NOT_APPLICABLE, law } from './law';
-import { loggedInNow } from './history';
+import { cutOffAgentLoggingIn } from './history';
 
 export const sessionInProgress = law({
   id: 'session-in-progress',
@@ -10,9 +10,10 @@ export const sessionInProgress = law({
     'the agent was in a live chat when the Application server failed and now logs in again for the first time since',
   conclusion: 'the agent console shows the "Session in Progress" pop-up',
   check: (step) => {
-    if (!loggedInNow(step) || !step.previous.agentCutOff) return NOT_APPLICABLE;
-    return step.state.console.popups.some((p) => p.popup === 'sessionInProgress')
+    const console = cutOffAgentLoggingIn(step);
+    if (!console) return NOT_APPLICABLE;
+    return console.popups.some((p) => p.popup === 'sessionInProgress')
       ? HOLDS
-      : `the console shows ${step.state.console.popups.map((p) => p.popup).join(', ') || 'no pop-up'}`;
+      : `the console shows ${console.popups.map((p) => p.popup).join(', ') || 'no pop-up'}`;
   },
 });

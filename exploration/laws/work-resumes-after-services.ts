@@ -11,10 +11,12 @@ export const workResumesAfterServices = law({
     'the Services server failed since the agent last logged in, and the agent logs in again with every server up',
   conclusion: 'the agent console can handle activities again (registered for routing, reaching the Application server)',
   check: (step) => {
-    if (!loggedInNow(step) || !step.previous.servicesFailedSinceLogin || step.after.down.size > 0) {
+    const agent = loggedInNow(step);
+    if (agent === null || !step.previous.servicesFailedSinceLogin.includes(agent) || step.after.down.size > 0) {
       return NOT_APPLICABLE;
     }
-    const { console, servers } = step.state;
+    const { servers } = step.state;
+    const console = step.state.consoles.find((c) => c.user === agent)!;
     return console.registeredForRouting && consoleReachesApplication(servers)
       ? HOLDS
       : 'the console still cannot handle activities';

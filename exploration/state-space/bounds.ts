@@ -17,6 +17,8 @@ export interface Bounds {
   /** Chat messages typed, by both sides together (a new chat's question counts as one). */
   readonly messages: number;
   readonly logins: number;
+  /** Agents who may log in (JDoe, then DMarino). */
+  readonly agents: number;
   readonly logouts: number;
   readonly emails: number;
   /** Information tabs opened. */
@@ -42,6 +44,7 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   waitSteps: [],
   messages: 2,
   logins: 2,
+  agents: 1,
   logouts: 1,
   emails: 0,
   tabs: 0,
@@ -59,7 +62,7 @@ export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
 
 /**
  * The nightly job's deeper bounds, split across machines: Web and Database fail too, a quick return (10 s),
- * a completed chat, an email, a tab, a third message and a second chat.
+ * a completed chat, an email, a tab, a third message, a second chat and a second agent (DMarino).
  */
 export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
@@ -68,14 +71,16 @@ export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   waits: 3,
   waitSteps: [10],
   messages: 3,
+  agents: 2,
+  logins: 3,
   emails: 1,
   tabs: 1,
   chatsPerCustomer: 2,
 });
 
+/** The bounds `npm run explore` takes by name (the test bounds run one server at a time, inside `npm test`). */
 export const NAMED_BOUNDS: Readonly<Record<string, Bounds>> = {
   default: DEFAULT_BOUNDS,
-  test: TEST_BOUNDS,
   deep: DEEP_BOUNDS,
 };
 
@@ -85,7 +90,7 @@ export function describeBounds(bounds: Bounds): string[] {
     `time: at most ${bounds.waits} moves, each to the next moment a threshold passes${
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
-    `messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
+    `agents: ${bounds.agents}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
     `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}`,
     `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
   ];

@@ -5,12 +5,13 @@
  * every law, and adds to the behaviour ledger.
  */
 import type { Action } from '../../model/actions';
-import type { Deployment, DeploymentState } from '../../model/deployment';
+import type { Deployment } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
 import { ActionRejected } from '../../model/errors';
 import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { emailArrives } from '../commands/email-arrives';
-import { AGENT, CUSTOMERS } from '../exploration';
+import { AGENTS, CUSTOMERS } from './actors';
 import { InvariantChecker } from '../invariants';
 import { EMPTY_HISTORY, factsOf, historyKey, type Facts, type History } from '../laws/history';
 import { checkLaws, type PremiseCounts } from '../laws';
@@ -115,9 +116,16 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
       if (used[Used.Completions]! < bounds.completions)
         candidates.push({ type: 'agent-completes-chat', ...(customer && { customer }) });
     }
-    if (used[Used.Logins]! < bounds.logins) candidates.push({ type: 'agent-logs-in', agent: AGENT });
-    if (used[Used.Logouts]! < bounds.logouts) candidates.push({ type: 'agent-logs-out' });
-    if (used[Used.Tabs]! < bounds.tabs) candidates.push({ type: 'agent-opens-tab', tab: 'Case' });
+    for (let a = 0; a < bounds.agents; a++) {
+      const agent = AGENTS[a]!;
+      const named = a === 0 ? {} : { agent };
+      if (used[Used.Logins]! < bounds.logins) candidates.push({ type: 'agent-logs-in', agent });
+      if (used[Used.Logouts]! < bounds.logouts) candidates.push({ type: 'agent-logs-out', ...named });
+      if (used[Used.Tabs]! < bounds.tabs) candidates.push({ type: 'agent-opens-tab', tab: 'Case', ...named });
+      if (a === 0) continue; // the first agent's chat actions are the customers' loop above
+      if (messages) candidates.push({ type: 'agent-sends', text: `Agent line ${node.facts.messages + 1}`, agent });
+      if (used[Used.Completions]! < bounds.completions) candidates.push({ type: 'agent-completes-chat', agent });
+    }
     if (used[Used.Emails]! < bounds.emails) candidates.push(emailArrives(used[Used.Emails]!));
     const enabled: Action[] = [];
     for (const action of candidates) {
@@ -240,8 +248,10 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 function sincesOf(state: DeploymentState): number[] {
   const found: number[] = [];
   for (const w of state.windows) if (w.unreachableSince !== null) found.push(w.unreachableSince);
-  if (state.console.unreachableSince !== null) found.push(state.console.unreachableSince);
-  for (const c of state.console.chats) if (c.customerSilentSince !== null) found.push(c.customerSilentSince);
-  for (const tab of Object.values(state.console.tabs)) if (tab.state === 'loading') found.push(tab.since);
+  for (const console of state.consoles) {
+    if (console.unreachableSince !== null) found.push(console.unreachableSince);
+    for (const c of console.chats) if (c.customerSilentSince !== null) found.push(c.customerSilentSince);
+    for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') found.push(tab.since);
+  }
   return found;
 }

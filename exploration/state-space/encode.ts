@@ -19,35 +19,36 @@ const AGES = new Set(['unreachableSince', 'customerSilentSince', 'since']);
 const PRESENCE = new Set(['deliveredAt']);
 
 export function encodeState(state: object, clock: number, horizon: number): string {
-  const out: string[] = [];
+  let out = '';
   const walk = (value: unknown): void => {
     if (value === null || typeof value !== 'object') {
-      out.push(typeof value === 'string' ? JSON.stringify(value) : String(value));
+      out += typeof value === 'string' ? JSON.stringify(value) : String(value);
       return;
     }
     if (Array.isArray(value)) {
-      out.push('[');
-      for (const item of value) {
-        walk(item);
-        out.push(',');
+      out += '[';
+      for (let i = 0; i < value.length; i++) {
+        walk(value[i]);
+        out += ',';
       }
-      out.push(']');
+      out += ']';
       return;
     }
-    out.push('{');
+    out += '{';
     for (const key in value) {
       if (OMITTED.has(key)) continue;
       const field = (value as Record<string, unknown>)[key];
-      out.push(key, ':');
-      if (AGES.has(key) && typeof field === 'number') out.push(String(Math.min(clock - field, horizon)));
-      else if (PRESENCE.has(key)) out.push(field === null ? '0' : '1');
+      out += key;
+      out += ':';
+      if (AGES.has(key) && typeof field === 'number') out += Math.min(clock - field, horizon);
+      else if (PRESENCE.has(key)) out += field === null ? '0' : '1';
       else walk(field);
-      out.push(',');
+      out += ',';
     }
-    out.push('}');
+    out += '}';
   };
   walk(state);
-  return out.join('');
+  return out;
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash with good spread. */
