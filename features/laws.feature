@@ -1,4 +1,4 @@
-@invariants
+@invariants @assumed-claims-as-laws
 Feature: The source's claims as laws over every explored state
   Each scenario of the other features illustrates a claim of the source in one plan. Where a claim generalises,
   it is also written once as a law (exploration/laws/): a premise over what happened before, and a conclusion
