@@ -123,6 +123,8 @@ export interface PageOptions {
    * playground page must exist); `unchecked`: plain anchors the build neither rewrites nor checks.
    */
   readonly playgroundLinks: 'checked' | 'unchecked';
+  /** Extra marks beside a scenario's status and tags (HTML, already escaped), such as "changed since baseline". */
+  readonly scenarioMarks?: (scenario: ScenarioDoc) => string;
 }
 
 export const DEFAULT_PAGE_OPTIONS: PageOptions = { baseUrl: '/', playgroundLinks: 'checked' };
@@ -197,7 +199,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     `<div class="cf-scenario-meta">${statusBadge(scenario.status)} ${tagList(scenario.tags, scenario.claimIds)}${playgroundLink(
       scenario,
       options,
-    )}</div>`,
+    )}${options.scenarioMarks?.(scenario) ?? ''}</div>`,
   );
   if (scenario.description) out.push(markdownText(scenario.description));
   if (scenario.knownDefect) {

@@ -6,6 +6,10 @@
  *
  *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
+ *     [--baseline OLD.ndjson] [--changes FILE]
+ *
+ * With a baseline (or DOCS_BASELINE in the environment), the "What changed" page compares this run with it and
+ * reports/changes.md summarises the comparison for a pull request.
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
@@ -25,6 +29,14 @@ import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
 import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
+import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
+import { RunComparer } from '../generator/run-comparison';
+import type { RunLabel } from '../generator/changes-page';
+
+interface Baseline {
+  readonly label: RunLabel;
+  readonly snapshots: readonly ScenarioSnapshot[];
+}
 
 const root = resolve(__dirname, '..');
 
@@ -40,6 +52,8 @@ interface Options {
   staticReports: string;
   bench: string | null;
   stats: string | null;
+  baseline: string | null;
+  changes: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -52,6 +66,8 @@ function parseArgs(argv: readonly string[]): Options {
     bench:
       [join(root, 'reports', 'bench.json'), join(root, 'benchmarks', 'latest.json')].find((f) => existsSync(f)) ?? null,
     stats: null,
+    baseline: process.env.DOCS_BASELINE ? resolve(process.env.DOCS_BASELINE) : null,
+    changes: join(root, 'reports', 'changes.md'),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -68,9 +84,11 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--bench') options.bench = value();
     else if (arg === '--no-bench') options.bench = null;
     else if (arg === '--stats') options.stats = value();
+    else if (arg === '--baseline') options.baseline = value();
+    else if (arg === '--changes') options.changes = value();
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE`,
+        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE`,
       );
   }
   return options;
@@ -160,6 +178,15 @@ function readWhole(file: string, claims: readonly Claim[]): RunDoc {
   return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
 }
 
+/** The baseline run reduced to what is compared, read as a stream like the run itself. */
+async function readBaseline(file: string, claims: readonly Claim[]): Promise<Baseline> {
+  const snapshots: ScenarioSnapshot[] = [];
+  const run = await streamRun(file, claims, null, async ({ feature }) => {
+    for (const scenario of scenariosOf(feature)) snapshots.push(snapshotOf(feature, scenario));
+  });
+  return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
+}
+
 function readBench(file: string | null): BenchInput {
   if (file === null || !existsSync(file)) return null;
   try {
@@ -218,14 +245,22 @@ async function main(): Promise<void> {
     junit: existsSync(join(reportsDir, 'junit.xml')),
   };
   const bench = readBench(options.bench);
+  const comparer = new RunComparer(options.baseline ? await readBaseline(options.baseline, claims) : null);
   let run: RunDoc;
+  let changesSummary: string | null = null;
   try {
     run = await streamRun(options.messages, claims, commit, ({ feature, position }) =>
-      writer.write(pageFile(feature), featurePage(feature, position, pages)),
+      writer.write(
+        pageFile(feature),
+        featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
+      ),
     );
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
-    for (const [path, content] of runPages(run, reports, selfTest, bench)) await writer.write(path, content);
+    const changes = comparer.finish({ file: shown(options.messages), startedAt: run.startedAt, commit: run.commit });
+    changesSummary = changes.report;
+    const more = new Map([['changes.md', changes.page]]);
+    for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
     await writer.flush();
   } catch (error) {
     await writer.flush().catch(() => undefined);
@@ -234,6 +269,10 @@ async function main(): Promise<void> {
   }
   rmSync(options.out, { recursive: true, force: true });
   renameSync(partial, options.out);
+  if (changesSummary !== null) {
+    mkdirSync(dirname(options.changes), { recursive: true });
+    writeFileSync(options.changes, changesSummary);
+  } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
 
   rmSync(options.staticReports, { recursive: true, force: true });
   mkdirSync(options.staticReports, { recursive: true });
