@@ -6,17 +6,18 @@
  *
  *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
- *     [--baseline OLD.ndjson] [--changes FILE]
+ *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history]
  *
  * With a baseline (or DOCS_BASELINE in the environment), the "What changed" page compares this run with it and
- * reports/changes.md summarises the comparison for a pull request.
+ * reports/changes.md summarises the comparison for a pull request. The project's own run (reports/messages.ndjson)
+ * is added to the run history, reports/history.ndjson (other messages files only with --history).
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -31,6 +32,16 @@ import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
 import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
 import { RunComparer } from '../generator/run-comparison';
+import {
+  digest,
+  formatHistory,
+  HistoryError,
+  HistoryRecorder,
+  parseHistory,
+  withRun,
+  type HistoryEntry,
+} from '../generator/history';
+import { historyPage } from '../generator/history-page';
 import type { RunLabel } from '../generator/changes-page';
 
 interface Baseline {
@@ -54,6 +65,8 @@ interface Options {
   stats: string | null;
   baseline: string | null;
   changes: string;
+  /** The history file; 'default' until the messages file is known (only the project's own run keeps one). */
+  history: string | null | 'default';
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -68,6 +81,7 @@ function parseArgs(argv: readonly string[]): Options {
     stats: null,
     baseline: process.env.DOCS_BASELINE ? resolve(process.env.DOCS_BASELINE) : null,
     changes: join(root, 'reports', 'changes.md'),
+    history: 'default',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -86,10 +100,16 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--stats') options.stats = value();
     else if (arg === '--baseline') options.baseline = value();
     else if (arg === '--changes') options.changes = value();
+    else if (arg === '--history') options.history = value();
+    else if (arg === '--no-history') options.history = null;
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE`,
+        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
       );
+  }
+  if (options.history === 'default') {
+    options.history =
+      options.messages === join(root, 'reports', 'messages.ndjson') ? join(root, 'reports', 'history.ndjson') : null;
   }
   return options;
 }
@@ -187,6 +207,33 @@ async function readBaseline(file: string, claims: readonly Claim[]): Promise<Bas
   return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
 }
 
+function readHistory(file: string | null): HistoryEntry[] {
+  if (file === null || !existsSync(file)) return [];
+  return parseHistory(readFileSync(file, 'utf8'), shown(file));
+}
+
+/**
+ * One digest of the sources that decide a scenario's result besides its feature: the model, the steps, the
+ * plans and the diagnostic queries (a result that changes while these and the feature do not is flaky).
+ */
+function modelDigest(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) files.push(path);
+    }
+  };
+  for (const dir of ['model', 'steps', 'plans', 'diagnostics']) if (existsSync(join(root, dir))) walk(join(root, dir));
+  return digest(
+    files
+      .sort()
+      .map((f) => `${relative(root, f)}\n${readFileSync(f, 'utf8')}`)
+      .join('\n'),
+  );
+}
+
 function readBench(file: string | null): BenchInput {
   if (file === null || !existsSync(file)) return null;
   try {
@@ -246,20 +293,29 @@ async function main(): Promise<void> {
   };
   const bench = readBench(options.bench);
   const comparer = new RunComparer(options.baseline ? await readBaseline(options.baseline, claims) : null);
+  const historyFile = options.history === 'default' ? null : options.history;
+  const earlier = readHistory(historyFile);
+  const recorder = new HistoryRecorder();
   let run: RunDoc;
   let changesSummary: string | null = null;
+  let history: HistoryEntry[] = [];
   try {
-    run = await streamRun(options.messages, claims, commit, ({ feature, position }) =>
-      writer.write(
+    run = await streamRun(options.messages, claims, commit, ({ feature, position }) => {
+      if (historyFile) recorder.observe(feature);
+      return writer.write(
         pageFile(feature),
         featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
-      ),
-    );
+      );
+    });
+    if (historyFile) history = withRun(earlier, recorder.entry(run, modelDigest()));
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
     const changes = comparer.finish({ file: shown(options.messages), startedAt: run.startedAt, commit: run.commit });
     changesSummary = changes.report;
-    const more = new Map([['changes.md', changes.page]]);
+    const more = new Map([
+      ['changes.md', changes.page],
+      ['history.md', historyPage(history)],
+    ]);
     for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
     await writer.flush();
   } catch (error) {
@@ -273,6 +329,11 @@ async function main(): Promise<void> {
     mkdirSync(dirname(options.changes), { recursive: true });
     writeFileSync(options.changes, changesSummary);
   } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+  if (historyFile) {
+    mkdirSync(dirname(historyFile), { recursive: true });
+    writeFileSync(`${historyFile}.partial-${process.pid}`, formatHistory(history));
+    renameSync(`${historyFile}.partial-${process.pid}`, historyFile);
+  }
 
   rmSync(options.staticReports, { recursive: true, force: true });
   mkdirSync(options.staticReports, { recursive: true });
@@ -297,7 +358,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MessagesFileError) {
+  if (error instanceof MessagesFileError || error instanceof HistoryError) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }
