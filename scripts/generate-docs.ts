@@ -8,9 +8,10 @@
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
  *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history]
  *
- * With a baseline (or DOCS_BASELINE in the environment), the "What changed" page compares this run with it and
- * reports/changes.md summarises the comparison for a pull request. The project's own run (reports/messages.ndjson)
- * is added to the run history, reports/history.ndjson (other messages files only with --history).
+ * With a baseline, the "What changed" page compares this run with it, and --changes FILE summarises the comparison
+ * for a pull request. For the project's own run (reports/messages.ndjson) the baseline may come from DOCS_BASELINE
+ * (CI sets it to the target branch's last run), the summary goes to reports/changes.md, and the run is added to
+ * the run history, reports/history.ndjson; other messages files get these only when asked.
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
@@ -64,9 +65,8 @@ interface Options {
   bench: string | null;
   stats: string | null;
   baseline: string | null;
-  changes: string;
-  /** The history file; 'default' until the messages file is known (only the project's own run keeps one). */
-  history: string | null | 'default';
+  changes: string | null;
+  history: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -79,12 +79,14 @@ function parseArgs(argv: readonly string[]): Options {
     bench:
       [join(root, 'reports', 'bench.json'), join(root, 'benchmarks', 'latest.json')].find((f) => existsSync(f)) ?? null,
     stats: null,
-    baseline: process.env.DOCS_BASELINE ? resolve(process.env.DOCS_BASELINE) : null,
-    changes: join(root, 'reports', 'changes.md'),
-    history: 'default',
+    baseline: null,
+    changes: null,
+    history: null,
   };
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    given.add(arg);
     const value = () => {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${arg} needs a value`);
@@ -107,9 +109,12 @@ function parseArgs(argv: readonly string[]): Options {
         `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
       );
   }
-  if (options.history === 'default') {
-    options.history =
-      options.messages === join(root, 'reports', 'messages.ndjson') ? join(root, 'reports', 'history.ndjson') : null;
+  // The project's own run (reports/messages.ndjson) keeps its history and its comparison summary in reports/,
+  // and takes its baseline from DOCS_BASELINE (CI's target branch); other messages files only when asked.
+  if (options.messages === join(root, 'reports', 'messages.ndjson')) {
+    if (!given.has('--baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
+    if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
+    if (!given.has('--history') && !given.has('--no-history')) options.history = join(root, 'reports', 'history.ndjson');
   }
   return options;
 }
@@ -293,7 +298,7 @@ async function main(): Promise<void> {
   };
   const bench = readBench(options.bench);
   const comparer = new RunComparer(options.baseline ? await readBaseline(options.baseline, claims) : null);
-  const historyFile = options.history === 'default' ? null : options.history;
+  const historyFile = options.history;
   const earlier = readHistory(historyFile);
   const recorder = new HistoryRecorder();
   let run: RunDoc;
@@ -325,10 +330,12 @@ async function main(): Promise<void> {
   }
   rmSync(options.out, { recursive: true, force: true });
   renameSync(partial, options.out);
-  if (changesSummary !== null) {
-    mkdirSync(dirname(options.changes), { recursive: true });
-    writeFileSync(options.changes, changesSummary);
-  } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+  if (options.changes !== null) {
+    if (changesSummary !== null) {
+      mkdirSync(dirname(options.changes), { recursive: true });
+      writeFileSync(options.changes, changesSummary);
+    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+  }
   if (historyFile) {
     mkdirSync(dirname(historyFile), { recursive: true });
     writeFileSync(`${historyFile}.partial-${process.pid}`, formatHistory(history));
