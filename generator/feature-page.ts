@@ -19,6 +19,7 @@ import {
   type Status,
   type StepDoc,
 } from './run';
+import { filterAttributes, filterForm } from './scenario-filter';
 import { sequenceDiagram, sharedStart } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 
@@ -352,8 +353,8 @@ function scenarioIndex(feature: FeatureDoc): string {
           .map((id) => `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(id)}</a>`)
           .join(' ')}</td>`
       : '';
-    return `<tr><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td>${claims}</tr>`;
+    return `<tr${filterAttributes(s, s.anchor)}><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td>${claims}</tr>`;
   });
   const head = `<tr><th>Result</th><th>Scenario</th>${withClaims ? '<th>Claims</th>' : ''}</tr>`;
-  return `<table class="cf-index"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${filterForm(scenarios.map((s) => s.status))}<table class="cf-index"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

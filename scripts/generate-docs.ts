@@ -43,6 +43,7 @@ import {
   type HistoryEntry,
 } from '../generator/history';
 import { historyPage } from '../generator/history-page';
+import { inferredPage, knownDefectsPage } from '../generator/list-pages';
 import type { RunLabel } from '../generator/changes-page';
 
 interface Baseline {
@@ -114,7 +115,8 @@ function parseArgs(argv: readonly string[]): Options {
   if (options.messages === join(root, 'reports', 'messages.ndjson')) {
     if (!given.has('--baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
     if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
-    if (!given.has('--history') && !given.has('--no-history')) options.history = join(root, 'reports', 'history.ndjson');
+    if (!given.has('--history') && !given.has('--no-history'))
+      options.history = join(root, 'reports', 'history.ndjson');
   }
   return options;
 }
@@ -320,6 +322,8 @@ async function main(): Promise<void> {
     const more = new Map([
       ['changes.md', changes.page],
       ['history.md', historyPage(history)],
+      ['known-defects.md', knownDefectsPage(run)],
+      ['inferred.md', inferredPage(run)],
     ]);
     for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
     await writer.flush();
