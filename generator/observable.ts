@@ -4,7 +4,7 @@
  * the trace one event a line. Pure; the "What changed" page and the history digests both read these lines, so
  * "the screens changed" means the same thing in both.
  */
-import type { DeploymentView } from '../model/deployment';
+import type { ConsoleView, DeploymentView } from '../model/views';
 import type { TraceEvent } from '../model/trace';
 import type { ScenarioDoc, Status } from './run-model';
 
@@ -34,6 +34,38 @@ export interface ScenarioSnapshot {
 const row = (values: readonly unknown[]): string =>
   values.map((v) => (v === null || v === undefined ? 'NULL' : String(v))).join(' | ');
 
+function consoleSections(c: ConsoleView, whose: string): ScreenSection[] {
+  const sections: ScreenSection[] = [];
+  sections.push({
+    title: `Agent console${whose}`,
+    lines: [
+      `Title bar: ${c.titleBar ?? '(no warning)'}`,
+      `Agent: ${c.agent ?? '(nobody)'} · ${String(c.login)}`,
+      `Takes new activities: ${c.canHandleActivities ? 'yes' : 'no'}`,
+    ],
+  });
+  sections.push({
+    title: `Chat list${whose}`,
+    lines: c.chatList.map((r) =>
+      row([r.activityId, r.customerName, r.activityDuration, r.chatStatus, r.icon, r.queueName]),
+    ),
+  });
+  sections.push({ title: `Pop-ups${whose}`, lines: [...c.popups] });
+  for (const [activity, lines] of Object.entries(c.chatPanes)) {
+    sections.push({ title: `Chat pane of activity ${activity}${whose}`, lines: lines.map((line) => line.trim()) });
+  }
+  const tabs = Object.entries(c.tabs);
+  if (tabs.length)
+    sections.push({ title: `Information tabs${whose}`, lines: tabs.map(([tab, state]) => `${tab}: ${state}`) });
+  if (c.emailReplies.length) {
+    sections.push({
+      title: `Email replies${whose}`,
+      lines: c.emailReplies.map((e) => row([e.activityId, e.caseId, e.from, e.to, e.subject, e.buttons])),
+    });
+  }
+  return sections;
+}
+
 export function screenSections(view: DeploymentView): ScreenSection[] {
   const sections: ScreenSection[] = [];
   for (const customer of view.customers) {
@@ -45,33 +77,10 @@ export function screenSections(view: DeploymentView): ScreenSection[] {
       ],
     });
   }
-  const c = view.console;
-  sections.push({
-    title: 'Agent console',
-    lines: [
-      `Title bar: ${c.titleBar ?? '(no warning)'}`,
-      `Agent: ${c.agent ?? '(nobody)'} · ${String(c.login)}`,
-      `Takes new activities: ${c.canHandleActivities ? 'yes' : 'no'}`,
-    ],
-  });
-  sections.push({
-    title: 'Chat list',
-    lines: c.chatList.map((r) =>
-      row([r.activityId, r.customerName, r.activityDuration, r.chatStatus, r.icon, r.queueName]),
-    ),
-  });
-  sections.push({ title: 'Pop-ups', lines: [...c.popups] });
-  for (const [activity, lines] of Object.entries(c.chatPanes)) {
-    sections.push({ title: `Chat pane of activity ${activity}`, lines: lines.map((line) => line.trim()) });
-  }
-  const tabs = Object.entries(c.tabs);
-  if (tabs.length) sections.push({ title: 'Information tabs', lines: tabs.map(([tab, state]) => `${tab}: ${state}`) });
-  if (c.emailReplies.length) {
-    sections.push({
-      title: 'Email replies',
-      lines: c.emailReplies.map((e) => row([e.activityId, e.caseId, e.from, e.to, e.subject, e.buttons])),
-    });
-  }
+  // Every agent's console when several agents logged in, else the one console, each titled by its agent.
+  const consoles = view.consoles?.length ? view.consoles : [view.console];
+  for (const c of consoles)
+    sections.push(...consoleSections(c, consoles.length > 1 ? ` of ${c.agent ?? 'nobody'}` : ''));
   sections.push({
     title: 'Database: open chats (the source’s diagnostic query)',
     lines: view.database.openChats.map((r) => row(Object.values(r))),

@@ -16,7 +16,7 @@ import type { ScenarioSnapshot } from '../../generator/observable';
 const root = join(__dirname, '..', '..');
 const cucumber = join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 
-/** Scenario name → its end-state attachment's body, read straight from a messages file. */
+/** Feature file and scenario name → its end-state attachment's body, read straight from a messages file. */
 function endStates(file: string): Map<string, string> {
   const pickles = new Map<string, string>();
   const testCases = new Map<string, string>();
@@ -25,7 +25,7 @@ function endStates(file: string): Map<string, string> {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
     const e = JSON.parse(line);
-    if (e.pickle) pickles.set(e.pickle.id, e.pickle.name);
+    if (e.pickle) pickles.set(e.pickle.id, `${e.pickle.uri}\u0000${e.pickle.name}`);
     if (e.testCase) testCases.set(e.testCase.id, e.testCase.pickleId);
     if (e.testCaseStarted) attempts.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
     if (e.attachment?.mediaType === 'application/vnd.chat-failure.end-state+json') {
@@ -98,7 +98,11 @@ test('changing the "Customer not connected" delay publishes exactly the scenario
     const before = endStates(baseline);
     const now = endStates(changed);
     deepStrictEqual([...now.keys()].sort(), [...before.keys()].sort());
-    const expected = [...now.keys()].filter((name) => now.get(name) !== before.get(name)).sort();
+    // Scenario names (two features may use the same one), of the scenarios whose end state differs.
+    const expected = [...now.keys()]
+      .filter((key) => now.get(key) !== before.get(key))
+      .map((key) => key.split('\u0000')[1]!)
+      .sort();
     ok(expected.length > 0, 'the changed default changes no end state: pick another');
 
     const page = readFileSync(join(out, 'changes.md'), 'utf8');
