@@ -9,7 +9,7 @@
 import { fromSqlServer } from '../diagnostics/queries';
 import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
-import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
   scenariosOf,
   type FeatureDoc,
@@ -44,8 +44,11 @@ const STATUS_MARK: Record<Status, string> = {
   'not run': '·',
 };
 
-export function statusBadge(status: Status): string {
-  return `<span class="cf-badge cf-badge-${status.replace(/ /g, '-')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
+const STATUSES = Object.keys(STATUS_LABEL) as Status[];
+
+export function statusBadge(value: Status): string {
+  const status = closedValue(value, STATUSES, 'status');
+  return `<span class="cf-badge ${className('cf-badge-', status, STATUSES, 'status')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
 }
 
 export function formatMillis(ms: number): string {
@@ -76,6 +79,7 @@ function dataTable(rows: readonly (readonly string[])[]): string {
 }
 
 function stepItem(step: StepDoc): string {
+  closedValue(step.status, STATUSES, 'step status');
   const text = step.hook ? `${step.text} hook` : step.text;
   const parts = [
     `<span class="cf-step-mark" title="${htmlAttribute(STATUS_LABEL[step.status])}">${STATUS_MARK[step.status]}</span>`,
@@ -90,7 +94,7 @@ function stepItem(step: StepDoc): string {
   ];
   const classes = [
     'cf-step',
-    `cf-step-${step.status.replace(/ /g, '-')}`,
+    className('cf-step-', step.status, STATUSES, 'step status'),
     step.fromBackground ? 'cf-step-background' : '',
   ]
     .filter(Boolean)

@@ -4,7 +4,8 @@
  * are down is a shaded band opened by a note naming them.
  */
 import type { TraceEvent } from '../model/trace';
-import { mermaidLines, mermaidText } from './escape';
+import { closedValue, mermaidLines, mermaidText } from './escape';
+import { PARTICIPANTS } from '../model/trace';
 
 /** Characters a line of a note over one lane, or of an arrow's label, may hold before it wraps. */
 const NOTE_WIDTH = 24;
@@ -23,6 +24,7 @@ const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
 const SERVER_ORDER = ['Web', 'Application', 'Messaging', 'Services', 'Database'];
 const OUTAGE_BAND = 'rect rgba(220, 38, 38, 0.1)';
 const WHOLE_WIDTH = 'Customer,AgentConsole';
+const SCREENS = ['Customer', 'AgentConsole'] as const;
 
 export interface DiagramOptions {
   /** Leave out the first `skip` events (a start shared with other scenarios, drawn once elsewhere). */
@@ -161,13 +163,16 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         openBand();
         break;
       }
-      case 'hop':
+      case 'hop': {
+        const from = closedValue(event.from, PARTICIPANTS, 'hop from');
+        const to = closedValue(event.to, PARTICIPANTS, 'hop to');
         emit(
           event.delivered
-            ? `${event.from}->>${event.to}: ${mermaidLines(event.what, ARROW_WIDTH)}`
-            : `${event.from}-x${event.to}: ${mermaidLines(`${event.what}, lost`, ARROW_WIDTH)}`,
+            ? `${from}->>${to}: ${mermaidLines(event.what, ARROW_WIDTH)}`
+            : `${from}-x${to}: ${mermaidLines(`${event.what}, lost`, ARROW_WIDTH)}`,
         );
         break;
+      }
       case 'shown': {
         const shown = [event.what];
         while (
@@ -177,7 +182,9 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         ) {
           shown.push((rest[++i] as typeof event).what);
         }
-        emit(`Note over ${event.on}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`);
+        emit(
+          `Note over ${closedValue(event.on, SCREENS, 'shown on')}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`,
+        );
         break;
       }
     }

@@ -15,6 +15,9 @@ const CUCUMBER_STRING = /^"([^"\\]*(\\.[^"\\]*)*)"$/;
  * rather than printed as a scenario that would quietly test something else.
  */
 export function quote(text: string): string {
+  if (/[\r\n\u2028\u2029]/.test(text)) {
+    throw new RangeError(`${JSON.stringify(text)} cannot be written as a Gherkin string: a step is one line`);
+  }
   const literal = `"${text.replace(/"/g, '\\"')}"`;
   const read = CUCUMBER_STRING.exec(literal)?.[1]?.replace(/\\"/g, '"').replace(/\\'/g, "'");
   if (read !== text) {
@@ -40,6 +43,9 @@ export function sentence(action: Action): string {
         ? `${action.seconds / 60} minute${action.seconds === 60 ? '' : 's'} pass`
         : `${action.seconds} second${action.seconds === 1 ? '' : 's'} pass`;
     case 'customer-starts-chat':
+      if (action.name !== undefined) {
+        throw new RangeError(`the customer's name ${JSON.stringify(action.name)} has no step sentence: leave it out`);
+      }
       return action.activityId === undefined
         ? `${who(action.customer)} starts a chat asking ${quote(action.question)}`
         : `${who(action.customer)} starts chat activity ${action.activityId} asking ${quote(action.question)}`;

@@ -6,34 +6,23 @@
  *   FUZZ_SEED=123                        seed (default: fixed under CI, random otherwise)
  *   FUZZ_PATH=... FUZZ_REPLAY_PATH=...   replay one counterexample fast-check printed
  *   FUZZ_PLAN=plan.json                  check one plan (a counterexample's second replay form) instead
+ *
+ * A wrong value (scripts/fuzz-inputs.ts) stops it before anything runs, with one line naming it (exit code 2).
  */
-import { readFileSync } from 'node:fs';
 import { checkPlan, explain, formatCounterexample } from '../exploration/counterexample';
 import { FIXED_SEED } from '../exploration/explore';
 import { exploreAtRandom } from '../exploration/random';
-import { parsePlanJson } from '../plans/plan';
-
-function whole(name: string): number | undefined {
-  const text = process.env[name];
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number, got "${text}"`);
-  return value;
-}
+import { FuzzInputError, fuzzInputs } from './fuzz-inputs';
 
 function main(): number {
-  const planFile = process.env.FUZZ_PLAN;
-  if (planFile) {
-    const violation = checkPlan(parsePlanJson(readFileSync(planFile, 'utf8'), planFile));
-    console.log(violation ? formatCounterexample(explain(violation)) : `${planFile}: every invariant holds`);
+  // The one place a random seed is drawn: printed first, so any run can be repeated.
+  const inputs = fuzzInputs(process.env, () => Math.floor(Math.random() * 2 ** 31), FIXED_SEED);
+  if (inputs.kind === 'plan') {
+    const violation = checkPlan(inputs.plan);
+    console.log(violation ? formatCounterexample(explain(violation)) : `${inputs.file}: every invariant holds`);
     return violation ? 1 : 0;
   }
-  const seconds = whole('FUZZ_SECONDS');
-  const runs = whole('FUZZ_RUNS') ?? (seconds === undefined ? 1000 : undefined);
-  // The one place a random seed is drawn: printed first, so any run can be repeated.
-  const seed = whole('FUZZ_SEED') ?? (process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31));
-  const path = process.env.FUZZ_PATH || undefined;
-  const replayPath = process.env.FUZZ_REPLAY_PATH || undefined;
+  const { seed, runs, seconds, path, replayPath } = inputs;
   console.log(`seed: ${seed}${path ? ` (replaying path ${path})` : ''}`);
   console.log(`budget: ${seconds !== undefined ? `${seconds} s` : `${runs} runs`}`);
   const result = exploreAtRandom({
@@ -43,6 +32,7 @@ function main(): number {
     ...(path && { path }),
     ...(replayPath && { replayPath }),
   });
+  if (result.seed !== seed) throw new Error(`fast-check ran seed ${result.seed}, not the seed ${seed} printed`);
   console.log(`runs: ${result.runs}`);
   console.log(`steps executed: ${result.stepsExecuted} in ${(result.milliseconds / 1000).toFixed(2)} s`);
   console.log(`steps per second: ${result.stepsPerSecond}`);
@@ -56,8 +46,18 @@ function main(): number {
     console.log(`\nThe model failed outside any invariant:\n${result.crash}`);
     return 1;
   }
-  console.log('every invariant held');
+  if (result.runs === 0) {
+    console.log('no plan ran within the budget: nothing was checked (give more FUZZ_SECONDS)');
+    return 1;
+  }
+  console.log(`every invariant held in ${result.runs} runs`);
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (!(error instanceof FuzzInputError)) throw error;
+  console.error(`npm run fuzz: ${error.message}`);
+  process.exitCode = 2;
+}

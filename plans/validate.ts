@@ -1,0 +1,182 @@
+/**
+ * The one validation of plans that come from outside: a playground link, a `FUZZ_PLAN` file, a plan attachment in
+ * a messages file. Everything the model would not survive is refused here with the step, the field and what was
+ * allowed: unknown action types (inherited property names such as `constructor` or `__proto__` included), fields an
+ * action does not take, numbers outside their range, texts over their length or holding line breaks (no Gherkin
+ * step can carry one), and plans longer than any reader needs.
+ */
+import type { Action, Plan } from '../model/actions';
+import { INFORMATION_TABS } from '../model/agent-console';
+import { SERVERS } from '../model/servers';
+
+export class PlanError extends Error {
+  constructor(
+    readonly where: string,
+    readonly problem: string,
+  ) {
+    super(`${where}: ${problem}`);
+    this.name = 'PlanError';
+  }
+}
+
+/** Which fields each action takes. */
+export const FIELDS: Readonly<Record<Action['type'], { required: readonly string[]; optional: readonly string[] }>> = {
+  fail: { required: ['server'], optional: [] },
+  restore: { required: ['server'], optional: [] },
+  wait: { required: ['seconds'], optional: [] },
+  'customer-starts-chat': { required: ['question'], optional: ['customer', 'name', 'activityId'] },
+  'customer-sends': { required: ['text'], optional: ['customer'] },
+  'agent-logs-in': { required: [], optional: ['agent'] },
+  'agent-logs-out': { required: [], optional: [] },
+  'agent-sends': { required: ['text'], optional: ['customer'] },
+  'agent-completes-chat': { required: [], optional: ['customer'] },
+  'agent-opens-tab': { required: ['tab'], optional: [] },
+  'email-arrives': { required: ['from', 'to', 'subject', 'sent'], optional: ['caseId'] },
+};
+
+export const ACTION_TYPES = Object.keys(FIELDS) as Action['type'][];
+
+/** The bounds of what a plan may hold: generous for any reader, small enough for the model, a link and a page. */
+export const PLAN_LIMITS = {
+  /** Steps in one plan (the fuzzer's longest plans have under 100). */
+  steps: 500,
+  /** Characters in one text field. */
+  textLength: 1000,
+  /** One wait: a second to a year. The model's calendar (database timestamps) breaks far beyond that. */
+  seconds: { min: 1, max: 366 * 24 * 3600 },
+  /** Characters in a playground link's query string: well under the 8 KB many servers accept (16 KB for Node's). */
+  linkLength: 8000,
+  /** Activity and case ids, as SQL Server's `int` holds them. */
+  id: { min: 1, max: 2 ** 31 - 1 },
+} as const;
+
+/** An email address as the steps' `{customer}` and `{address}` read it, and a user name as `{agent}` reads it. */
+export const ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+export const USER_NAME = /^[A-Z][A-Za-z]+$/;
+
+type FieldKind =
+  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly unit: string }
+  | { readonly kind: 'choice'; readonly values: readonly string[] }
+  | { readonly kind: 'pattern'; readonly pattern: RegExp; readonly example: string }
+  | { readonly kind: 'text' };
+
+const TEXT: FieldKind = { kind: 'text' };
+const AN_ADDRESS: FieldKind = {
+  kind: 'pattern',
+  pattern: ADDRESS,
+  example: 'an email address such as customer@awesome.com',
+};
+
+/** How each field is checked; fields not named here are one-line texts. */
+const KINDS: Readonly<Record<string, FieldKind>> = {
+  seconds: { kind: 'number', ...PLAN_LIMITS.seconds, unit: 'seconds' },
+  activityId: { kind: 'number', ...PLAN_LIMITS.id, unit: '' },
+  caseId: { kind: 'number', ...PLAN_LIMITS.id, unit: '' },
+  server: { kind: 'choice', values: SERVERS },
+  tab: { kind: 'choice', values: INFORMATION_TABS },
+  customer: AN_ADDRESS,
+  from: AN_ADDRESS,
+  to: AN_ADDRESS,
+  agent: {
+    kind: 'pattern',
+    pattern: USER_NAME,
+    example: 'a user name such as JDoe (letters, starting with a capital)',
+  },
+};
+
+const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+};
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+function checkField(where: string, key: string, value: unknown): void {
+  const kind = has(KINDS, key) ? KINDS[key]! : TEXT;
+  if (kind.kind === 'number') {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < kind.min || value > kind.max) {
+      throw new PlanError(
+        where,
+        `"${key}" must be a whole number from ${kind.min} to ${kind.max.toLocaleString('en-GB')}${kind.unit ? ` ${kind.unit}` : ''}, got ${shown(value)}`,
+      );
+    }
+  } else if (kind.kind === 'choice') {
+    if (typeof value !== 'string' || !kind.values.includes(value)) {
+      throw new PlanError(where, `"${key}" must be one of ${kind.values.join(', ')}; got ${shown(value)}`);
+    }
+  } else if (kind.kind === 'pattern') {
+    if (typeof value !== 'string' || value.length > PLAN_LIMITS.textLength || !kind.pattern.test(value)) {
+      throw new PlanError(where, `"${key}" must be ${kind.example}; got ${shown(value)}`);
+    }
+  } else {
+    if (typeof value !== 'string' || value.trim().length === 0) {
+      throw new PlanError(where, `"${key}" must be a non-empty string, got ${shown(value)}`);
+    }
+    if (value.length > PLAN_LIMITS.textLength) {
+      throw new PlanError(
+        where,
+        `"${key}" is ${value.length} characters long; at most ${PLAN_LIMITS.textLength} are allowed`,
+      );
+    }
+    if (CONTROL.test(value)) {
+      throw new PlanError(
+        where,
+        `"${key}" holds a line break or another control character, which no Gherkin step can carry; got ${shown(value)}`,
+      );
+    }
+  }
+}
+
+/** One step of a plan, checked field by field; `where` names it in errors ("FILE, step 3"). */
+export function parseAction(input: unknown, where = 'step'): Action {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PlanError(where, `expected an object with a "type", got ${shown(input)}`);
+  }
+  const record = input as Record<string, unknown>;
+  const type = has(record, 'type') ? record.type : undefined;
+  if (typeof type !== 'string' || !has(FIELDS, type)) {
+    throw new PlanError(where, `"type" must be one of ${ACTION_TYPES.join(', ')}; got ${shown(type)}`);
+  }
+  const fields = FIELDS[type as Action['type']];
+  const allowed = [...fields.required, ...fields.optional];
+  for (const key of Object.keys(record)) {
+    if (key !== 'type' && !allowed.includes(key)) {
+      throw new PlanError(where, `"${type}" has no field "${key}" (it takes ${allowed.join(', ') || 'none'})`);
+    }
+  }
+  for (const key of fields.required) {
+    if (!has(record, key)) throw new PlanError(where, `"${type}" needs a "${key}"`);
+  }
+  for (const key of allowed) if (has(record, key)) checkField(where, key, record[key]);
+  // A copy with only the checked fields: nothing inherited or odd can ride along into the model.
+  return Object.fromEntries([
+    ['type', type],
+    ...allowed.filter((k) => has(record, k)).map((k) => [k, record[k]]),
+  ]) as Action;
+}
+
+/** A whole plan: a JSON array of at most `PLAN_LIMITS.steps` steps. */
+export function parsePlan(input: unknown, source = 'plan'): Plan {
+  if (!Array.isArray(input)) throw new PlanError(source, 'a plan is a JSON array of steps');
+  checkLength(input.length, source);
+  return input.map((step, index) => parseAction(step, `${source}, step ${index + 1}`));
+}
+
+export function checkLength(steps: number, source: string): void {
+  if (steps > PLAN_LIMITS.steps) {
+    throw new PlanError(source, `the plan has ${steps} steps; at most ${PLAN_LIMITS.steps} are allowed`);
+  }
+}
+
+export function parsePlanJson(text: string, source = 'plan'): Plan {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new PlanError(source, `not valid JSON (${(error as Error).message})`);
+  }
+  return parsePlan(input, source);
+}
