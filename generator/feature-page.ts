@@ -19,7 +19,8 @@ import {
   type Status,
   type StepDoc,
 } from './run';
-import { sequenceDiagram, sharedStart } from './sequence-diagram';
+import { diagramBlock } from './diagram-block';
+import { sequenceDiagramParts, sharedStart, type DiagramParts } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -185,13 +186,14 @@ function queriesSection(queries: readonly QueryDoc[]): string {
   ].join('\n\n');
 }
 
-function mermaid(diagram: string): string {
-  return ['```mermaid', diagram, '```'].join('\n');
+/** The diagram within mermaid's limits, with the texts it cut short in full (generator/diagram-block.ts). */
+function mermaid(parts: DiagramParts): string {
+  return diagramBlock(parts);
 }
 
 interface SharedStart {
   readonly events: number;
-  readonly diagram: string | null;
+  readonly diagram: DiagramParts | null;
 }
 
 function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string, options: PageOptions): string {
@@ -241,7 +243,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     out.push(`<p class="cf-caption">${htmlText('What happened, hop by hop (from the model’s trace of this run)')}</p>`);
     out.push(
       mermaid(
-        sequenceDiagram(scenario.trace.events, {
+        sequenceDiagramParts(scenario.trace.events, {
           skip,
           skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
         }),
@@ -300,7 +302,7 @@ export function featurePage(
   const events = sharedStart(traced);
   const shared: SharedStart = {
     events,
-    diagram: events > 0 && traced[0] ? sequenceDiagram(traced[0].slice(0, events)) : null,
+    diagram: events > 0 && traced[0] ? sequenceDiagramParts(traced[0].slice(0, events)) : null,
   };
   const out: string[] = [
     [

@@ -78,7 +78,27 @@ function listServers(servers: readonly string[]): string {
   return `the ${servers.slice(0, -1).join(', ')} and ${servers[servers.length - 1]} servers`;
 }
 
+/** Characters of a text from the run that a label shows; a longer one is cut, its whole text listed as a note. */
+export const LABEL_MAX = 160;
+
+export interface DiagramParts {
+  readonly diagram: string;
+  /** The whole texts of the labels cut short, numbered as the labels refer to them (`[1]`). */
+  readonly notes: readonly string[];
+}
+
 export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramOptions = {}): string {
+  return sequenceDiagramParts(events, options).diagram;
+}
+
+/** The diagram, with texts longer than `LABEL_MAX` cut short and given back whole, to be shown beside it. */
+export function sequenceDiagramParts(events: readonly TraceEvent[], options: DiagramOptions = {}): DiagramParts {
+  const notes: string[] = [];
+  const fit = (text: string): string => {
+    if (text.length <= LABEL_MAX) return text;
+    notes.push(text);
+    return `${text.slice(0, LABEL_MAX - 8).trimEnd()}… [${notes.length}]`;
+  };
   const skip = options.skip ?? 0;
   const lines = ['sequenceDiagram'];
   for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidLines(label, 12)}`);
@@ -124,10 +144,10 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         if (event.actor === 'Clock') {
           const passed = parseClock(event.what);
           const until = passed === null ? '' : ` (clock ${formatClock(event.at)} to ${formatClock(event.at + passed)})`;
-          emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${event.what}${until}`)}`);
+          emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${fit(event.what)}${until}`)}`);
           if (passed !== null) clock = event.at + passed;
         } else if (event.actor === 'Operator' && !rest[i + 1]?.type.startsWith('server-')) {
-          emit(`Note over Services: ${mermaidLines(event.what, NOTE_WIDTH)}`);
+          emit(`Note over Services: ${mermaidLines(fit(event.what), NOTE_WIDTH)}`);
         }
         break;
       }
@@ -168,8 +188,8 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         const to = closedValue(event.to, PARTICIPANTS, 'hop to');
         emit(
           event.delivered
-            ? `${from}->>${to}: ${mermaidLines(event.what, ARROW_WIDTH)}`
-            : `${from}-x${to}: ${mermaidLines(`${event.what}, lost`, ARROW_WIDTH)}`,
+            ? `${from}->>${to}: ${mermaidLines(fit(event.what), ARROW_WIDTH)}`
+            : `${from}-x${to}: ${mermaidLines(`${fit(event.what)}, lost`, ARROW_WIDTH)}`,
         );
         break;
       }
@@ -183,14 +203,14 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
           shown.push((rest[++i] as typeof event).what);
         }
         emit(
-          `Note over ${closedValue(event.on, SCREENS, 'shown on')}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`,
+          `Note over ${closedValue(event.on, SCREENS, 'shown on')}: ${shown.map((line) => mermaidLines(fit(line), NOTE_WIDTH)).join('<br/>')}`,
         );
         break;
       }
     }
   }
   closeBand();
-  return lines.join('\n');
+  return { diagram: lines.join('\n'), notes };
 }
 
 function span(servers: readonly string[]): [string, string] {

@@ -28,6 +28,7 @@ import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
 import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
+import { hostileCopy } from '../test/fixtures/crafted/craft';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
 
 const root = resolve(__dirname, '..');
@@ -170,6 +171,14 @@ function readWhole(file: string, claims: readonly Claim[]): RunDoc {
   return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
 }
 
+const CRAFTED_PREFIX = 'self-test/crafted-';
+const REAL_RUN = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
+
+function craftedRun(): RunDoc {
+  const name = `${shown(REAL_RUN)} (hostile copy)`;
+  return buildRun(parseMessages(hostileCopy(readFileSync(REAL_RUN, 'utf8')), name), name, [], null);
+}
+
 function readBench(file: string | null): BenchInput {
   if (file === null || !existsSync(file)) return null;
   try {
@@ -259,6 +268,12 @@ async function main(): Promise<void> {
     );
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
+    // A hostile copy of a real run (every string field of every message and attachment holding markup that would
+    // run script), rendered like the rest: the browser test checks that nothing of it is live.
+    if (selfTest) {
+      const crafted = craftedRun();
+      for (const [path, content] of selfTestPages(crafted, pages, CRAFTED_PREFIX)) await writer.write(path, content);
+    }
     for (const [path, content] of runPages(run, reports, selfTest, bench)) await writer.write(path, content);
     await writer.flush();
   } catch (error) {
