@@ -7,6 +7,7 @@ import { Deployment, type DeploymentView } from '../../model/deployment';
 import { ActionRejected } from '../../model/errors';
 import type { Action } from '../../model/actions';
 import { parseDuration } from '../../model/clock';
+import { customerWindow } from './whom';
 
 export class DeploymentWorld extends World {
   readonly deployment = new Deployment();
@@ -39,16 +40,14 @@ export class DeploymentWorld extends World {
     return this.deployment.view();
   }
 
+  /** The one customer window, or the named one; with several open and none named, an error lists them. */
   customer(address?: string): DeploymentView['customers'][number] {
-    const customers = this.view().customers;
-    const found = address === undefined ? customers[0] : customers.find((c) => c.address === address);
-    if (!found) throw new Error(`No customer window is open${address ? ` for ${address}` : ''}`);
-    return found;
+    return customerWindow(this.view(), address);
   }
 
   /** Lets time pass until the customer's chat has lasted `duration` (hh:mm:ss), as the console would show it. */
-  waitUntilChatHasLasted(duration: string): void {
-    const activityId = this.customer().activityId;
+  waitUntilChatHasLasted(duration: string, address?: string): void {
+    const activityId = this.customer(address).activityId;
     const wanted = parseDuration(duration);
     const age = this.deployment.activityAge(activityId);
     if (wanted <= age) {
