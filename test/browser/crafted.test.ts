@@ -1,11 +1,12 @@
 /**
  * The crafted self-test pages (a real run with markup that would run script in every string field of every message
  * and attachment, test/fixtures/crafted/craft.ts) in a real browser: the payload shows as text, no element or
- * attribute of it exists in the page, and its script never ran. Needs `npm run build` first (npm test does it).
+ * attribute of it exists in the page, and its script never ran. And the playground given a crafted link or a
+ * number it could not survive: it says what was wrong and keeps working. Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
-import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import { newPage, start, type Session } from './playground-page';
+import { deepStrictEqual, match, ok, rejects, strictEqual } from 'node:assert/strict';
+import { click, fill, newPage, openPlayground, start, type Session } from './playground-page';
 
 let session: Session;
 
@@ -72,4 +73,49 @@ describe('a hostile copy of a real run', () => {
       }
     });
   }
+});
+
+describe('the playground, given what a crafted link or a careless reader gives it', () => {
+  test('inherited names as action types and a wait of 10^13 seconds are refused by name; the page keeps working', async () => {
+    const steps = [
+      '{"type":"constructor"}',
+      '{"type":"__proto__"}',
+      '{"type":"toString"}',
+      '{"type":"wait","seconds":10000000000000}',
+    ];
+    const search = `?${steps.map((step) => `step=${encodeURIComponent(step)}`).join('&')}`;
+    const { page, errors } = await openPlayground(session, search);
+    try {
+      const text = (await page.getByRole('alert').textContent()) ?? '';
+      for (const type of ['constructor', '__proto__', 'toString'])
+        match(text, new RegExp(`"type" must be one of fail, .*; got "${type}"`));
+      match(text, /link, step 4: "seconds" must be a whole number from 1 to 31,622,400 seconds, got 10000000000000/);
+      strictEqual(await page.locator('[data-steps]').getAttribute('data-steps'), '0');
+      await fill(page, 'Amount', '10000000000000');
+      await page.getByLabel('Unit', { exact: true }).selectOption('seconds');
+      await rejects(
+        click(page, 'Let the time pass'),
+        /disabled: .*"seconds" must be a whole number from 1 to 31,622,400 seconds/,
+      );
+      await fill(page, 'Amount', '90');
+      await click(page, 'Let the time pass');
+      deepStrictEqual(errors, [], 'console errors, uncaught exceptions');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a link longer than servers accept is not read, and says so', async () => {
+    const long = `?${Array.from({ length: 300 }, () => `step=${encodeURIComponent('{"type":"wait","seconds":60}')}`).join('&')}`;
+    const { page, errors } = await openPlayground(session, long.slice(0, 12_000));
+    try {
+      match(
+        (await page.getByRole('alert').textContent()) ?? '',
+        /the link is 12,000 characters long; servers refuse addresses much longer than 8,000/,
+      );
+      deepStrictEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
 });

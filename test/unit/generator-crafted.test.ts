@@ -27,6 +27,8 @@ function render(ndjson: string, file: string): Map<string, string> {
 
 /** The elements and attributes the generator itself writes; anything else in a page came from the input. */
 const TAGS = new Set([
+  'code',
+  'q',
   'a',
   'br',
   'caption',
@@ -45,7 +47,7 @@ const TAGS = new Set([
   'tr',
   'ul',
 ]);
-const ATTRIBUTES = new Set(['aria-hidden', 'aria-label', 'class', 'colspan', 'href', 'id', 'role', 'title']);
+const ATTRIBUTES = new Set(['rowspan', 'aria-hidden', 'aria-label', 'class', 'colspan', 'href', 'id', 'role', 'title']);
 const TAG = /(?<!\\)<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s+([^\s=>"']+)(?:="([^"]*)")?/g;
 
