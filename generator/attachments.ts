@@ -4,18 +4,13 @@
  */
 import type { Attachment } from '@cucumber/messages';
 import type { Trace } from '../model/trace';
-import type { DeploymentView } from '../model/deployment';
+import type { DeploymentView } from '../model/views';
 import type { ExplorationReport } from '../exploration/report';
 import type { Plan } from '../model/actions';
 import { parsePlan, PlanError } from '../plans/plan';
 import { checkAttachment, END_STATE_SHAPE, EXPLORATION_SHAPE, TRACE_SHAPE } from './attachment-shapes';
 import { MessagesFileError } from './messages';
 import type { QueryDoc } from './run-model';
-
-/** Attached by steps/support/hooks.ts (not imported: importing it would register cucumber hooks). */
-export const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
-/** Attached by steps/database_steps.ts, one for each diagnostic query a step ran (not imported, as above). */
-export const QUERY_MEDIA_TYPE = 'application/vnd.chat-failure.query+json';
 
 /** An attachment and the line of the messages file it came from. */
 export interface Found {

@@ -21,16 +21,8 @@ import type {
   TestStepResult,
   Timestamp,
 } from '@cucumber/messages';
-import { END_STATE_MEDIA_TYPE, TRACE_MEDIA_TYPE } from '../model/trace';
-import {
-  PLAN_MEDIA_TYPE,
-  QUERY_MEDIA_TYPE,
-  readEndState,
-  readPlan,
-  readQuery,
-  readTrace,
-  type Found,
-} from './attachments';
+import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE, QUERY_MEDIA_TYPE, TRACE_MEDIA_TYPE } from '../model/media-types';
+import { readEndState, readPlan, readQuery, readTrace, type Found } from './attachments';
 import { worstStatus, type FeatureDoc, type RuleDoc, type ScenarioDoc, type Status, type StepDoc } from './run-model';
 import { anchorFor } from './slug';
 

@@ -5,7 +5,7 @@
  * page uses (the worst of several statuses; a feature's scenarios in order); `run.ts` builds it from messages.
  */
 import type { Trace } from '../model/trace';
-import type { DeploymentView } from '../model/deployment';
+import type { DeploymentView } from '../model/views';
 import type { ExplorationReport } from '../exploration/report';
 import type { Plan } from '../model/actions';
 

@@ -10,7 +10,7 @@
  * `MessagesFileError` naming the file, the line and the field, never a scenario quietly shown as "not run".
  */
 import type { Attachment, Envelope, GherkinDocument, Hook, Pickle, TestCase, Timestamp } from '@cucumber/messages';
-import { EXPLORATION_MEDIA_TYPE } from '../exploration/report';
+import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { CLAIM_TAG } from '../features/claims-register';
 import { readExploration, type Found } from './attachments';
 import { FeatureQuery, toMillis } from './feature-query';
@@ -27,7 +27,6 @@ import {
 import { anchorFor, uniqueAnchors } from './slug';
 
 export * from './run-model';
-export { PLAN_MEDIA_TYPE, QUERY_MEDIA_TYPE } from './attachments';
 
 function baseName(uri: string): string {
   return (uri.split('/').pop() ?? uri).replace(/\.feature$/, '');

@@ -5,9 +5,9 @@
  * action does not take, numbers outside their range, texts over their length or holding line breaks (no Gherkin
  * step can carry one), and plans longer than any reader needs.
  */
-import type { Action, Plan } from '../model/actions';
-import { INFORMATION_TABS } from '../model/agent-console';
-import { SERVERS } from '../model/servers';
+import { ACTION_TYPES, definitionOfType, type Action, type Field, type Plan } from '../model/actions';
+
+export { ACTION_TYPES };
 
 export class PlanError extends Error {
   constructor(
@@ -18,23 +18,6 @@ export class PlanError extends Error {
     this.name = 'PlanError';
   }
 }
-
-/** Which fields each action takes. */
-export const FIELDS: Readonly<Record<Action['type'], { required: readonly string[]; optional: readonly string[] }>> = {
-  fail: { required: ['server'], optional: [] },
-  restore: { required: ['server'], optional: [] },
-  wait: { required: ['seconds'], optional: [] },
-  'customer-starts-chat': { required: ['question'], optional: ['customer', 'name', 'activityId'] },
-  'customer-sends': { required: ['text'], optional: ['customer'] },
-  'agent-logs-in': { required: [], optional: ['agent'] },
-  'agent-logs-out': { required: [], optional: [] },
-  'agent-sends': { required: ['text'], optional: ['customer'] },
-  'agent-completes-chat': { required: [], optional: ['customer'] },
-  'agent-opens-tab': { required: ['tab'], optional: [] },
-  'email-arrives': { required: ['from', 'to', 'subject', 'sent'], optional: ['caseId'] },
-};
-
-export const ACTION_TYPES = Object.keys(FIELDS) as Action['type'][];
 
 /** The bounds of what a plan may hold: generous for any reader, small enough for the model, a link and a page. */
 export const PLAN_LIMITS = {
@@ -54,26 +37,30 @@ export const PLAN_LIMITS = {
 export const ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 export const USER_NAME = /^[A-Z][A-Za-z]+$/;
 
-type FieldKind =
-  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly unit: string }
-  | { readonly kind: 'choice'; readonly values: readonly string[] }
-  | { readonly kind: 'pattern'; readonly pattern: RegExp; readonly example: string }
-  | { readonly kind: 'text' };
+/**
+ * What a plan from outside must hold beyond each field's kind in the action table (model/actions): the range of
+ * each count, and the pattern of the names and addresses the step sentences read. Fields not named here are
+ * checked by their kind alone (texts: one line, at most `PLAN_LIMITS.textLength`).
+ */
+interface Range {
+  readonly kind: 'range';
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+}
+type Bound = Range | { readonly kind: 'pattern'; readonly pattern: RegExp; readonly example: string };
 
-const TEXT: FieldKind = { kind: 'text' };
-const AN_ADDRESS: FieldKind = {
+const AN_ADDRESS: Bound = {
   kind: 'pattern',
   pattern: ADDRESS,
   example: 'an email address such as customer@awesome.com',
 };
+const AN_ID: Range = { kind: 'range', ...PLAN_LIMITS.id, unit: '' };
 
-/** How each field is checked; fields not named here are one-line texts. */
-const KINDS: Readonly<Record<string, FieldKind>> = {
-  seconds: { kind: 'number', ...PLAN_LIMITS.seconds, unit: 'seconds' },
-  activityId: { kind: 'number', ...PLAN_LIMITS.id, unit: '' },
-  caseId: { kind: 'number', ...PLAN_LIMITS.id, unit: '' },
-  server: { kind: 'choice', values: SERVERS },
-  tab: { kind: 'choice', values: INFORMATION_TABS },
+const BOUNDS: Readonly<Record<string, Bound>> = {
+  seconds: { kind: 'range', ...PLAN_LIMITS.seconds, unit: 'seconds' },
+  activityId: AN_ID,
+  caseId: AN_ID,
   customer: AN_ADDRESS,
   from: AN_ADDRESS,
   to: AN_ADDRESS,
@@ -94,39 +81,44 @@ const shown = (value: unknown): string => {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
-function checkField(where: string, key: string, value: unknown): void {
-  const kind = has(KINDS, key) ? KINDS[key]! : TEXT;
-  if (kind.kind === 'number') {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < kind.min || value > kind.max) {
+function checkField(where: string, key: string, field: Field, value: unknown): void {
+  const bound = has(BOUNDS, key) ? BOUNDS[key] : undefined;
+  if (field.kind === 'count') {
+    const range = bound?.kind === 'range' ? bound : AN_ID;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
       throw new PlanError(
         where,
-        `"${key}" must be a whole number from ${kind.min} to ${kind.max.toLocaleString('en-GB')}${kind.unit ? ` ${kind.unit}` : ''}, got ${shown(value)}`,
+        `"${key}" must be a whole number from ${range.min} to ${range.max.toLocaleString('en-GB')}${range.unit ? ` ${range.unit}` : ''}, got ${shown(value)}`,
       );
     }
-  } else if (kind.kind === 'choice') {
-    if (typeof value !== 'string' || !kind.values.includes(value)) {
-      throw new PlanError(where, `"${key}" must be one of ${kind.values.join(', ')}; got ${shown(value)}`);
+    return;
+  }
+  if (field.kind === 'choice') {
+    if (typeof value !== 'string' || !field.accepts(value)) {
+      throw new PlanError(where, `"${key}" must be ${field.expected}; got ${shown(value)}`);
     }
-  } else if (kind.kind === 'pattern') {
-    if (typeof value !== 'string' || value.length > PLAN_LIMITS.textLength || !kind.pattern.test(value)) {
-      throw new PlanError(where, `"${key}" must be ${kind.example}; got ${shown(value)}`);
+    return;
+  }
+  if (bound?.kind === 'pattern') {
+    if (typeof value !== 'string' || value.length > PLAN_LIMITS.textLength || !bound.pattern.test(value)) {
+      throw new PlanError(where, `"${key}" must be ${bound.example}; got ${shown(value)}`);
     }
-  } else {
-    if (typeof value !== 'string' || value.trim().length === 0) {
-      throw new PlanError(where, `"${key}" must be a non-empty string, got ${shown(value)}`);
-    }
-    if (value.length > PLAN_LIMITS.textLength) {
-      throw new PlanError(
-        where,
-        `"${key}" is ${value.length} characters long; at most ${PLAN_LIMITS.textLength} are allowed`,
-      );
-    }
-    if (CONTROL.test(value)) {
-      throw new PlanError(
-        where,
-        `"${key}" holds a line break or another control character, which no Gherkin step can carry; got ${shown(value)}`,
-      );
-    }
+    return;
+  }
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    throw new PlanError(where, `"${key}" must be a non-empty string, got ${shown(value)}`);
+  }
+  if (value.length > PLAN_LIMITS.textLength) {
+    throw new PlanError(
+      where,
+      `"${key}" is ${value.length} characters long; at most ${PLAN_LIMITS.textLength} are allowed`,
+    );
+  }
+  if (CONTROL.test(value)) {
+    throw new PlanError(
+      where,
+      `"${key}" holds a line break or another control character, which no Gherkin step can carry; got ${shown(value)}`,
+    );
   }
 }
 
@@ -137,24 +129,26 @@ export function parseAction(input: unknown, where = 'step'): Action {
   }
   const record = input as Record<string, unknown>;
   const type = has(record, 'type') ? record.type : undefined;
-  if (typeof type !== 'string' || !has(FIELDS, type)) {
+  // The table is a Map: an inherited name (constructor, __proto__, toString) is no action type.
+  const definition = typeof type === 'string' ? definitionOfType(type) : undefined;
+  if (!definition) {
     throw new PlanError(where, `"type" must be one of ${ACTION_TYPES.join(', ')}; got ${shown(type)}`);
   }
-  const fields = FIELDS[type as Action['type']];
-  const allowed = [...fields.required, ...fields.optional];
+  const fields = Object.entries(definition.fields as Readonly<Record<string, Field>>);
+  const names = [...fields.filter(([, f]) => !f.optional), ...fields.filter(([, f]) => f.optional)].map(([n]) => n);
   for (const key of Object.keys(record)) {
-    if (key !== 'type' && !allowed.includes(key)) {
-      throw new PlanError(where, `"${type}" has no field "${key}" (it takes ${allowed.join(', ') || 'none'})`);
+    if (key !== 'type' && !names.includes(key)) {
+      throw new PlanError(where, `"${definition.type}" has no field "${key}" (it takes ${names.join(', ') || 'none'})`);
     }
   }
-  for (const key of fields.required) {
-    if (!has(record, key)) throw new PlanError(where, `"${type}" needs a "${key}"`);
+  for (const [key, field] of fields) {
+    if (!field.optional && !has(record, key)) throw new PlanError(where, `"${definition.type}" needs a "${key}"`);
   }
-  for (const key of allowed) if (has(record, key)) checkField(where, key, record[key]);
+  for (const [key, field] of fields) if (has(record, key)) checkField(where, key, field, record[key]);
   // A copy with only the checked fields: nothing inherited or odd can ride along into the model.
   return Object.fromEntries([
-    ['type', type],
-    ...allowed.filter((k) => has(record, k)).map((k) => [k, record[k]]),
+    ['type', definition.type],
+    ...names.filter((k) => has(record, k)).map((k) => [k, record[k]]),
   ]) as Action;
 }
 

@@ -3,7 +3,7 @@
  * customer window or one chat; with more, a step must name the customer by address, and one that does not fails
  * with the list of who exists rather than reading someone else's screen.
  */
-import type { CustomerView, DeploymentView } from '../../model/deployment';
+import type { CustomerView, DeploymentView } from '../../model/views';
 
 export function customerWindow(view: DeploymentView, address: string | undefined): CustomerView {
   const { customers } = view;
