@@ -4,17 +4,12 @@
  * set (servers and their states, participants, icons, chat statuses, tab states, login states, buttons) one of it.
  * A messages file from elsewhere can say anything; what does not fit is refused with the file, line and field.
  */
-import {
-  CHAT_STATUS,
-  CONNECTION_ICONS,
-  INFORMATION_TABS,
-  type LoginState,
-  type TabState,
-} from '../model/agent-console';
+import { CHAT_STATUS, CONNECTION_ICONS, INFORMATION_TABS } from '../model/agent-console';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
 import { PARTICIPANTS } from '../model/trace';
 import { SERVERS } from '../model/servers';
+import { ACTORS, LOGIN_STATES, REPLY_BUTTONS, SCREENS, SERVER_STATES, TAB_STATES } from './closed-sets';
 import { MessagesFileError } from './messages';
 import {
   byType,
@@ -30,13 +25,6 @@ import {
   text,
   type Shape,
 } from './shape';
-
-export const SERVER_STATES = ['up', 'down'] as const;
-export const TAB_STATES = ['loaded', 'loading', 'timed out'] as const satisfies readonly TabState['state'][];
-export const LOGIN_STATES = ['logged in', 'logged out', 'session lost'] as const satisfies readonly LoginState[];
-export const REPLY_BUTTONS = ['enabled', 'greyed out'] as const;
-export const ACTORS = ['Customer', 'Agent', 'Operator', 'Clock'] as const;
-export const SCREENS = ['Customer', 'AgentConsole'] as const;
 
 const at = { at: count };
 

@@ -8,7 +8,7 @@ import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import { className, closedValue, htmlAttribute, htmlText } from './escape';
-import { SERVER_STATES, TAB_STATES } from './attachment-shapes';
+import { SERVER_STATES, TAB_STATES } from './closed-sets';
 import { CONNECTION_ICONS } from '../model/agent-console';
 
 const CUSTOMER_URL = 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ';

@@ -4,6 +4,7 @@
  * are down is a shaded band opened by a note naming them.
  */
 import type { TraceEvent } from '../model/trace';
+import { SCREENS } from './closed-sets';
 import { closedValue, mermaidLines, mermaidText } from './escape';
 import { PARTICIPANTS } from '../model/trace';
 
@@ -24,7 +25,6 @@ const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
 const SERVER_ORDER = ['Web', 'Application', 'Messaging', 'Services', 'Database'];
 const OUTAGE_BAND = 'rect rgba(220, 38, 38, 0.1)';
 const WHOLE_WIDTH = 'Customer,AgentConsole';
-const SCREENS = ['Customer', 'AgentConsole'] as const;
 
 export interface DiagramOptions {
   /** Leave out the first `skip` events (a start shared with other scenarios, drawn once elsewhere). */
