@@ -145,11 +145,9 @@ export function parseAction(input: unknown, where = 'step'): Action {
     if (!field.optional && !has(record, key)) throw new PlanError(where, `"${definition.type}" needs a "${key}"`);
   }
   for (const [key, field] of fields) if (has(record, key)) checkField(where, key, field, record[key]);
-  // A copy with only the checked fields: nothing inherited or odd can ride along into the model.
-  return Object.fromEntries([
-    ['type', definition.type],
-    ...names.filter((k) => has(record, k)).map((k) => [k, record[k]]),
-  ]) as Action;
+  // A copy of the checked fields, in the input's order (a plan's JSON stays the same bytes), so nothing inherited
+  // or odd rides along into the model.
+  return Object.fromEntries(Object.keys(record).map((k) => [k, record[k]])) as unknown as Action;
 }
 
 /** A whole plan: a JSON array of at most `PLAN_LIMITS.steps` steps. */
