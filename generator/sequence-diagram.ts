@@ -31,7 +31,11 @@ export interface DiagramOptions {
   readonly skip?: number;
   /** The note that stands for the events left out. */
   readonly skippedNote?: string;
+  /** Indices of events to mark as changed (against another run): drawn in a yellow band, labelled. */
+  readonly marked?: ReadonlySet<number>;
 }
+
+const CHANGED_BAND = 'rect rgba(250, 204, 21, 0.35)';
 
 /** Groups a trace into the steps of its plan: each group starts with a `step` event. */
 export function stepGroups(events: readonly TraceEvent[]): TraceEvent[][] {
@@ -133,6 +137,17 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
 
   let clock = skip > 0 ? (events[skip - 1]?.at ?? 0) : 0;
   const rest = events.slice(skip);
+  const isMarked = (i: number): boolean => options.marked?.has(skip + i) ?? false;
+  /** A changed message or note inside its own band (nested in an outage band when one is open). */
+  const marking = (changed: boolean, draw: () => void): void => {
+    if (!changed) return draw();
+    emit(CHANGED_BAND);
+    const outer = indent;
+    indent = `${outer}  `;
+    draw();
+    indent = outer;
+    emit('end');
+  };
   for (let i = 0; i < rest.length; i++) {
     const event = rest[i]!;
     if (event.at !== clock && !(event.type === 'step' && event.actor === 'Clock')) {
@@ -186,24 +201,32 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
       case 'hop': {
         const from = closedValue(event.from, PARTICIPANTS, 'hop from');
         const to = closedValue(event.to, PARTICIPANTS, 'hop to');
-        emit(
-          event.delivered
-            ? `${from}->>${to}: ${mermaidLines(fit(event.what), ARROW_WIDTH)}`
-            : `${from}-x${to}: ${mermaidLines(`${fit(event.what)}, lost`, ARROW_WIDTH)}`,
+        const changed = isMarked(i);
+        const what = `${changed ? 'changed: ' : ''}${fit(event.what)}`;
+        marking(changed, () =>
+          emit(
+            event.delivered
+              ? `${from}->>${to}: ${mermaidLines(what, ARROW_WIDTH)}`
+              : `${from}-x${to}: ${mermaidLines(`${what}, lost`, ARROW_WIDTH)}`,
+          ),
         );
         break;
       }
       case 'shown': {
         const shown = [event.what];
+        let changed = isMarked(i);
         while (
           rest[i + 1]?.type === 'shown' &&
           (rest[i + 1] as typeof event).on === event.on &&
           rest[i + 1]!.at === event.at
         ) {
           shown.push((rest[++i] as typeof event).what);
+          changed ||= isMarked(i);
         }
-        emit(
-          `Note over ${closedValue(event.on, SCREENS, 'shown on')}: ${shown.map((line) => mermaidLines(fit(line), NOTE_WIDTH)).join('<br/>')}`,
+        if (changed) shown.unshift('changed:');
+        const on = closedValue(event.on, SCREENS, 'shown on');
+        marking(changed, () =>
+          emit(`Note over ${on}: ${shown.map((line) => mermaidLines(fit(line), NOTE_WIDTH)).join('<br/>')}`),
         );
         break;
       }

@@ -26,28 +26,18 @@ function render(ndjson: string, file: string): Map<string, string> {
 }
 
 /** The elements and attributes the generator itself writes; anything else in a page came from the input. */
-const TAGS = new Set([
-  'code',
-  'q',
-  'a',
-  'br',
-  'caption',
-  'details',
-  'div',
-  'li',
-  'ol',
-  'p',
-  'span',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-const ATTRIBUTES = new Set(['rowspan', 'aria-hidden', 'aria-label', 'class', 'colspan', 'href', 'id', 'role', 'title']);
+const TAGS = new Set(
+  'a br caption circle code details div figcaption figure form input label li line ol option output p polyline q rect select span summary svg table tbody td text th thead title tr ul'.split(
+    ' ',
+  ),
+);
+const ATTRIBUTES = new Set(
+  'aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan size stroke stroke-opacity stroke-width title type value viewbox width x y'.split(
+    ' ',
+  ),
+);
+/** The generator's own data attributes, read by the site's filter script as data. */
+const DATA_ATTRIBUTE = /^data-(cf-[a-z-]+|status)$/;
 const TAG = /(?<!\\)<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s+([^\s=>"']+)(?:="([^"]*)")?/g;
 
@@ -71,7 +61,8 @@ export function liveMarkup(page: string): string[] {
       tags++;
       if (!TAGS.has(m[2]!.toLowerCase())) found.push(`element: ${m[0].slice(0, 80)}`);
       for (const a of m[3]!.matchAll(ATTRIBUTE)) {
-        if (!ATTRIBUTES.has(a[1]!.toLowerCase())) found.push(`attribute: ${a[0].slice(0, 80)}`);
+        if (!ATTRIBUTES.has(a[1]!.toLowerCase()) && !DATA_ATTRIBUTE.test(a[1]!))
+          found.push(`attribute: ${a[0].slice(0, 80)}`);
         if (a[1] === 'href' && /^\s*(javascript|data|vbscript):/i.test(a[2] ?? ''))
           found.push(`link: ${a[2]!.slice(0, 80)}`);
       }

@@ -43,7 +43,7 @@ function finished(
 }
 
 const until = async (condition: () => boolean, what: string) => {
-  for (let i = 0; i < 1500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 6000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   ok(condition(), `timed out waiting for ${what}`);
 };
 
@@ -65,7 +65,7 @@ test('an interrupted generation removes its half-written pages and leaves the pu
     const writer = createWriteStream(fifo);
     writer.write(lines.slice(0, lines.length / 2).join('\n') + '\n');
     // Whatever happens, the child does not outlive the test (it would wait on the pipe for ever).
-    setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+    setTimeout(() => child.kill('SIGKILL'), 90_000).unref();
     await until(
       () => readdirSync(dir).some((e) => e.startsWith('_generated.partial-') && e !== '_generated.partial-999999'),
       'the partial folder',
