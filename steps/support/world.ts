@@ -29,6 +29,10 @@ export class DeploymentWorld extends World {
     return new Deployment({ parameters: this.modelParameters });
   }
 
+  get usesDefaultParameters(): boolean {
+    return Object.keys(this.modelParameters).length === 0;
+  }
+
   /** Sets a model parameter for the whole scenario: the steps so far are replayed on a deployment that has it. */
   setModelParameter(name: keyof ModelParameters, seconds: number): void {
     const done = this.plan;
