@@ -120,8 +120,10 @@ function removeLeftovers(dir, names) {
 }
 
 /**
- * Runs `cleanup` when the process is interrupted (Ctrl+C, kill), then exits as a signal would. Returns a function
- * that stops listening.
+ * Runs `cleanup` when the process is interrupted (Ctrl+C, kill), then ends by the same signal. Returns a function
+ * that stops listening. It re-raises the signal rather than calling `process.exit`, which waits for pending file
+ * reads and so never returns while the input is a pipe that is still open (a FIFO, `cat … |`); the `exit`
+ * listeners (the checkout lock's release among them) run first, as they would on a normal exit.
  */
 function onInterrupt(cleanup) {
   const handlers = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => {
@@ -129,13 +131,17 @@ function onInterrupt(cleanup) {
       try {
         cleanup(signal);
       } finally {
-        process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+        stop();
+        const code = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
+        for (const listener of process.listeners('exit')) listener(code);
+        process.kill(process.pid, signal);
       }
     };
     process.on(signal, handler);
     return [signal, handler];
   });
-  return () => handlers.forEach(([signal, handler]) => process.off(signal, handler));
+  const stop = () => handlers.forEach(([signal, handler]) => process.off(signal, handler));
+  return stop;
 }
 
 module.exports = { takeLock, LockBusy, removeLeftovers, onInterrupt, LOCK_DIR, root };
