@@ -12,7 +12,9 @@ module.exports = {
   tagline: 'What a customer, an agent and the database see when WIM/EIM servers fail, and when they come back',
   url: 'http://localhost',
   baseUrl: '/',
-  trailingSlash: false,
+  // Directory-style output (/features/x/index.html): any plain static file server, GitHub Pages or nginx
+  // without rewrites serves every route and every shared link, reloaded or opened cold.
+  trailingSlash: true,
   // An inline icon (a chat bubble), so the site needs no static file and the browser asks for no /favicon.ico.
   headTags: [
     {
@@ -34,7 +36,10 @@ module.exports = {
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
-  plugins: [require.resolve('./plugins/sql-wasm')],
+  // lean-common-chunk: mermaid's libraries load only on pages with a diagram (see the weight budget, README).
+  plugins: [require.resolve('./plugins/sql-wasm'), require.resolve('./plugins/lean-common-chunk')],
+  // Opens the folds a link points into and keeps the linked heading at the top while diagrams draw.
+  clientModules: [require.resolve('./src/client/anchor-landing.js'), require.resolve('./src/client/scroll-regions.js')],
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -75,7 +80,7 @@ module.exports = {
           { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
           { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
           { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
-          { to: '/playground', label: 'Playground', position: 'left' },
+          { to: '/playground/', label: 'Playground', position: 'left' },
         ],
       },
       footer: {
@@ -83,7 +88,8 @@ module.exports = {
         copyright:
           'Generated from the last run of the executable specification. Source: a Cisco WIM/EIM lab write-up, chat session failure scenarios.',
       },
-      prism: { theme: themes.github, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
+      // vsLight: every token colour at least 4.5:1 on its white background (github's are not).
+      prism: { theme: themes.vsLight, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
       mermaid: {
         theme: { light: 'default', dark: 'dark' },
         options: {

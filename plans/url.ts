@@ -6,7 +6,8 @@
 import type { Action, Plan } from '../model/actions';
 import { parseAction, PlanError } from './plan';
 
-export const PLAYGROUND_PATH = 'playground';
+/** Directory-style, as the site is built (docusaurus.config.js `trailingSlash: true`): any static host serves it. */
+export const PLAYGROUND_PATH = 'playground/';
 
 /** The query string for `plan`, starting with `?` (empty plan: empty string). */
 export function planToSearch(plan: Plan): string {
