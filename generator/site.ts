@@ -54,7 +54,7 @@ export function runPages(
   files.set('summary.md', summaryPage(run, reports));
   files.set('claims.md', claimsPage(run));
   files.set('invariants.md', invariantsPage(run.exploration));
-  files.set('performance.md', performancePage(bench));
+  files.set('performance.md', performancePage(bench, run.startedAt));
   const sidebar: SidebarFragment = {
     features: run.features.map((f) => docId(f.page)),
     run: ['summary', 'claims', 'invariants', 'performance'].map(docId),
