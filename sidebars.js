@@ -21,6 +21,7 @@ module.exports = {
     { type: 'category', label: 'Scenarios, by failure', collapsed: false, items: generated.features },
     { type: 'category', label: 'Results', collapsed: false, items: generated.run },
     'running',
+    'sources',
     ...(generated.selfTest.length
       ? [{ type: 'category', label: 'Rendering self-test', collapsed: true, items: generated.selfTest }]
       : []),

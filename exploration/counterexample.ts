@@ -5,7 +5,7 @@
  * project's own step definitions run.
  */
 import { describeAction, type Action, type Plan } from '../model/actions';
-import type { DeploymentView } from '../model/deployment';
+import type { DeploymentView } from '../model/views';
 import { scenario } from '../plans/gherkin';
 import { PlanRunner, PlanStepRejected, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import { InvariantChecker, InvariantViolation } from './invariants';
@@ -46,15 +46,10 @@ export function checkPlan(plan: Plan, factory: DeploymentFactory = newDeployment
  * makes a later "logs in" or "starts a chat" impossible, and it goes too).
  */
 function stillBreaks(plan: Plan, invariantId: string, factory: DeploymentFactory): InvariantViolation | null {
-  const probe = factory();
-  const accepted: Action[] = [];
-  for (const action of plan) {
-    if (probe.rejection(action) !== null) continue;
-    probe.apply(action);
-    accepted.push(action);
-  }
+  const probe = new PlanRunner(factory());
+  for (const action of plan) if (probe.rejection(action) === null) probe.step(action);
   try {
-    const violation = checkPlan(accepted, factory);
+    const violation = checkPlan(probe.plan, factory);
     return violation?.invariant.id === invariantId ? violation : null;
   } catch (error) {
     if (error instanceof PlanStepRejected) return null;

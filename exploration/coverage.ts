@@ -73,6 +73,7 @@ export class PlanCoverage {
   observe(action: Action): void {
     if (action.type !== 'fail' && action.type !== 'restore') return;
     const bit = ALL_BIT[action.server];
+    if (bit === undefined) return;
     this.all = action.type === 'fail' ? this.all | bit : this.all & ~bit;
     this.ledger.allServerStates.add(this.all);
     const failingBit = FAILING_BIT[action.server];

@@ -4,7 +4,8 @@
  * what their step means now (fail or restore, send or start a new chat).
  */
 import type { Action, Plan } from '../model/actions';
-import type { Deployment, DeploymentState } from '../model/deployment';
+import type { Deployment } from '../model/deployment';
+import type { DeploymentState } from '../model/state';
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';

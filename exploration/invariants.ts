@@ -7,8 +7,9 @@
 import { describeAction, type Action, type Plan } from '../model/actions';
 import { formatDuration } from '../model/clock';
 import { ActivityType, STATUS, isDocumentedStatus } from '../model/database';
-import type { Deployment, DeploymentState } from '../model/deployment';
-import { SERVERS, chatMessagesFlow, consoleReachesApplication } from '../model/servers';
+import type { Deployment } from '../model/deployment';
+import type { DeploymentState } from '../model/state';
+import { chatMessagesFlow, consoleReachesApplication } from '../model/servers';
 import type { TraceEvent } from '../model/trace';
 import { PlanRunner, type StepObserver } from '../plans/interpreter';
 
@@ -102,8 +103,8 @@ export class InvariantChecker implements StepObserver {
   private readonly uninformed: number[] = [];
   /** Per window or chat pane: how many lines were read, and the last message id seen from the other side. */
   private readonly read = new WeakMap<LineOwner, { lines: number; lastId: number }>();
-  /** The agent logged in while every server was up, and nothing has failed or logged out since. */
-  private freshLogin = false;
+  /** Agents who logged in while every server was up, with nothing failed and no logout since. */
+  private readonly freshLogins = new Set<string>();
 
   afterStep(index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
     this.plan.push(action);
@@ -136,7 +137,6 @@ export class InvariantChecker implements StepObserver {
   // ---------------------------------------------------------------- messages
 
   private checkMessages(index: number, state: DeploymentState): void {
-    const pathUp = chatMessagesFlow(state.servers);
     const { messages } = state;
     for (; this.messagesSeen < messages.length; this.messagesSeen++) this.unsettled.push(this.messagesSeen);
     let kept = 0;
@@ -144,8 +144,12 @@ export class InvariantChecker implements StepObserver {
       const message = messages[id]!;
       const session = state.sessions.find((s) => s.activityId === message.activityId);
       if (message.deliveredAt !== null) {
-        if (!pathUp) {
-          this.fail('nothingDeliveredWhilePathDown', index, `"${message.text}" was delivered ${pathDown(state)}`);
+        if (!chatMessagesFlow(state.servers, session?.home ?? 'Application')) {
+          this.fail(
+            'nothingDeliveredWhilePathDown',
+            index,
+            `"${message.text}" was delivered ${pathDown(state, session?.home ?? 'Application')}`,
+          );
         }
         this.checkShownOnce(index, state, id);
         continue;
@@ -171,7 +175,8 @@ export class InvariantChecker implements StepObserver {
     const message = state.messages[id]!;
     const lines =
       message.from === 'customer'
-        ? state.console.chats.find((chat) => chat.activityId === message.activityId)?.pane
+        ? state.consoles.flatMap((console) => console.chats).find((chat) => chat.activityId === message.activityId)
+            ?.pane
         : state.windows.find((window) => window.activityId === message.activityId)?.lines;
     if (lines === undefined) return; // the screen was closed since, so there is nothing left to compare
     let shown = 0;
@@ -186,7 +191,9 @@ export class InvariantChecker implements StepObserver {
   private checkOrder(index: number, state: DeploymentState): void {
     for (const window of state.windows)
       this.readNewLines(index, window, window.lines, 'agent', "the customer's window");
-    for (const chat of state.console.chats) this.readNewLines(index, chat, chat.pane, 'customer', "the agent's pane");
+    for (const console of state.consoles) {
+      for (const chat of console.chats) this.readNewLines(index, chat, chat.pane, 'customer', "the agent's pane");
+    }
   }
 
   private readNewLines(
@@ -233,23 +240,29 @@ export class InvariantChecker implements StepObserver {
   }
 
   private checkWork(index: number, action: Action, state: DeploymentState, deployment: Deployment): void {
-    const { console, db, servers } = state;
-    const able = console.login === 'logged in' && consoleReachesApplication(servers) && console.registeredForRouting;
-    const user =
-      console.agentUserName === null ? undefined : db.users.find((u) => u.user_name === console.agentUserName);
-    const inProgress = db.activities.filter(
-      (row) =>
-        row.assigned_to === user?.user_id &&
-        row.activity_type === ActivityType.Chat &&
-        row.activity_status === STATUS.chatInProgress.status &&
-        row.activity_sub_status === STATUS.chatInProgress.subStatus,
-    );
-    const fresh: number[] = [];
+    const { db, servers } = state;
+    const reach = consoleReachesApplication(servers);
+    const userId = (name: string | null): number | undefined =>
+      name === null ? undefined : db.users.find((u) => u.user_name === name)?.user_id;
+    const able = new Set<number>();
+    for (const console of state.consoles) {
+      const id = userId(console.agentUserName);
+      if (id !== undefined && console.login === 'logged in' && reach && console.registeredForRouting) able.add(id);
+    }
+    const inProgressOf = (id: number | undefined) =>
+      db.activities.filter(
+        (row) =>
+          row.assigned_to === id &&
+          row.activity_type === ActivityType.Chat &&
+          row.activity_status === STATUS.chatInProgress.status &&
+          row.activity_sub_status === STATUS.chatInProgress.subStatus,
+      );
+    const fresh = new Map<number, number[]>();
     for (const row of db.activities) {
       if (row.assigned_to === null || this.assigned.has(row.activity_id)) continue;
       this.assigned.add(row.activity_id);
-      fresh.push(row.activity_id);
-      if (!able) {
+      fresh.set(row.assigned_to, [...(fresh.get(row.assigned_to) ?? []), row.activity_id]);
+      if (!able.has(row.assigned_to)) {
         this.fail(
           'workOnlyWhenAble',
           index,
@@ -259,13 +272,14 @@ export class InvariantChecker implements StepObserver {
     }
     // A chat cannot be interrupted by other media: nothing new for an agent who was already in one, and one
     // new chat at a time. (An email and then a chat in the same routing pass is allowed.)
-    if (fresh.length > 0) {
-      const earlier = inProgress.find((chat) => !fresh.includes(chat.activity_id));
+    for (const [agent, ids] of fresh) {
+      const inProgress = inProgressOf(agent);
+      const earlier = inProgress.find((chat) => !ids.includes(chat.activity_id));
       if (earlier) {
         this.fail(
           'workOnlyWhenAble',
           index,
-          `activity ${fresh.join(', ')} was assigned while the agent is in chat ${earlier.activity_id}`,
+          `activity ${ids.join(', ')} was assigned while the agent is in chat ${earlier.activity_id}`,
         );
       }
       if (inProgress.length > 1) {
@@ -277,25 +291,38 @@ export class InvariantChecker implements StepObserver {
       }
     }
 
-    if (action.type === 'fail' || action.type === 'agent-logs-out') this.freshLogin = false;
-    const allUp = SERVERS.every((server) => servers[server]);
-    if (action.type === 'agent-logs-in' && console.login === 'logged in' && allUp) this.freshLogin = true;
-    if (!this.freshLogin || !allUp) return;
-    if (!able)
-      this.fail(
-        'workOnlyWhenAble',
-        index,
-        'every server is up and the agent logged in again, yet the console cannot handle activities',
-      );
-    const live = inProgress.filter((row) => {
-      const session = state.sessions.find((s) => s.activityId === row.activity_id);
-      return session !== undefined && session.ended === null;
-    });
-    if (live.length > 0) return; // busy with a live chat, which cannot be interrupted
-    if (inProgress.length > 0) {
-      this.knownDefectSteps++; // the expected exception: a lost chat still at 5000/5900
-      return;
+    const first = state.consoles[0]?.agentUserName ?? null;
+    if (action.type === 'fail') this.freshLogins.clear();
+    if (action.type === 'agent-logs-out') this.freshLogins.delete(action.agent ?? first ?? '');
+    const allUp = Object.values(servers).every((up) => up);
+    if (action.type === 'agent-logs-in' && allUp) {
+      const name = action.agent ?? first;
+      const console = state.consoles.find((c) => c.agentUserName === name);
+      if (name !== null && console?.login === 'logged in') this.freshLogins.add(name);
     }
+    if (this.freshLogins.size === 0 || !allUp) return;
+    let free: string | null = null;
+    let blockedByLostChat = false;
+    for (const name of this.freshLogins) {
+      const id = userId(name);
+      if (id === undefined || !able.has(id))
+        this.fail(
+          'workOnlyWhenAble',
+          index,
+          'every server is up and the agent logged in again, yet the console cannot handle activities',
+        );
+      const inProgress = inProgressOf(id);
+      const live = inProgress.filter((row) => {
+        const session = state.sessions.find((s) => s.activityId === row.activity_id);
+        return session !== undefined && session.ended === null;
+      });
+      if (live.length > 0) continue; // busy with a live chat, which cannot be interrupted
+      if (inProgress.length > 0)
+        blockedByLostChat = true; // the expected exception: a lost chat still at 5000/5900
+      else free ??= name;
+    }
+    if (blockedByLostChat) this.knownDefectSteps++;
+    if (free === null) return;
     const waiting = db.activities.find(
       (row) => row.activity_status === STATUS.waitingInQueue.status && row.assigned_to === null,
     );
@@ -303,7 +330,7 @@ export class InvariantChecker implements StepObserver {
       this.fail(
         'workOnlyWhenAble',
         index,
-        `activity ${waiting.activity_id} waits at ${waiting.activity_status}/${waiting.activity_sub_status} at ${formatDuration(deployment.clock)} while the agent is free`,
+        `activity ${waiting.activity_id} waits at ${waiting.activity_status}/${waiting.activity_sub_status} at ${formatDuration(deployment.clock)} while ${free === first ? 'the agent' : free} is free`,
       );
     }
   }
@@ -340,7 +367,7 @@ export class InvariantChecker implements StepObserver {
   }
 }
 
-function pathDown(state: DeploymentState): string {
-  const down = (['Application', 'Messaging'] as const).filter((server) => !state.servers[server]);
+function pathDown(state: DeploymentState, home: string): string {
+  const down = [home, 'Messaging'].filter((server) => !state.servers[server]);
   return `while the ${down.join(' and ')} server${down.length > 1 ? 's are' : ' is'} down`;
 }

@@ -2,7 +2,6 @@
  * What the failure-ordering exploration checked, attached to the cucumber run by the invariants feature so
  * the docs site can show it. Producer: exploration/ (invariants feature steps). Reader: the docs generator.
  */
-export const EXPLORATION_MEDIA_TYPE = 'application/vnd.chat-failure.exploration+json';
 
 export interface ExplorationReport {
   readonly invariants: readonly {

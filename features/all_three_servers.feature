@@ -62,6 +62,25 @@ Feature: Messaging, Application and Services servers failure and restoration
       When the chat has lasted 00:05:00
       Then the customer is told about connection issues
 
+  @assumed-database-row-survives
+  Rule: The database still shows the chat in progress
+
+    Scenario: The open-chats query during the outage
+      Given the chat has lasted 00:02:00
+      And the Messaging, Application and Services servers fail
+      When the chat has lasted 00:06:05
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1264        | 5000            | 5900                | JDoe      |
+
+    Scenario: The open-chats query after the restoration
+      Given the Messaging, Application and Services servers fail
+      And the Messaging, Application and Services servers are restored
+      When JDoe logs back in
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1264        | 5000            | 5900                | JDoe      |
+
   Rule: The restoration is the same as the Application server's
 
     @ALL-R1 @ALL-R3

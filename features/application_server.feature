@@ -12,7 +12,7 @@ Feature: Application server failure and restoration
 
   Rule: The customer is told that messages sent after the failure were lost, and to start a new session
 
-    @APP-F1
+    @assumed-undelivered-during-outage
     Scenario: A message the customer sends after the failure does not get through
       Given the Application server fails
       When the customer sends "Are you still there?"
@@ -35,26 +35,27 @@ Feature: Application server failure and restoration
 
   Rule: A customer whose Application server stays down for more than a few minutes is told of connection issues
 
-    @APP-F3
+    @APP-F3 @assumed-window-waits-for-return
     Scenario: The Application server is still down after a few minutes
       Given the Application server fails
       When 3 minutes pass
       Then the customer is told about connection issues
       And the customer's chat session is still open
 
-    @inferred
+    @assumed-a-few-minutes
     Scenario: Two minutes are not yet "a few minutes"
       Given the Application server fails
       When 2 minutes pass
       Then the customer is not told about connection issues
 
-    @APP-F1 @APP-F3 @inferred
+    @APP-F1 @APP-F3 @assumed-notice-wording
     Scenario: A slow return first worries the customer, then sends them to a new chat
-      # The source gives neither notice's wording; these are the model's.
       Given the Application server fails
       And 5 minutes pass
       When the Application server is restored
-      Then the customer's window ends with:
+      Then the customer is told about connection issues
+      And the customer is told the session was lost and asked to start a new chat
+      And the customer's window ends with:
         """
         [We are having connection issues. Please wait while we try to reconnect.]
         [Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]
@@ -64,31 +65,55 @@ Feature: Application server failure and restoration
     The wording of these pop-ups is the model's: the source kept only their screenshots' titles, a "system
     encountered a delay" error, a "no longer ..." error and a desktop that times out.
 
-    @APP-F4 @inferred
+    @APP-F4 @assumed-popup-wording
     Scenario Outline: The agent works in the chat pane while the Application server is down
       Given the Application server fails
       When <the agent acts>
-      Then the agent sees the pop-up "The system has encountered a delay. Please try again later."
+      Then the agent sees a pop-up error
+      And the agent sees the pop-up "The system has encountered a delay. Please try again later."
 
       Examples:
         | the agent acts                   |
         | the agent sends "Are you there?" |
         | the agent completes the chat     |
 
-    @APP-F4 @inferred
+    @APP-F4 @assumed-popup-wording @assumed-application-alone-console
     Scenario: The agent opens an information tab while the Application server is down
       Given the Application server fails
       And the agent opens the Customer tab
       When 1 minute passes
       Then the Customer tab does not load
       And the agent desktop times out
+      And the agent sees a pop-up error
+      And the agent sees the pop-up "The agent desktop has timed out waiting for the server."
 
-    @APP-F4 @inferred
+    @assumed-application-alone-console
+    Scenario: The console while the Application server alone stays down
+      Given the Application server fails
+      When 5 minutes pass
+      Then the browser's title bar flashes "A connection could not be established with the server"
+      And the chat list shows:
+        | Chat status            | Icon       |
+        | Customer not connected | red square |
+
+    @APP-F4 @assumed-popup-wording
     Scenario: The agent carries on in the old console once the Application server is back
       Given the Application server fails
       And the Application server is restored
       When the agent sends "Are you there?"
-      Then the agent sees the pop-up "Your session is no longer valid. Please log in again."
+      Then the agent sees a pop-up error
+      And the agent sees the pop-up "Your session is no longer valid. Please log in again."
+
+  @assumed-database-row-survives
+  Rule: The database still shows the chat in progress while the Application server is down
+    The session dies with the Application server's memory; the activity's row in the database does not.
+
+    Scenario: The open-chats query during the outage
+      Given the Application server fails
+      When 5 minutes pass
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
 
   Rule: After the restoration the agent logs back in to "Session in Progress" and a chat with no history
 
@@ -106,7 +131,7 @@ Feature: Application server failure and restoration
       When JDoe logs back in
       Then the agent's chat pane is empty
 
-    @APP-R3 @known-defect
+    @APP-R3 @known-defect @assumed-lost-chat-looks-connected @assumed-database-row-survives
     Scenario: The agent is wrongly told the chat is still active
       Given the Application server fails
       And the Application server is restored
@@ -115,9 +140,12 @@ Feature: Application server failure and restoration
       And the chat list shows:
         | Chat status              | Icon         |
         | Waiting for you to reply | green circle |
+      And the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
       But the customer's chat session has ended
 
-  @inferred
+  @inferred @assumed-lost-chat-blocks-agent
   Rule: The chat that survives in the database keeps the agent from new work until the agent completes it
 
     @known-defect

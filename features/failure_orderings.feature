@@ -1,4 +1,4 @@
-@inferred
+@inferred @assumed-failure-orderings
 Feature: Failure orderings the source does not show
   The source shows each combination in one order. The model composes the single-server rules, so any other
   order gives a defined result; these scenarios record a few that support engineers ask about. None of this is

@@ -1,4 +1,4 @@
-@invariants
+@invariants @assumed-model-invariants
 Feature: Invariants over every failure ordering
   The source shows five failure combinations, each in one order. The model is also run through every ordering
   of one failure and one restoration of the Application, Services and Messaging servers (90 of them), every

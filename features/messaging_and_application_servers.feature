@@ -19,26 +19,47 @@ Feature: Messaging and Application servers failure and restoration
       Then the customer is told that "Hello?" could not be delivered
       And the agent's chat pane does not show "Customer : Hello?"
 
-    @MA-F1 @inferred
+    @MA-F1 @assumed-popup-wording
     Scenario: The agent's message gets a pop-up error
       Given the Messaging and Application servers fail
       When the agent sends "Are you there?"
-      Then the agent sees the pop-up "The system has encountered a delay. Please try again later."
+      Then the agent sees a pop-up error
+      And the agent sees the pop-up "The system has encountered a delay. Please try again later."
 
   Rule: Information tabs do not load, and the agent desktop times out
 
     @MA-F2
     Scenario: The agent opens the Case tab
       Given the Messaging and Application servers fail
-      When the agent opens the Case tab
+      And the agent opens the Case tab
+      When 1 minute passes
       Then the Case tab does not load
 
-    @MA-F3
+    @MA-F3 @assumed-popup-wording
     Scenario: The agent desktop times out
       Given the Messaging and Application servers fail
       And the agent opens the Case tab
       When 1 minute passes
       Then the agent desktop times out
+      And the agent sees the pop-up "The agent desktop has timed out waiting for the server."
+
+  @assumed-database-row-survives
+  Rule: The database still shows the chat in progress
+
+    Scenario: The open-chats query during the outage
+      Given the Messaging and Application servers fail
+      When 5 minutes pass
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
+
+    Scenario: The open-chats query after the restoration
+      Given the Messaging and Application servers fail
+      And the Messaging and Application servers are restored
+      When JDoe logs back in
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
 
   Rule: The restoration is the same as the Application server's
 

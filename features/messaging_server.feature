@@ -59,6 +59,26 @@ Feature: Messaging server failure and restoration
         | Activity duration | Chat status                   | Queue name | Icon            |
         | 00:04:00          | Waiting for customer to reply | CIM_WIM    | yellow triangle |
 
+  @assumed-database-row-survives
+  Rule: The database shows the chat in progress throughout
+
+    Scenario: The open-chats query during the outage
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      When the chat has lasted 00:04:00
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
+
+    Scenario: The open-chats query once the Messaging server is back
+      Given the chat has lasted 00:03:00
+      And the Messaging server fails
+      And the chat has lasted 00:04:30
+      When the Messaging server is restored
+      Then the open-chats query returns:
+        | contact_point_data   | activity_id | activity_status | activity_sub_status | user_name |
+        | customer@awesome.com | 1000        | 5000            | 5900                | JDoe      |
+
   Rule: Once the Messaging server is back the chat continues, but what was sent meanwhile stays lost
 
     @MSG-R1 @MSG-R2
@@ -111,7 +131,7 @@ Feature: Messaging server failure and restoration
         | Activity duration | Chat status              | Queue name | Icon         |
         | 00:05:00          | Waiting for you to reply | CIM_WIM    | green circle |
 
-    @MSG-R2 @inferred
+    @assumed-long-messaging-outage
     Scenario: The customer never loses the session, however long the Messaging server is down
       Given the Messaging server fails
       When 10 minutes pass

@@ -1,4 +1,4 @@
-@inferred
+@inferred @assumed-model-invariants
 Feature: Regressions found by exploring failure orderings
   Scenarios that `npm run fuzz` or the exhaustive phase once found breaking an invariant, pasted here from the
   counterexample it printed (its third replay form) so that they run with every other feature. Each starts from

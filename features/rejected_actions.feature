@@ -1,4 +1,4 @@
-@inferred
+@inferred @assumed-refusals
 Feature: Actions that cannot happen
   A plan that asks for something impossible in the deployment's state is refused with the reason, never
   silently ignored.

@@ -73,7 +73,7 @@ Feature: Services server failure and restoration
       When an email "test3" sent "7/12/2011 3:10:00 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com
       Then the agent's inbox does not hold "test3"
 
-    @SVC-F4 @inferred
+    @SVC-F4
     Scenario: A new chat does not reach the agent
       Given the Services server fails
       And the agent completes the chat
@@ -82,7 +82,7 @@ Feature: Services server failure and restoration
 
   Rule: The agent must log out; restoring the Services server alone does not give the console its work back
 
-    @SVC-F6 @inferred
+    @SVC-F6
     Scenario: The Services server comes back while the agent stays logged in
       Given the Services server fails
       And the agent completes the chat
@@ -92,7 +92,7 @@ Feature: Services server failure and restoration
 
   Rule: Once the Services server is back, the agent logs back in and carries on
 
-    @SVC-F6 @SVC-R1
+    @SVC-R1 @assumed-clean-login
     Scenario: The previous chat completion was successful
       Given the Services server fails
       And the agent completes the chat

@@ -4,7 +4,7 @@
  * information tabs, email reply), and the database rows as the source's queries return them. One HTML block per
  * call, with every piece of text escaped.
  */
-import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/deployment';
+import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/views';
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import { htmlAttribute, htmlText } from './escape';

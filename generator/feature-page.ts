@@ -9,6 +9,7 @@
 import { fromSqlServer } from '../diagnostics/queries';
 import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
+import { EVIDENCE_KEY, evidenceMark, evidenceOf } from './evidence';
 import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
   scenariosOf,
@@ -78,7 +79,7 @@ function dataTable(rows: readonly (readonly string[])[]): string {
     .join('')}</tbody></table></div>`;
 }
 
-function stepItem(step: StepDoc): string {
+function stepItem(step: StepDoc, evidence = ''): string {
   const text = step.hook ? `${step.text} hook` : step.text;
   const parts = [
     `<span class="cf-step-mark" title="${htmlAttribute(STATUS_LABEL[step.status])}">${STATUS_MARK[step.status]}</span>`,
@@ -87,6 +88,7 @@ function stepItem(step: StepDoc): string {
     step.status === 'passed' ? '' : ` <span class="cf-step-status">${htmlText(STATUS_LABEL[step.status])}</span>`,
   ];
   const extras = [
+    evidence,
     step.docString !== null ? `<div class="cf-docstring">${htmlText(step.docString)}</div>` : '',
     step.dataTable ? dataTable(step.dataTable) : '',
     step.error !== null ? `<div class="cf-error">${htmlText(step.error)}</div>` : '',
@@ -103,6 +105,12 @@ function stepItem(step: StepDoc): string {
 
 function stepList(scenario: ScenarioDoc): string {
   // Hooks are shown only when they did not pass: a failing After hook is part of why a scenario failed.
+  const marks = evidenceOf(scenario);
+  const evidence = new Map(scenario.steps.map((s, i) => [s, marks[i]] as const));
+  const item = (s: StepDoc) => {
+    const e = evidence.get(s);
+    return stepItem(s, e ? evidenceMark(e, scenario) : '');
+  };
   const steps = scenario.steps.filter((s) => !s.hook || s.status !== 'passed');
   const background = steps.filter((s) => s.fromBackground);
   // Background steps that all passed fold into one line (they are listed once under Background); any other
@@ -114,7 +122,7 @@ function stepList(scenario: ScenarioDoc): string {
         `Background: ${background.length} steps`,
       )}</a></li>`
     : '';
-  return `<div class="cf-steps"><ol class="cf-step-list">${folded}${shown.map(stepItem).join('')}</ol></div>`;
+  return `<div class="cf-steps"><ol class="cf-step-list">${folded}${shown.map(item).join('')}</ol></div>`;
 }
 
 /** How the pages link to the site itself. */
@@ -342,6 +350,7 @@ export function featurePage(
   if (feature.description) out.push(markdownText(feature.description));
   const outage = outageSummary(feature);
   if (outage) out.push(`## In an outage {#in-an-outage}`, outage, legend(), `## Scenarios on this page {#scenarios}`);
+  out.push(EVIDENCE_KEY);
   out.push(scenarioIndex(feature));
   if (feature.background || shared.diagram) {
     out.push(`## Background {#background}`);

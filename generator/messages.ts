@@ -1,9 +1,11 @@
 /**
- * Reading a cucumber messages file (NDJSON: one JSON envelope a line). Pure: it takes the file's text and its
- * name, and every problem it finds is a `MessagesFileError` that names the file and the line, so a reader can
- * open the file at the right place.
+ * Reading a cucumber messages file (NDJSON: one JSON envelope a line). Pure: it takes the file's text (or its
+ * chunks) and its name, and every problem it finds is a `MessagesFileError` that names the file, the line and
+ * the field, so a reader can open the file at the right place. Each message must have the shape cucumber's own
+ * schema gives it (`message-schema.ts`); what messages refer to is checked where they are indexed (`run.ts`).
  */
 import type { Envelope } from '@cucumber/messages';
+import { messageProblems } from './message-schema';
 
 export class MessagesFileError extends Error {
   constructor(
@@ -88,6 +90,10 @@ export class MessagesReader {
         `expected a cucumber message with one known key such as "pickle" or "testStepFinished", got keys ${JSON.stringify(keys)}`,
       );
     }
+    const problems = messageProblems(keys[0]!, (value as Record<string, unknown>)[keys[0]!]);
+    if (problems !== null) {
+      throw new MessagesFileError(this.file, line, `not the shape of a cucumber message: ${problems}`);
+    }
     const envelope = value as Envelope;
     if (line === 1 && !envelope.meta) {
       throw new MessagesFileError(
@@ -135,6 +141,29 @@ export function parseMessages(text: string, file: string): NumberedEnvelope[] {
   }
   reader.end();
   return envelopes;
+}
+
+/**
+ * The lines of a text that arrives in chunks, each line handed over once complete. A line longer than a chunk
+ * is gathered as a list of pieces and joined once, so the work is linear in the input however long the line
+ * (joining the rest to each new chunk would copy a long line again for every chunk).
+ */
+export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let pieces: string[] = [];
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, end);
+      if (pieces.length) {
+        pieces.push(piece);
+        yield pieces.join('');
+        pieces = [];
+      } else yield piece;
+      start = end + 1;
+    }
+    if (start < chunk.length) pieces.push(chunk.slice(start));
+  }
+  yield pieces.join('');
 }
 
 function preview(raw: string): string {

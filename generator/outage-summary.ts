@@ -4,7 +4,7 @@
  * the rule. Nothing here is written by hand: a cell says only what some scenario of the rule showed or did.
  */
 import type { Action } from '../model/actions';
-import type { DeploymentView } from '../model/deployment';
+import type { DeploymentView } from '../model/views';
 import { htmlText } from './escape';
 import type { FeatureDoc, RuleDoc, ScenarioDoc } from './run';
 

@@ -1,6 +1,7 @@
 /** Where the generated pages live on the site, so that pages and hand-written docs link to one place. */
 export const ROUTES = {
   claims: '/claims',
+  assumptions: '/assumptions',
   summary: '/last-run',
   invariants: '/invariants',
   performance: '/performance',

@@ -1,336 +1,44 @@
 /**
- * The model of one cucumber run that the pages are rendered from: features in the source's order, their rules
- * and scenarios, each scenario's steps with the last attempt's results, and the attachments the steps and hooks
- * made (trace, end state, plan, diagnostic queries, exploration report). Built from parsed messages only; no I/O.
+ * Builds the run model (`run-model.ts`) from a cucumber run's messages. `RunBuilder` takes the messages one at a
+ * time and hands back each feature as soon as its last scenario has finished, so a run of any size is published
+ * page by page with only the unfinished features in memory; each feature's messages are read through
+ * `@cucumber/query` (`feature-query.ts`). The order the messages arrive in (serial or `--parallel` runs)
+ * changes nothing in what it builds.
  *
- * `RunBuilder` takes the messages one at a time and hands back each feature as soon as its last scenario has
- * finished, so a run of any size is published page by page with only the unfinished features in memory. The
- * order the messages arrive in (serial or `--parallel` runs) changes nothing in what it builds.
+ * Every reference a message makes (a pickle to its scenario, a test case to its pickle and steps, a result or an
+ * attachment to its attempt and step) is checked as the message arrives: a dangling one is a
+ * `MessagesFileError` naming the file, the line and the field, never a scenario quietly shown as "not run".
  */
-import type {
-  Attachment,
-  Background,
-  Envelope,
-  GherkinDocument,
-  Pickle,
-  PickleStep,
-  Rule,
-  Scenario,
-  Step,
-  TestStepResult,
-  Timestamp,
-} from '@cucumber/messages';
-import { END_STATE_MEDIA_TYPE, PARTICIPANTS, TRACE_MEDIA_TYPE, type Trace, type TraceEvent } from '../model/trace';
-import type { DeploymentView } from '../model/deployment';
-import { EXPLORATION_MEDIA_TYPE, type ExplorationReport } from '../exploration/report';
-import type { Plan } from '../model/actions';
-import { parsePlan, PlanError } from '../plans/plan';
-import { MessagesFileError, type NumberedEnvelope } from './messages';
-import { anchorFor, uniqueAnchors } from './slug';
+import type { Attachment, Envelope, GherkinDocument, Hook, Pickle, TestCase, Timestamp } from '@cucumber/messages';
+import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { CLAIM_TAG } from '../features/claims-register';
+import { readExploration, type Found } from './attachments';
+import { FeatureQuery, toMillis } from './feature-query';
+import { MessagesFileError, type NumberedEnvelope } from './messages';
+import {
+  scenariosOf,
+  worstStatus,
+  type Claim,
+  type ClaimCoverage,
+  type FeatureDoc,
+  type RunDoc,
+  type ScenarioDoc,
+} from './run-model';
+import { anchorFor, uniqueAnchors } from './slug';
 
-/** Attached by steps/support/hooks.ts (not imported: importing it would register cucumber hooks). */
-export const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
-/** Attached by steps/database_steps.ts, one for each diagnostic query a step ran (not imported, as above). */
-export const QUERY_MEDIA_TYPE = 'application/vnd.chat-failure.query+json';
-
-export type Status = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown' | 'not run';
-
-/** Worst first, as cucumber ranks them. */
-const STATUS_RANK: readonly Status[] = [
-  'failed',
-  'ambiguous',
-  'undefined',
-  'pending',
-  'skipped',
-  'unknown',
-  'not run',
-  'passed',
-];
-
-export function worstStatus(statuses: readonly Status[]): Status {
-  if (statuses.length === 0) return 'not run';
-  return [...statuses].sort((a, b) => STATUS_RANK.indexOf(a) - STATUS_RANK.indexOf(b))[0]!;
-}
-
-export interface Claim {
-  readonly id: string;
-  readonly section: string;
-  readonly statement: string;
-  readonly defect?: boolean;
-}
-
-export interface StepDoc {
-  readonly keyword: string;
-  readonly text: string;
-  /** A hook rather than a Gherkin step (only shown when it did not pass). */
-  readonly hook: boolean;
-  readonly fromBackground: boolean;
-  readonly status: Status;
-  readonly milliseconds: number;
-  readonly error: string | null;
-  readonly docString: string | null;
-  readonly dataTable: readonly (readonly string[])[] | null;
-}
-
-/** A diagnostic query a step ran against the scenario's database, and what it returned. */
-export interface QueryDoc {
-  readonly title: string;
-  /** The query as a support engineer runs it on a real deployment (SQL Server). */
-  readonly sqlServer: string;
-  /** What the embedded engine ran: the SQL Server text after its one documented translation. */
-  readonly sql: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number | null)[])[];
-  /** The step that ran it (keyword and text), if the attachment names one. */
-  readonly step: string | null;
-}
-
-export interface ScenarioDoc {
-  readonly kind: 'scenario';
-  readonly name: string;
-  readonly keyword: string;
-  readonly description: string;
-  readonly anchor: string;
-  readonly line: number;
-  /** Own tags plus those inherited from the feature and rule, as cucumber gives them. */
-  readonly tags: readonly string[];
-  readonly claimIds: readonly string[];
-  readonly knownDefect: boolean;
-  readonly inferred: boolean;
-  readonly status: Status;
-  readonly milliseconds: number;
-  readonly steps: readonly StepDoc[];
-  readonly trace: Trace | null;
-  readonly endState: DeploymentView | null;
-  readonly plan: Plan | null;
-  readonly queries: readonly QueryDoc[];
-}
-
-export interface RuleDoc {
-  readonly kind: 'rule';
-  readonly name: string;
-  readonly description: string;
-  readonly anchor: string;
-  readonly tags: readonly string[];
-  readonly background: readonly string[] | null;
-  readonly scenarios: readonly ScenarioDoc[];
-}
-
-export interface FeatureDoc {
-  readonly uri: string;
-  /** The page's path under the generated folder, without extension: `features/application-server`. */
-  readonly page: string;
-  readonly name: string;
-  readonly description: string;
-  readonly tags: readonly string[];
-  readonly background: { readonly name: string; readonly steps: readonly string[] } | null;
-  readonly children: readonly (RuleDoc | ScenarioDoc)[];
-  readonly status: Status;
-}
-
-export interface ClaimCoverage {
-  readonly claim: Claim;
-  readonly scenarios: readonly { readonly feature: FeatureDoc; readonly scenario: ScenarioDoc }[];
-  readonly status: Status;
-}
-
-export interface RunDoc {
-  readonly startedAt: string | null;
-  readonly milliseconds: number;
-  readonly success: boolean;
-  readonly cucumberVersion: string;
-  readonly commit: string | null;
-  readonly features: readonly FeatureDoc[];
-  readonly claims: readonly ClaimCoverage[];
-  /** Tags on scenarios that look like claim ids but name no claim in the register. */
-  readonly unknownClaimTags: readonly string[];
-  readonly exploration: ExplorationReport | null;
-}
-
-export function scenariosOf(feature: FeatureDoc): ScenarioDoc[] {
-  return feature.children.flatMap((child) => (child.kind === 'rule' ? child.scenarios : [child]));
-}
-
-const toMillis = (t: Timestamp): number => t.seconds * 1000 + Math.round(t.nanos / 1e6);
-const durationMillis = (result: TestStepResult): number => result.duration.seconds * 1000 + result.duration.nanos / 1e6;
-
-interface Found {
-  readonly line: number;
-  readonly attachment: Attachment;
-}
-
-function hookKind(type: string | undefined): string {
-  return type === 'BEFORE_TEST_CASE' ? 'Before' : type === 'AFTER_TEST_CASE' ? 'After' : 'Hook';
-}
-
-function decode(attachment: Attachment): string {
-  return attachment.contentEncoding === 'BASE64'
-    ? Buffer.from(attachment.body, 'base64').toString('utf8')
-    : attachment.body;
-}
-
-function attachmentJson(file: string, found: Found, what: string): unknown {
-  try {
-    return JSON.parse(decode(found.attachment));
-  } catch (error) {
-    throw new MessagesFileError(
-      file,
-      found.line,
-      `the ${what} attachment is not valid JSON (${(error as Error).message})`,
-    );
-  }
-}
-
-const EVENT_TYPES = new Set(['step', 'server-failed', 'server-restored', 'hop', 'shown']);
-
-function readTrace(file: string, found: Found): Trace {
-  const value = attachmentJson(file, found, 'trace') as { parameters?: unknown; events?: unknown };
-  const fail = (problem: string): never => {
-    throw new MessagesFileError(file, found.line, `the trace attachment ${problem}`);
-  };
-  if (typeof value !== 'object' || value === null || !Array.isArray(value.events)) {
-    fail('should be an object with an "events" array');
-  }
-  const participants = new Set<string>(PARTICIPANTS);
-  (value.events as unknown[]).forEach((event, i) => {
-    const e = event as Record<string, unknown>;
-    if (typeof e !== 'object' || e === null || !EVENT_TYPES.has(e.type as string) || typeof e.at !== 'number') {
-      fail(`has an event ${i + 1} that is not a trace event: ${JSON.stringify(event)}`);
-    }
-    if (e.type === 'hop' && (!participants.has(e.from as string) || !participants.has(e.to as string))) {
-      fail(`has a hop ${i + 1} between unknown participants: ${JSON.stringify(event)}`);
-    }
-  });
-  return {
-    parameters: (value.parameters ?? {}) as Record<string, number>,
-    events: value.events as TraceEvent[],
-  };
-}
-
-function readEndState(file: string, found: Found): DeploymentView {
-  const value = attachmentJson(file, found, 'end state') as Partial<DeploymentView>;
-  if (typeof value !== 'object' || value === null || !value.console || !Array.isArray(value.customers)) {
-    throw new MessagesFileError(file, found.line, 'the end state attachment is not a deployment view');
-  }
-  return value as DeploymentView;
-}
-
-function readPlan(file: string, found: Found): Plan {
-  const value = attachmentJson(file, found, 'plan');
-  try {
-    return parsePlan(value, 'the plan attachment');
-  } catch (error) {
-    if (error instanceof PlanError) throw new MessagesFileError(file, found.line, error.message);
-    throw error;
-  }
-}
-
-function readQuery(file: string, found: Found, step: string | null): QueryDoc {
-  const value = attachmentJson(file, found, 'query') as Record<string, unknown>;
-  const fail = (problem: string): never => {
-    throw new MessagesFileError(file, found.line, `the query attachment ${problem}`);
-  };
-  if (typeof value !== 'object' || value === null) fail('should be an object');
-  const { title, sql, sqlServer, columns, rows } = value;
-  if (typeof title !== 'string' || typeof sql !== 'string' || typeof sqlServer !== 'string') {
-    fail('should have the strings "title", "sql" and "sqlServer"');
-  }
-  if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
-    fail('should have "columns", a list of column names');
-  }
-  if (!Array.isArray(rows) || !rows.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
-    fail('should have "rows", a list of objects keyed by column name');
-  }
-  const cell = (v: unknown): string | number | null =>
-    v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
-  return {
-    title: title as string,
-    sql: sql as string,
-    sqlServer: sqlServer as string,
-    columns: columns as string[],
-    rows: (rows as Record<string, unknown>[]).map((row) => (columns as string[]).map((c) => cell(row[c]))),
-    step,
-  };
-}
-
-function readExploration(file: string, found: Found): ExplorationReport {
-  const value = attachmentJson(file, found, 'exploration') as Partial<ExplorationReport>;
-  if (typeof value !== 'object' || value === null || !value.exhaustive || !value.random || !value.invariants) {
-    throw new MessagesFileError(file, found.line, 'the exploration attachment is not an exploration report');
-  }
-  return value as ExplorationReport;
-}
-
-function pickleStepArgument(step: PickleStep): Pick<StepDoc, 'docString' | 'dataTable'> {
-  return {
-    docString: step.argument?.docString?.content ?? null,
-    dataTable: step.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value)) ?? null,
-  };
-}
-
-function errorOf(result: TestStepResult): string | null {
-  if (result.status === 'PASSED' || result.status === 'SKIPPED') return null;
-  const text = result.exception?.message ?? result.message ?? null;
-  if (text !== null) return stripAnsi(text);
-  if (result.status === 'UNDEFINED') return 'No step definition matches this step.';
-  return null;
-}
-
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
-
-function statusOf(result: TestStepResult | undefined): Status {
-  return result ? (result.status.toLowerCase() as Status) : 'not run';
-}
-
-/** A Scenario Outline's pickles share a name unless it quotes its placeholders; add the example's values. */
-function exampleName(pickle: { name: string; rowId: string | undefined }, scenario: Scenario): string {
-  const { rowId } = pickle;
-  if (rowId === undefined || pickle.name !== scenario.name) return pickle.name;
-  const row = scenario.examples.flatMap((e) => e.tableBody).find((r) => r.id === rowId);
-  return row ? `${pickle.name} (${row.cells.map((c) => c.value).join(', ')})` : pickle.name;
-}
+export * from './run-model';
 
 function baseName(uri: string): string {
   return (uri.split('/').pop() ?? uri).replace(/\.feature$/, '');
 }
 
-/** One attempt at a test case: its step results and attachments, kept only until the scenario is built. */
-interface Attempt {
-  readonly testCaseId: string;
-  readonly results: Map<string, TestStepResult>;
-  readonly attachments: Found[];
-}
-
-/** What the pages need of a test case (cucumber's also lists every step's argument matches). */
-interface TestCaseSteps {
-  readonly id: string;
-  readonly pickleId: string;
-  readonly testSteps: readonly { readonly id: string; readonly pickleStepId?: string; readonly hookId?: string }[];
-}
-
-/**
- * A pickle waiting for its scenario to run, kept as JSON text: a run writes every pickle before the first
- * scenario starts, and text takes a fraction of the memory of the parsed objects.
- */
+/** A pickle waiting for its scenario to run, kept as JSON text (a fraction of the parsed object's memory). */
 interface StoredPickle {
   readonly id: string;
-  readonly name: string;
-  /** The scenario it comes from, and the Examples row for a Scenario Outline. */
   readonly scenarioId: string;
-  readonly rowId: string | undefined;
   readonly tags: readonly string[];
+  readonly stepIds: ReadonlySet<string>;
   readonly json: string;
-}
-
-/** A scenario as built from its last attempt, before the feature gives it its name and anchor on the page. */
-type BuiltScenario = Omit<ScenarioDoc, 'name' | 'anchor' | 'claimIds'>;
-
-interface ParsedDocument {
-  readonly document: GherkinDocument;
-  readonly stepsById: Map<string, { step: Step; background: boolean }>;
-  readonly scenariosById: Map<string, Scenario>;
 }
 
 /** A gherkin document and what is needed to build its page, dropped once the page is handed back. */
@@ -340,13 +48,16 @@ interface DocumentEntry {
   readonly feature: boolean;
   readonly baseName: string;
   readonly scenarioIds: readonly string[];
-  /** The document as JSON text until its first scenario is built (as for pickles), then parsed. */
-  json: string | null;
-  parsed: ParsedDocument | null;
-  /** Pickles by the scenario they come from, in the order cucumber wrote them. */
-  readonly pickles: Map<string, StoredPickle[]>;
-  readonly built: Map<string, BuiltScenario>;
-  pickleCount: number;
+  /** The document as JSON text until its Query is made (at its first attempt, or when it is built). */
+  json: string;
+  query: FeatureQuery | null;
+  readonly pickles: StoredPickle[];
+  /** Test cases by pickle, and those not yet given to the Query. */
+  readonly testCaseOfPickle: Map<string, TestCase>;
+  readonly pendingTestCases: TestCase[];
+  readonly attemptIds: string[];
+  /** Pickles whose last attempt has finished. */
+  readonly finished: Set<string>;
   /** Known once the run starts (every document and pickle has been read). */
   page: string | null;
   position: number;
@@ -389,28 +100,6 @@ function summaryOf(feature: FeatureDoc): FeatureDoc {
   };
 }
 
-function parseDocument(json: string): ParsedDocument {
-  const document = JSON.parse(json) as GherkinDocument;
-  const stepsById = new Map<string, { step: Step; background: boolean }>();
-  const scenariosById = new Map<string, Scenario>();
-  const visitBackground = (b: Background | undefined) =>
-    b?.steps.forEach((step) => stepsById.set(step.id, { step, background: true }));
-  const visitScenario = (s: Scenario | undefined) => {
-    if (!s) return;
-    scenariosById.set(s.id, s);
-    s.steps.forEach((step) => stepsById.set(step.id, { step, background: false }));
-  };
-  for (const child of document.feature?.children ?? []) {
-    visitBackground(child.background);
-    visitScenario(child.scenario);
-    for (const ruleChild of child.rule?.children ?? []) {
-      visitBackground(ruleChild.background);
-      visitScenario(ruleChild.scenario);
-    }
-  }
-  return { document, stepsById, scenariosById };
-}
-
 export class RunBuilder {
   private readonly file: string;
   private readonly claims: readonly Claim[];
@@ -419,14 +108,15 @@ export class RunBuilder {
   private readonly commit: string | null;
   private readonly documents: DocumentEntry[] = [];
   private readonly documentOfScenario = new Map<string, DocumentEntry>();
-  private readonly documentOfPickle = new Map<string, DocumentEntry>();
-  private readonly pickles = new Map<string, StoredPickle>();
-  private readonly hooks = new Map<string, string>();
-  private readonly testCases = new Map<string, TestCaseSteps>();
-  private readonly testCaseOfPickle = new Map<string, TestCaseSteps>();
-  private readonly attempts = new Map<string, Attempt>();
-  /** testCaseId → the testCaseStartedId of its latest attempt. */
-  private readonly latestAttempt = new Map<string, string>();
+  private readonly pickles = new Map<string, { entry: DocumentEntry; pickle: StoredPickle }>();
+  private readonly hooks = new Map<string, Hook>();
+  private readonly testCases = new Map<
+    string,
+    { entry: DocumentEntry; pickleId: string; stepIds: ReadonlySet<string> }
+  >();
+  /** testCaseStartedId → its test case. */
+  private readonly attempts = new Map<string, string>();
+  private readonly lineOf = new WeakMap<Attachment, number>();
   private readonly unknownClaimTags = new Set<string>();
   private readonly completed: CompletedFeature[] = [];
   private meta: Envelope['meta'] | null = null;
@@ -443,65 +133,143 @@ export class RunBuilder {
     this.commit = options.commit ?? null;
   }
 
+  private fail(line: number, problem: string): never {
+    throw new MessagesFileError(this.file, line, problem);
+  }
+
   /** Takes the next message; gives back the features it completed (usually none), in sidebar order. */
   add({ line, envelope: e }: NumberedEnvelope): CompletedFeature[] {
     if (e.gherkinDocument) this.addDocument(line, e.gherkinDocument);
     else if (e.pickle) this.addPickle(line, e.pickle);
     else if (e.meta) this.meta ??= e.meta;
-    else if (e.hook) this.hooks.set(e.hook.id, e.hook.name ?? `${hookKind(e.hook.type)} hook`);
+    else if (e.hook) this.hooks.set(e.hook.id, e.hook);
     else if (e.testRunStarted) {
       this.started = e.testRunStarted.timestamp;
       return this.freeze();
-    } else if (e.testCase) {
-      const { id, pickleId, testSteps } = e.testCase;
-      const testCase: TestCaseSteps = {
-        id,
-        pickleId,
-        testSteps: testSteps.map((s) => ({ id: s.id, pickleStepId: s.pickleStepId, hookId: s.hookId })),
-      };
-      this.testCases.set(id, testCase);
-      this.testCaseOfPickle.set(pickleId, testCase);
-    } else if (e.testCaseStarted) {
+    } else if (e.testCase) this.addTestCase(line, e.testCase);
+    else if (e.testCaseStarted) {
       const { id, testCaseId } = e.testCaseStarted;
-      // Only the latest attempt of a test case counts: an earlier one's results are dropped with it.
-      const previous = this.latestAttempt.get(testCaseId);
-      if (previous !== undefined) this.attempts.delete(previous);
-      this.latestAttempt.set(testCaseId, id);
-      this.attempts.set(id, { testCaseId, results: new Map(), attachments: [] });
-    } else if (e.testStepFinished) {
-      const { testCaseStartedId, testStepId, testStepResult } = e.testStepFinished;
-      this.attempts.get(testCaseStartedId)?.results.set(testStepId, testStepResult);
+      const testCase = this.testCases.get(testCaseId);
+      if (!testCase) {
+        this.fail(
+          line,
+          `testCaseStarted.testCaseId: "${testCaseId}" is no test case of this run (no testCase message before it has that id)`,
+        );
+      }
+      this.attempts.set(id, testCaseId);
+      testCase.entry.attemptIds.push(id);
+      this.queryOf(testCase.entry).update(e);
+    } else if (e.testStepStarted || e.testStepFinished) {
+      const { testCaseStartedId, testStepId } = (e.testStepStarted ?? e.testStepFinished)!;
+      const type = e.testStepStarted ? 'testStepStarted' : 'testStepFinished';
+      this.entryOfStep(line, type, testCaseStartedId, testStepId).query!.update(e);
     } else if (e.attachment) {
-      const { testCaseStartedId, mediaType } = e.attachment;
+      const { testCaseStartedId, testStepId, mediaType } = e.attachment;
       if (mediaType === EXPLORATION_MEDIA_TYPE) this.exploration = { line, attachment: e.attachment };
-      if (testCaseStartedId) this.attempts.get(testCaseStartedId)?.attachments.push({ line, attachment: e.attachment });
+      if (testCaseStartedId !== undefined) {
+        const entry =
+          testStepId !== undefined
+            ? this.entryOfStep(line, 'attachment', testCaseStartedId, testStepId)
+            : this.entryOfAttempt(line, 'attachment', testCaseStartedId);
+        this.lineOf.set(e.attachment, line);
+        entry.query!.update(e);
+      }
     } else if (e.testCaseFinished) {
-      if (!e.testCaseFinished.willBeRetried) return this.finishAttempt(e.testCaseFinished.testCaseStartedId);
+      const { testCaseStartedId, willBeRetried } = e.testCaseFinished;
+      const entry = this.entryOfAttempt(line, 'testCaseFinished', testCaseStartedId);
+      entry.query!.update(e);
+      if (!willBeRetried) {
+        entry.finished.add(this.testCases.get(this.attempts.get(testCaseStartedId)!)!.pickleId);
+        if (this.frozen && !entry.done && entry.finished.size === entry.pickles.length) return [this.complete(entry)];
+      }
     } else if (e.testRunFinished) {
       this.finished = { timestamp: e.testRunFinished.timestamp, success: e.testRunFinished.success };
     }
     return [];
   }
 
+  private entryOfAttempt(line: number, type: string, testCaseStartedId: string): DocumentEntry {
+    const testCaseId = this.attempts.get(testCaseStartedId);
+    if (testCaseId === undefined) {
+      this.fail(
+        line,
+        `${type}.testCaseStartedId: "${testCaseStartedId}" is no attempt of this run (no testCaseStarted message before it has that id, or that feature was already finished)`,
+      );
+    }
+    return this.testCases.get(testCaseId)!.entry;
+  }
+
+  private entryOfStep(line: number, type: string, testCaseStartedId: string, testStepId: string): DocumentEntry {
+    const entry = this.entryOfAttempt(line, type, testCaseStartedId);
+    const testCase = this.testCases.get(this.attempts.get(testCaseStartedId)!)!;
+    if (!testCase.stepIds.has(testStepId)) {
+      this.fail(
+        line,
+        `${type}.testStepId: "${testStepId}" is no step of test case "${this.attempts.get(testCaseStartedId)}" (its testCase message lists ${[...testCase.stepIds].map((s) => `"${s}"`).join(', ')})`,
+      );
+    }
+    return entry;
+  }
+
+  private addTestCase(line: number, testCase: TestCase): void {
+    const found = this.pickles.get(testCase.pickleId);
+    if (!found) {
+      this.fail(
+        line,
+        `testCase.pickleId: "${testCase.pickleId}" is no pickle of this run (a test case must run a pickle written before it)`,
+      );
+    }
+    const { entry, pickle } = found;
+    testCase.testSteps.forEach((step, i) => {
+      if (step.pickleStepId !== undefined && !pickle.stepIds.has(step.pickleStepId)) {
+        this.fail(
+          line,
+          `testCase.testSteps[${i}].pickleStepId: "${step.pickleStepId}" is no step of pickle "${pickle.id}"`,
+        );
+      }
+      if (step.hookId !== undefined && !this.hooks.has(step.hookId)) {
+        this.fail(
+          line,
+          `testCase.testSteps[${i}].hookId: "${step.hookId}" is no hook of this run (no hook message has that id)`,
+        );
+      }
+      if ((step.pickleStepId === undefined) === (step.hookId === undefined)) {
+        this.fail(line, `testCase.testSteps[${i}] should name either a pickleStepId or a hookId`);
+      }
+    });
+    if (entry.testCaseOfPickle.has(pickle.id))
+      this.fail(line, `testCase: a second test case for pickle "${pickle.id}"`);
+    entry.testCaseOfPickle.set(pickle.id, testCase);
+    this.testCases.set(testCase.id, {
+      entry,
+      pickleId: pickle.id,
+      stepIds: new Set(testCase.testSteps.map((s) => s.id)),
+    });
+    if (entry.query) entry.query.update({ testCase });
+    else entry.pendingTestCases.push(testCase);
+  }
+
+  /** The feature's Query, made at its first attempt from what was kept as text until then. */
+  private queryOf(entry: DocumentEntry): FeatureQuery {
+    if (!entry.query) {
+      const query = new FeatureQuery(this.file, entry.json, [...this.hooks.values()], this.lineOf);
+      for (const pickle of entry.pickles) query.addPickle(pickle.json);
+      for (const testCase of entry.pendingTestCases) query.update({ testCase });
+      entry.pendingTestCases.length = 0;
+      entry.json = '';
+      entry.query = query;
+    }
+    return entry.query;
+  }
+
   /** After the last message: the features not completed yet (scenarios that never ran), and the whole run. */
   finish(): { remaining: CompletedFeature[]; run: RunDoc } {
-    const remaining = this.freeze();
-    for (const entry of this.documents) {
-      if (entry.done || !entry.feature) continue;
-      for (const pickles of entry.pickles.values()) {
-        for (const pickle of pickles) {
-          if (entry.built.has(pickle.id)) continue;
-          const testCase = this.testCaseOfPickle.get(pickle.id);
-          const attempt = testCase ? this.latestAttempt.get(testCase.id) : undefined;
-          entry.built.set(pickle.id, this.buildScenario(entry, pickle, testCase, attempt));
-        }
-      }
-      remaining.push(this.complete(entry));
-    }
-    remaining.sort((a, b) => a.position - b.position);
-    const features = [...this.completed].sort((a, b) => a.position - b.position).map((c) => c.feature);
     const meta = this.meta;
     if (!meta) throw new MessagesFileError(this.file, 1, 'the run has no "meta" message');
+    const remaining = this.freeze();
+    for (const entry of this.documents) if (!entry.done && entry.feature) remaining.push(this.complete(entry));
+    remaining.sort((a, b) => a.position - b.position);
+    const features = [...this.completed].sort((a, b) => a.position - b.position).map((c) => c.feature);
     const covering = new Map<string, { feature: FeatureDoc; scenario: ScenarioDoc }[]>();
     for (const feature of features) {
       for (const scenario of scenariosOf(feature)) {
@@ -554,15 +322,21 @@ export class RunBuilder {
       baseName: baseName(document.uri ?? 'feature'),
       scenarioIds,
       json: JSON.stringify(document),
-      parsed: null,
-      pickles: new Map(),
-      built: new Map(),
-      pickleCount: 0,
+      query: null,
+      pickles: [],
+      testCaseOfPickle: new Map(),
+      pendingTestCases: [],
+      attemptIds: [],
+      finished: new Set(),
       page: null,
       position: 0,
       done: false,
     };
-    for (const id of scenarioIds) this.documentOfScenario.set(id, entry);
+    for (const id of scenarioIds) {
+      if (this.documentOfScenario.has(id))
+        this.fail(line, `gherkinDocument: scenario id "${id}" is used twice in this run`);
+      this.documentOfScenario.set(id, entry);
+    }
     this.documents.push(entry);
   }
 
@@ -570,28 +344,28 @@ export class RunBuilder {
     this.refuseAfterStart(line, 'pickle');
     const scenarioId = pickle.astNodeIds[0]!;
     const entry = this.documentOfScenario.get(scenarioId);
-    // A pickle of no scenario we know has no place on a page.
-    if (!entry?.feature) return;
+    if (!entry) {
+      this.fail(
+        line,
+        `pickle.astNodeIds[0]: "${scenarioId}" is no scenario of a gherkinDocument before it (pickle "${pickle.name}")`,
+      );
+    }
+    if (this.pickles.has(pickle.id)) this.fail(line, `pickle.id: "${pickle.id}" is used by an earlier pickle`);
     const stored: StoredPickle = {
       id: pickle.id,
-      name: pickle.name,
       scenarioId,
-      rowId: pickle.astNodeIds[1],
       tags: pickle.tags.map((t) => t.name),
+      stepIds: new Set(pickle.steps.map((s) => s.id)),
       json: JSON.stringify(pickle),
     };
-    if (!entry.pickles.has(scenarioId)) entry.pickles.set(scenarioId, []);
-    entry.pickles.get(scenarioId)!.push(stored);
-    entry.pickleCount++;
-    this.pickles.set(pickle.id, stored);
-    this.documentOfPickle.set(pickle.id, entry);
+    entry.pickles.push(stored);
+    this.pickles.set(pickle.id, { entry, pickle: stored });
     this.claimIdsOf(stored.tags);
   }
 
   private refuseAfterStart(line: number, what: string): void {
     if (this.frozen) {
-      throw new MessagesFileError(
-        this.file,
+      this.fail(
         line,
         `a "${what}" message after "testRunStarted": cucumber writes every feature and pickle before the run starts`,
       );
@@ -604,14 +378,6 @@ export class RunBuilder {
     return ids.filter((id) => this.known.has(id));
   }
 
-  private parsed(entry: DocumentEntry): ParsedDocument {
-    if (!entry.parsed) {
-      entry.parsed = parseDocument(entry.json!);
-      entry.json = null;
-    }
-    return entry.parsed;
-  }
-
   /** Every document and pickle is known: fix each feature's page name and its place in the sidebar. */
   private freeze(): CompletedFeature[] {
     if (this.frozen) return [];
@@ -621,8 +387,7 @@ export class RunBuilder {
     for (const entry of features) entry.page = `features/${pages[entry.index]!}`;
     // The source's order: by the first claim a feature's scenarios cover (the premise, PRE-1, does not count).
     const order = (entry: DocumentEntry): number => {
-      const positions = [...entry.pickles.values()]
-        .flat()
+      const positions = entry.pickles
         .flatMap((p) => this.claimIdsOf(p.tags))
         .filter((id) => id !== 'PRE-1')
         .map((id) => this.claims.findIndex((c) => c.id === id))
@@ -632,165 +397,23 @@ export class RunBuilder {
     const ranked = features.map((entry) => ({ entry, order: order(entry), uri: entry.uri }));
     ranked.sort((a, b) => a.order - b.order || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     ranked.forEach(({ entry }, i) => (entry.position = i + 1));
-    return features.filter((entry) => entry.built.size === entry.pickleCount).map((entry) => this.complete(entry));
-  }
-
-  private finishAttempt(startedId: string): CompletedFeature[] {
-    const attempt = this.attempts.get(startedId);
-    const testCase = attempt && this.testCases.get(attempt.testCaseId);
-    const pickle = testCase && this.pickles.get(testCase.pickleId);
-    const entry = pickle && this.documentOfPickle.get(pickle.id);
-    if (!entry || entry.done) return [];
-    entry.built.set(pickle.id, this.buildScenario(entry, pickle, testCase, startedId));
-    this.attempts.delete(startedId);
-    this.testCases.delete(testCase.id);
-    this.latestAttempt.delete(testCase.id);
-    return this.frozen && entry.built.size === entry.pickleCount ? [this.complete(entry)] : [];
-  }
-
-  private buildScenario(
-    entry: DocumentEntry,
-    stored: StoredPickle,
-    testCase: TestCaseSteps | undefined,
-    startedId: string | undefined,
-  ): BuiltScenario {
-    const { stepsById, scenariosById } = this.parsed(entry);
-    const pickle = JSON.parse(stored.json) as Pickle;
-    const scenario = scenariosById.get(stored.scenarioId)!;
-    const attempt = startedId !== undefined ? this.attempts.get(startedId) : undefined;
-    const results = attempt?.results;
-    const pickleSteps = new Map(pickle.steps.map((s) => [s.id, s]));
-    const steps: StepDoc[] = [];
-    const stepText = new Map<string, string>();
-    const gherkinStep = (pickleStep: PickleStep, status: Status, result: TestStepResult | undefined): StepDoc => {
-      const source = stepsById.get(pickleStep.astNodeIds[0]!);
-      return {
-        keyword: source?.step.keyword.trim() ?? '*',
-        text: pickleStep.text,
-        hook: false,
-        fromBackground: source?.background ?? false,
-        status,
-        milliseconds: result ? durationMillis(result) : 0,
-        error: result ? errorOf(result) : null,
-        ...pickleStepArgument(pickleStep),
-      };
-    };
-    if (testCase) {
-      for (const testStep of testCase.testSteps) {
-        const result = results?.get(testStep.id);
-        const status = statusOf(result);
-        const pickleStep = testStep.pickleStepId ? pickleSteps.get(testStep.pickleStepId) : undefined;
-        if (pickleStep) {
-          const step = gherkinStep(pickleStep, status, result);
-          stepText.set(testStep.id, `${step.keyword} ${step.text}`);
-          steps.push(step);
-        } else {
-          steps.push({
-            keyword: '',
-            text: this.hooks.get(testStep.hookId ?? '') ?? 'Hook',
-            hook: true,
-            fromBackground: false,
-            status,
-            milliseconds: result ? durationMillis(result) : 0,
-            error: result ? errorOf(result) : null,
-            docString: null,
-            dataTable: null,
-          });
-        }
-      }
-    } else {
-      for (const pickleStep of pickle.steps) steps.push(gherkinStep(pickleStep, 'not run', undefined));
-    }
-    const found = attempt?.attachments ?? [];
-    const ofType = (mediaType: string) => found.filter((a) => a.attachment.mediaType === mediaType).at(-1);
-    const trace = ofType(TRACE_MEDIA_TYPE);
-    const endState = ofType(END_STATE_MEDIA_TYPE);
-    const plan = ofType(PLAN_MEDIA_TYPE);
-    const queries = found
-      .filter((a) => a.attachment.mediaType === QUERY_MEDIA_TYPE)
-      .map((a) => readQuery(this.file, a, stepText.get(a.attachment.testStepId ?? '') ?? null));
-    const tags = stored.tags;
-    return {
-      kind: 'scenario',
-      keyword: scenario.keyword,
-      description: scenario.description.trim(),
-      line: scenario.location.line,
-      tags,
-      knownDefect: tags.includes('@known-defect'),
-      inferred: tags.includes('@inferred'),
-      status: testCase ? worstStatus(steps.map((s) => s.status)) : 'not run',
-      milliseconds: steps.reduce((sum, s) => sum + s.milliseconds, 0),
-      steps,
-      trace: trace ? readTrace(this.file, trace) : null,
-      endState: endState ? readEndState(this.file, endState) : null,
-      plan: plan ? readPlan(this.file, plan) : null,
-      queries,
-    };
+    return features
+      .filter((entry) => entry.finished.size === entry.pickles.length)
+      .map((entry) => this.complete(entry));
   }
 
   /** Every scenario of the document is built: assemble the feature, hand it back and forget the document. */
   private complete(entry: DocumentEntry): CompletedFeature {
-    const { document } = this.parsed(entry);
-    const feature = document.feature!;
-    const usedAnchors = new Set<string>(['background', 'scenarios']);
-    const take = (text: string, fallback: string): string => {
-      const base = anchorFor(text, fallback);
-      let anchor = base;
-      for (let n = 2; usedAnchors.has(anchor); n++) anchor = `${base}-${n}`;
-      usedAnchors.add(anchor);
-      return anchor;
-    };
-    const scenarioDocs = (scenario: Scenario): ScenarioDoc[] =>
-      (entry.pickles.get(scenario.id) ?? []).map((pickle) => {
-        const name = exampleName(pickle, scenario);
-        const built = entry.built.get(pickle.id)!;
-        return { ...built, name, anchor: take(name, 'scenario'), claimIds: this.claimIdsOf(built.tags) };
-      });
-    const backgroundOf = (children: readonly { background?: Background }[]) => {
-      const b = children.find((c) => c.background)?.background;
-      return b ? { name: b.name, steps: b.steps.map((s) => `${s.keyword.trim()} ${s.text}`) } : null;
-    };
-    const buildRule = (rule: Rule): RuleDoc => {
-      const anchor = take(`rule-${rule.name}`, 'rule');
-      const scenarios = rule.children.flatMap((c) => (c.scenario ? scenarioDocs(c.scenario) : []));
-      return {
-        kind: 'rule',
-        name: rule.name,
-        description: rule.description.trim(),
-        anchor,
-        tags: rule.tags.map((t) => t.name),
-        background: backgroundOf(rule.children)?.steps ?? null,
-        scenarios,
-      };
-    };
-    const children: (RuleDoc | ScenarioDoc)[] = [];
-    for (const child of feature.children) {
-      if (child.scenario) children.push(...scenarioDocs(child.scenario));
-      if (child.rule) children.push(buildRule(child.rule));
-    }
-    const all = children.flatMap((c) => (c.kind === 'rule' ? c.scenarios : [c]));
-    const doc: FeatureDoc = {
-      uri: entry.uri,
-      page: entry.page!,
-      name: feature.name,
-      description: feature.description.trim(),
-      tags: feature.tags.map((t) => t.name),
-      background: backgroundOf(feature.children),
-      children,
-      status: worstStatus(all.map((s) => s.status)),
-    };
+    const built = this.queryOf(entry).build(entry.testCaseOfPickle, (tags) => this.claimIdsOf(tags));
+    const doc: FeatureDoc = { ...built, uri: entry.uri, page: entry.page! };
     entry.done = true;
-    entry.parsed = null;
+    entry.query = null;
     for (const id of entry.scenarioIds) this.documentOfScenario.delete(id);
-    for (const pickles of entry.pickles.values()) {
-      for (const pickle of pickles) {
-        this.pickles.delete(pickle.id);
-        this.documentOfPickle.delete(pickle.id);
-        this.testCaseOfPickle.delete(pickle.id);
-      }
-    }
-    entry.pickles.clear();
-    entry.built.clear();
+    for (const pickle of entry.pickles) this.pickles.delete(pickle.id);
+    for (const testCase of entry.testCaseOfPickle.values()) this.testCases.delete(testCase.id);
+    for (const id of entry.attemptIds) this.attempts.delete(id);
+    entry.pickles.length = 0;
+    entry.testCaseOfPickle.clear();
     this.completed.push({ feature: this.keep === 'whole' ? doc : summaryOf(doc), position: entry.position });
     return { feature: doc, position: entry.position };
   }

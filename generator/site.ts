@@ -4,6 +4,7 @@
  * writes each feature's page as soon as the run's messages complete it (`featurePage`), then the pages about
  * the run as a whole (`runPages`); `renderSite` does both at once for a run already in memory.
  */
+import { assumptionsPage } from './evidence';
 import { DEFAULT_PAGE_OPTIONS, featurePage, type PageOptions } from './feature-page';
 import { performancePage, type BenchInput } from './performance-page';
 import { claimsPage, invariantsPage, summaryPage, type ReportLinks } from './run-pages';
@@ -53,11 +54,12 @@ export function runPages(
   const docId = (path: string) => `generated/${path}`;
   files.set('summary.md', summaryPage(run, reports));
   files.set('claims.md', claimsPage(run));
+  files.set('assumptions.md', assumptionsPage(run.features));
   files.set('invariants.md', invariantsPage(run.exploration));
   files.set('performance.md', performancePage(bench, run.startedAt));
   const sidebar: SidebarFragment = {
     features: run.features.map((f) => docId(f.page)),
-    run: ['summary', 'claims', 'invariants', 'performance'].map(docId),
+    run: ['summary', 'claims', 'assumptions', 'invariants', 'performance'].map(docId),
     selfTest: (selfTest?.features ?? []).map((f) => docId(asSelfTest(f).page)),
   };
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');

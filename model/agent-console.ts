@@ -58,7 +58,12 @@ export interface ConsoleChat {
 }
 
 export interface AgentConsole {
+  /** The agent whose console (browser) this is. */
+  readonly user: string;
+  /** Who the console shows as logged in, or last logged in; `null` until a login first gets through. */
   agentUserName: string | null;
+  /** The Application server instance holding the login session, while there is one. */
+  home: string | null;
   login: LoginState;
   /** Registered with the Services server's routing at login, and the Services server has not failed since. */
   registeredForRouting: boolean;
@@ -70,9 +75,11 @@ export interface AgentConsole {
   inbox: number[];
 }
 
-export function closedConsole(): AgentConsole {
+export function closedConsole(user: string): AgentConsole {
   return {
+    user,
     agentUserName: null,
+    home: null,
     login: 'logged out',
     registeredForRouting: false,
     unreachableSince: null,

@@ -11,6 +11,8 @@ export type SessionEnd = 'completed' | 'lost';
 export interface ChatSession {
   readonly activityId: number;
   readonly customerAddress: string;
+  /** The Application server instance that holds the session in its memory. */
+  readonly home: string;
   /** `null` until the chat is routed to an agent. */
   agentUserName: string | null;
   /** `null` while the session lives on the Application server. */

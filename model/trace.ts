@@ -17,9 +17,6 @@ export const PARTICIPANTS = [
 ] as const;
 export type Participant = (typeof PARTICIPANTS)[number];
 
-export const TRACE_MEDIA_TYPE = 'application/vnd.chat-failure.trace+json';
-export const END_STATE_MEDIA_TYPE = 'application/vnd.chat-failure.end-state+json';
-
 export type TraceEvent =
   /** A step of the plan: what somebody did, or time passing. */
   | {
@@ -28,6 +25,7 @@ export type TraceEvent =
       readonly actor: 'Customer' | 'Agent' | 'Operator' | 'Clock';
       readonly what: string;
     }
+  /** A server instance failed or came back: `server` is its instance name (`Application 2`). */
   | { readonly at: Seconds; readonly type: 'server-failed' | 'server-restored'; readonly server: Server }
   /** One hop of a request or message; `delivered: false` marks where it was lost. */
   | {
@@ -41,7 +39,7 @@ export type TraceEvent =
   /** Something a person sees appear: a transcript line, a notice, a pop-up, a status change. */
   | { readonly at: Seconds; readonly type: 'shown'; readonly on: 'Customer' | 'AgentConsole'; readonly what: string };
 
-/** The trace attachment (TRACE_MEDIA_TYPE): the model's timing parameters, and what happened in order. */
+/** The trace attachment (model/media-types.ts TRACE_MEDIA_TYPE): the model's timing parameters, and what happened in order. */
 export interface Trace {
   readonly parameters: Readonly<Record<string, number>>;
   readonly events: readonly TraceEvent[];

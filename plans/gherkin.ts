@@ -4,7 +4,7 @@
  * The step files in `steps/` register exactly these sentences; test/unit/plan-gherkin.test.ts and the
  * counterexample tests run printed scenarios through cucumber.
  */
-import type { Action, Plan } from '../model/actions';
+import { definitionOf, type Action, type Plan, type Style } from '../model/actions';
 
 /** Cucumber's `{string}`: a double-quoted literal whose `\"` and `\'` stand for quotes; other backslashes stay. */
 const CUCUMBER_STRING = /^"([^"\\]*(\\.[^"\\]*)*)"$/;
@@ -25,46 +25,12 @@ export function quote(text: string): string {
   return literal;
 }
 
-function who(customer: string | undefined): string {
-  return customer ?? 'the customer';
-}
+/** How a sentence quotes: as cucumber's `{string}` reads it back; otherwise the action's own wording. */
+const GHERKIN: Style = { quote, pick: (_note, sentence) => sentence };
 
+/** The action as the step sentence that performs it, from the action's own module (model/actions). */
 export function sentence(action: Action): string {
-  switch (action.type) {
-    case 'fail':
-      return `the ${action.server} server fails`;
-    case 'restore':
-      return `the ${action.server} server is restored`;
-    case 'wait':
-      return action.seconds % 60 === 0
-        ? `${action.seconds / 60} minute${action.seconds === 60 ? '' : 's'} pass`
-        : `${action.seconds} second${action.seconds === 1 ? '' : 's'} pass`;
-    case 'customer-starts-chat':
-      return action.activityId === undefined
-        ? `${who(action.customer)} starts a chat asking ${quote(action.question)}`
-        : `${who(action.customer)} starts chat activity ${action.activityId} asking ${quote(action.question)}`;
-    case 'customer-sends':
-      return `${who(action.customer)} sends ${quote(action.text)}`;
-    case 'agent-logs-in':
-      return `${action.agent ?? 'the agent'} logs in`;
-    case 'agent-logs-out':
-      return 'the agent logs out';
-    case 'agent-sends':
-      return action.customer === undefined
-        ? `the agent sends ${quote(action.text)}`
-        : `the agent sends ${quote(action.text)} to ${action.customer}`;
-    case 'agent-completes-chat':
-      return action.customer === undefined
-        ? 'the agent completes the chat'
-        : `the agent completes the chat with ${action.customer}`;
-    case 'agent-opens-tab':
-      return `the agent opens the ${action.tab} tab`;
-    case 'email-arrives':
-      return (
-        `an email ${quote(action.subject)} sent ${quote(action.sent)} arrives from ${action.from} to ${action.to}` +
-        (action.caseId === undefined ? '' : ` as case ${action.caseId}`)
-      );
-  }
+  return definitionOf(action).words(action, GHERKIN);
 }
 
 export interface ScenarioText {

@@ -1,7 +1,7 @@
 /**
  * The one interpreter of plans: applies actions to a deployment in order, telling an observer after each step.
- * The exhaustive explorer, the fuzzer and the invariants step all run plans through it, so a plan found by one
- * replays the same way in the others.
+ * The cucumber World, the exhaustive and random explorers, the invariants step, the counterexample shrinker and
+ * the playground all run plans through it, so a plan found by one replays the same way in the others.
  */
 import type { Action, Plan } from '../model/actions';
 import { describeAction } from '../model/actions';
@@ -31,28 +31,33 @@ export type DeploymentFactory = (setup?: DeploymentSetup) => Deployment;
 
 export const newDeployment: DeploymentFactory = (setup) => new Deployment(setup);
 
-/** A factory for more deployments of the same class and setup as `deployment`, for replays. */
+/** A factory for more deployments of the same class and setup as `deployment` (trace recorded), for replays. */
 export function factoryLike(deployment: Deployment): () => Deployment {
   const Class = deployment.constructor as new (setup?: DeploymentSetup) => Deployment;
-  const setup: DeploymentSetup = {
-    parameters: deployment.parameters,
-    epoch: deployment.epoch,
-    entryPoint: deployment.entryPoint,
-  };
+  const setup = deployment.setup;
   return () => new Class(setup);
 }
 
 export class PlanRunner {
-  private readonly steps: Action[] = [];
+  private readonly steps: Action[];
 
+  /** `done`: the steps that already led to `deployment`, when it is not fresh (a copy of a staged session). */
   constructor(
     readonly deployment: Deployment = new Deployment(),
     private readonly observer: StepObserver | null = null,
-  ) {}
+    done: Plan = [],
+  ) {
+    this.steps = [...done];
+  }
 
   /** The steps applied so far. */
   get plan(): Plan {
     return this.steps;
+  }
+
+  /** Why `action` would be refused as the next step, or `null`. */
+  rejection(action: Action): string | null {
+    return this.deployment.rejection(action);
   }
 
   step(action: Action): readonly TraceEvent[] {
@@ -73,9 +78,9 @@ export class PlanRunner {
     for (const action of plan) this.step(action);
     return this;
   }
-}
 
-/** Runs `plan` on a fresh deployment and returns it. */
-export function runPlan(plan: Plan, options: { deployment?: Deployment; observer?: StepObserver } = {}): Deployment {
-  return new PlanRunner(options.deployment ?? new Deployment(), options.observer ?? null).run(plan).deployment;
+  /** An independent runner from here on, with no observer: for trying a continuation without changing this one. */
+  fork(): PlanRunner {
+    return new PlanRunner(this.deployment.clone(), null, this.steps);
+  }
 }

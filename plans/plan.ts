@@ -2,9 +2,7 @@
  * Plans as plain data: reading a JSON plan (from a file, a URL or a counterexample) into actions, with an error
  * that names the step and the field that was wrong.
  */
-import type { Action, Plan } from '../model/actions';
-import { INFORMATION_TABS, type InformationTab } from '../model/agent-console';
-import { isServer } from '../model/servers';
+import { ACTION_TYPES, definitionOfType, type Action, type Field, type Plan } from '../model/actions';
 
 export class PlanError extends Error {
   constructor(
@@ -16,69 +14,45 @@ export class PlanError extends Error {
   }
 }
 
-const FIELDS: Record<Action['type'], { required: readonly string[]; optional: readonly string[] }> = {
-  fail: { required: ['server'], optional: [] },
-  restore: { required: ['server'], optional: [] },
-  wait: { required: ['seconds'], optional: [] },
-  'customer-starts-chat': { required: ['question'], optional: ['customer', 'name', 'activityId'] },
-  'customer-sends': { required: ['text'], optional: ['customer'] },
-  'agent-logs-in': { required: [], optional: ['agent'] },
-  'agent-logs-out': { required: [], optional: [] },
-  'agent-sends': { required: ['text'], optional: ['customer'] },
-  'agent-completes-chat': { required: [], optional: ['customer'] },
-  'agent-opens-tab': { required: ['tab'], optional: [] },
-  'email-arrives': { required: ['from', 'to', 'subject', 'sent'], optional: ['caseId'] },
-};
-
-export const ACTION_TYPES = Object.keys(FIELDS) as Action['type'][];
-
-const NUMBER_FIELDS = new Set(['seconds', 'activityId', 'caseId']);
-
 export function parseAction(input: unknown, where = 'step'): Action {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new PlanError(where, `expected an object with a "type", got ${JSON.stringify(input)}`);
   }
   const record = input as Record<string, unknown>;
   const type = record.type;
-  if (typeof type !== 'string' || !(type in FIELDS)) {
+  const definition = typeof type === 'string' ? definitionOfType(type) : undefined;
+  if (!definition) {
     throw new PlanError(where, `"type" must be one of ${ACTION_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
   }
-  const fields = FIELDS[type as Action['type']];
+  const fields = Object.entries(definition.fields as Record<string, Field>);
+  const names = [...fields.filter(([, f]) => !f.optional), ...fields.filter(([, f]) => f.optional)].map(([n]) => n);
   for (const key of Object.keys(record)) {
-    if (key !== 'type' && !fields.required.includes(key) && !fields.optional.includes(key)) {
-      throw new PlanError(
-        where,
-        `"${type}" has no field "${key}" (it takes ${[...fields.required, ...fields.optional].join(', ') || 'none'})`,
-      );
+    if (key !== 'type' && !names.includes(key)) {
+      throw new PlanError(where, `"${definition.type}" has no field "${key}" (it takes ${names.join(', ') || 'none'})`);
     }
   }
-  for (const key of fields.required) {
-    if (!(key in record)) throw new PlanError(where, `"${type}" needs a "${key}"`);
+  for (const [key, field] of fields) {
+    if (!field.optional && !(key in record)) throw new PlanError(where, `"${definition.type}" needs a "${key}"`);
   }
-  for (const key of [...fields.required, ...fields.optional]) {
-    if (!(key in record)) continue;
-    const value = record[key];
-    if (NUMBER_FIELDS.has(key)) {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-        throw new PlanError(where, `"${key}" must be a whole number above 0, got ${JSON.stringify(value)}`);
-      }
-    } else if (typeof value !== 'string' || value.length === 0) {
-      throw new PlanError(where, `"${key}" must be a non-empty string, got ${JSON.stringify(value)}`);
-    }
-  }
-  if ((type === 'fail' || type === 'restore') && !isServer(record.server as string)) {
-    throw new PlanError(
-      where,
-      `"server" must be Web, Application, Messaging, Services or Database; got ${JSON.stringify(record.server)}`,
-    );
-  }
-  if (type === 'agent-opens-tab' && !INFORMATION_TABS.includes(record.tab as InformationTab)) {
-    throw new PlanError(
-      where,
-      `"tab" must be one of ${INFORMATION_TABS.join(', ')}; got ${JSON.stringify(record.tab)}`,
-    );
+  for (const key of names) {
+    if (key in record) checkField(where, key, fields.find(([n]) => n === key)![1], record[key]);
   }
   return record as unknown as Action;
+}
+
+function checkField(where: string, key: string, field: Field, value: unknown): void {
+  if (field.kind === 'count') {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+      throw new PlanError(where, `"${key}" must be a whole number above 0, got ${JSON.stringify(value)}`);
+    }
+    return;
+  }
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new PlanError(where, `"${key}" must be a non-empty string, got ${JSON.stringify(value)}`);
+  }
+  if (field.kind === 'choice' && !field.accepts(value)) {
+    throw new PlanError(where, `"${key}" must be ${field.expected}; got ${JSON.stringify(value)}`);
+  }
 }
 
 export function parsePlan(input: unknown, source = 'plan'): Plan {

@@ -19,7 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
-import { MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
+import { linesOf, MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
 import { featurePage, type PageOptions } from '../generator/feature-page';
 import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
@@ -88,19 +88,13 @@ function cannotRead(file: string, error: unknown): MessagesFileError {
 }
 
 /** The file's lines, read in chunks: the file is never whole in memory. */
-async function* linesOf(file: string): AsyncGenerator<string> {
-  let rest = '';
+async function* fileLines(file: string): AsyncGenerator<string> {
   try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-      const lines = (rest + (chunk as string)).split('\n');
-      rest = lines.pop()!;
-      yield* lines;
-    }
+    yield* linesOf(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw cannotRead(file, error);
     throw error;
   }
-  yield rest;
 }
 
 /** Streams a run through the builder, handing each feature over as soon as it is complete. */
@@ -112,7 +106,7 @@ async function streamRun(
 ): Promise<RunDoc> {
   const reader = new MessagesReader(shown(file));
   const builder = new RunBuilder({ file: shown(file), claims, commit, keep: 'summary' });
-  for await (const raw of linesOf(file)) {
+  for await (const raw of fileLines(file)) {
     const envelope = reader.line(raw);
     if (envelope) for (const completed of builder.add(envelope)) await publish(completed);
   }

@@ -3,6 +3,7 @@ import { Then, When, type DataTable } from '@cucumber/cucumber';
 import { POPUPS, type InformationTab } from '../model/agent-console';
 import type { DeploymentWorld } from './support/world';
 import { expectEndsWith, expectLines, expectNotShown, expectRows, lines } from './support/text';
+import { chatPane } from './support/whom';
 
 When('{agent} logs (back )in', function (this: DeploymentWorld, agent: string | undefined) {
   this.perform({ type: 'agent-logs-in', ...(agent && { agent }) });
@@ -43,27 +44,42 @@ When('the agent opens the {tab} tab', function (this: DeploymentWorld, tab: Info
   this.perform({ type: 'agent-opens-tab', tab });
 });
 
-function pane(world: DeploymentWorld): readonly string[] {
-  const { chatList, chatPanes } = world.view().console;
-  const first = chatList[0];
-  if (!first) throw new Error("The agent console's chat list is empty, so there is no chat pane to read");
-  return chatPanes[first.activityId]!;
-}
+// "the agent's chat pane" reads the one chat in the list; "the agent's chat pane with x@y.com" names one of several.
+const paneOf = (world: DeploymentWorld, customer?: string) => chatPane(world.view(), customer);
+const paneName = (customer?: string) => `The agent's chat pane${customer ? ` with ${customer}` : ''}`;
 
 Then("the agent's chat pane reads:", function (this: DeploymentWorld, expected: string) {
-  expectLines("The agent's chat pane", pane(this), lines(expected));
+  expectLines(paneName(), paneOf(this), lines(expected));
+});
+
+Then("the agent's chat pane with {address} reads:", function (this: DeploymentWorld, who: string, expected: string) {
+  expectLines(paneName(who), paneOf(this, who), lines(expected));
 });
 
 Then("the agent's chat pane ends with:", function (this: DeploymentWorld, expected: string) {
-  expectEndsWith("The agent's chat pane", pane(this), lines(expected));
+  expectEndsWith(paneName(), paneOf(this), lines(expected));
 });
+
+Then(
+  "the agent's chat pane with {address} ends with:",
+  function (this: DeploymentWorld, who: string, expected: string) {
+    expectEndsWith(paneName(who), paneOf(this, who), lines(expected));
+  },
+);
 
 Then("the agent's chat pane does not show {string}", function (this: DeploymentWorld, line: string) {
-  expectNotShown("The agent's chat pane", pane(this), line);
+  expectNotShown(paneName(), paneOf(this), line);
 });
 
+Then(
+  "the agent's chat pane with {address} does not show {string}",
+  function (this: DeploymentWorld, who: string, line: string) {
+    expectNotShown(paneName(who), paneOf(this, who), line);
+  },
+);
+
 Then("the agent's chat pane is empty", function (this: DeploymentWorld) {
-  expectLines("The agent's chat pane", pane(this), []);
+  expectLines(paneName(), paneOf(this), []);
 });
 
 const CHAT_LIST_COLUMNS: Record<string, string> = {
@@ -103,6 +119,21 @@ Then('the agent sees the pop-up {string}', function (this: DeploymentWorld, popu
   if (!popups.includes(popup)) throw new Error(`The agent has seen the pop-ups [${popups.join('; ')}], not "${popup}"`);
 });
 
+/** Pop-ups that report an error, as against the login's "Session in Progress" and its "still active" message. */
+const notErrors: readonly string[] = [POPUPS.sessionInProgress, POPUPS.chatStillActive];
+
+Then('the agent sees a pop-up error', function (this: DeploymentWorld) {
+  const { popups } = this.view().console;
+  if (!popups.some((popup) => !notErrors.includes(popup)))
+    throw new Error(`The agent has seen no pop-up error (pop-ups: [${popups.join('; ')}])`);
+});
+
+Then('the agent does not see the pop-up {string}', function (this: DeploymentWorld, popup: string) {
+  const { popups } = this.view().console;
+  if (popups.includes(popup))
+    throw new Error(`The agent has seen the pop-up "${popup}" (pop-ups: [${popups.join('; ')}])`);
+});
+
 Then('the agent sees no pop-up', function (this: DeploymentWorld) {
   const { popups } = this.view().console;
   if (popups.length) throw new Error(`The agent has seen the pop-ups [${popups.join('; ')}]`);
@@ -128,9 +159,11 @@ Then("the browser's title bar does not flash", function (this: DeploymentWorld) 
   if (titleBar !== null) throw new Error(`The title bar flashes "${titleBar}"`);
 });
 
+/** Checked once the tab has stopped waiting: a tab still loading may yet load. */
 Then('the {tab} tab does not load', function (this: DeploymentWorld, tab: InformationTab) {
   const state = this.view().console.tabs[tab];
-  if (state === 'loaded' || state === undefined) throw new Error(`The ${tab} tab is ${state ?? 'not open'}`);
+  if (state !== 'timed out')
+    throw new Error(`The ${tab} tab is ${state ?? 'not open'}: it has not loaded, but has not stopped waiting either`);
 });
 
 Then('the {tab} tab loads', function (this: DeploymentWorld, tab: InformationTab) {
@@ -138,10 +171,14 @@ Then('the {tab} tab loads', function (this: DeploymentWorld, tab: InformationTab
   if (state !== 'loaded') throw new Error(`The ${tab} tab is ${state ?? 'not open'}`);
 });
 
+/** What timed out is the desktop's wait for an information tab; the pop-up's wording is checked on its own. */
 Then('the agent desktop times out', function (this: DeploymentWorld) {
-  const { popups } = this.view().console;
-  if (!popups.includes(POPUPS.desktopTimedOut))
-    throw new Error(`The agent has seen the pop-ups [${popups.join('; ')}], and no time-out`);
+  const { tabs } = this.view().console;
+  const open = Object.entries(tabs);
+  if (!open.some(([, state]) => state === 'timed out'))
+    throw new Error(
+      `The agent desktop has not timed out: ${open.map(([tab, state]) => `the ${tab} tab is ${state}`).join(', ') || 'no information tab is open'}`,
+    );
 });
 
 Then('the agent can handle other activities', function (this: DeploymentWorld) {

@@ -3,6 +3,7 @@ import { Then, When } from '@cucumber/cucumber';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import type { DeploymentWorld } from './support/world';
 import { expectEndsWith, expectLines, expectNotShown, lines } from './support/text';
+import { customerWindow } from './support/whom';
 
 When(
   '{customer} starts a (new )chat asking {string}',
@@ -26,62 +27,89 @@ When('{customer} tries to send {string}', function (this: DeploymentWorld, custo
   this.attempt({ type: 'customer-sends', ...(customer && { customer }), text });
 });
 
-Then("the customer's window reads:", function (this: DeploymentWorld, expected: string) {
-  expectLines("The customer's window", this.customer().lines, lines(expected));
+/** What a customer's window shows; "the customer" reads the one window open, an address names one of several. */
+const windowOf = (world: DeploymentWorld, customer: string | undefined) => customerWindow(world.view(), customer);
+const whose = (customer: string | undefined) =>
+  customer === undefined ? "The customer's window" : `${customer}'s window`;
+const showing = (shown: readonly string[]) => `it shows:\n  ${shown.join('\n  ')}`;
+
+Then("{customer}'s window reads:", function (this: DeploymentWorld, customer: string | undefined, expected: string) {
+  expectLines(whose(customer), windowOf(this, customer).lines, lines(expected));
 });
 
-Then("the customer's window ends with:", function (this: DeploymentWorld, expected: string) {
-  expectEndsWith("The customer's window", this.customer().lines, lines(expected));
+Then(
+  "{customer}'s window ends with:",
+  function (this: DeploymentWorld, customer: string | undefined, expected: string) {
+    expectEndsWith(whose(customer), windowOf(this, customer).lines, lines(expected));
+  },
+);
+
+Then(
+  "{customer}'s window shows {string}",
+  function (this: DeploymentWorld, customer: string | undefined, line: string) {
+    const shown = windowOf(this, customer).lines;
+    if (!shown.includes(line)) throw new Error(`${whose(customer)} does not show "${line}"; ${showing(shown)}`);
+  },
+);
+
+Then(
+  "{customer}'s window shows {string} {times}",
+  function (this: DeploymentWorld, customer: string | undefined, line: string, times: number) {
+    const shown = windowOf(this, customer).lines;
+    const count = shown.filter((l) => l === line).length;
+    if (count !== times)
+      throw new Error(`${whose(customer)} shows "${line}" ${count} times, not ${times}; ${showing(shown)}`);
+  },
+);
+
+Then(
+  "{customer}'s window does not show {string}",
+  function (this: DeploymentWorld, customer: string | undefined, line: string) {
+    expectNotShown(whose(customer), windowOf(this, customer).lines, line);
+  },
+);
+
+Then(
+  '{customer} is told that {string} could not be delivered',
+  function (this: DeploymentWorld, customer: string | undefined, text: string) {
+    const shown = windowOf(this, customer).lines;
+    const at = shown.findIndex((line, i) => line === CUSTOMER_NOTICES.couldNotBeDelivered && shown[i + 1] === text);
+    if (at < 0) {
+      throw new Error(
+        `${whose(customer)} should show ${CUSTOMER_NOTICES.couldNotBeDelivered} followed by "${text}"; ${showing(shown)}`,
+      );
+    }
+  },
+);
+
+Then(
+  '{customer} is told the session was lost and asked to start a new chat',
+  function (this: DeploymentWorld, customer: string | undefined) {
+    const window = windowOf(this, customer);
+    if (!window.notices.includes('sessionLost') || window.inSession) {
+      throw new Error(
+        `${whose(customer)} should end the session with ${CUSTOMER_NOTICES.sessionLost}; ${showing(window.lines)}`,
+      );
+    }
+  },
+);
+
+Then('{customer} is told about connection issues', function (this: DeploymentWorld, customer: string | undefined) {
+  const window = windowOf(this, customer);
+  if (!window.notices.includes('connectionIssues'))
+    throw new Error(`${whose(customer)} should show ${CUSTOMER_NOTICES.connectionIssues}; ${showing(window.lines)}`);
 });
 
-Then("the customer's window shows {string}", function (this: DeploymentWorld, line: string) {
-  const shown = this.customer().lines;
-  if (!shown.includes(line))
-    throw new Error(`The customer's window does not show "${line}"; it shows:\n  ${shown.join('\n  ')}`);
+Then('{customer} is not told about connection issues', function (this: DeploymentWorld, customer: string | undefined) {
+  expectNotShown(whose(customer), windowOf(this, customer).lines, CUSTOMER_NOTICES.connectionIssues);
 });
 
-Then("the customer's window does not show {string}", function (this: DeploymentWorld, line: string) {
-  expectNotShown("The customer's window", this.customer().lines, line);
+Then("{customer}'s chat session is still open", function (this: DeploymentWorld, customer: string | undefined) {
+  const window = windowOf(this, customer);
+  if (!window.inSession) throw new Error(`${whose(customer)}: the chat session has ended; ${showing(window.lines)}`);
 });
 
-Then('the customer is told that {string} could not be delivered', function (this: DeploymentWorld, text: string) {
-  const shown = this.customer().lines;
-  const at = shown.findIndex((line, i) => line === CUSTOMER_NOTICES.couldNotBeDelivered && shown[i + 1] === text);
-  if (at < 0) {
-    throw new Error(
-      `The customer's window should show ${CUSTOMER_NOTICES.couldNotBeDelivered} followed by "${text}"; it shows:\n  ${shown.join('\n  ')}`,
-    );
-  }
-});
-
-Then('the customer is told the session was lost and asked to start a new chat', function (this: DeploymentWorld) {
-  const customer = this.customer();
-  if (!customer.notices.includes('sessionLost') || customer.inSession) {
-    throw new Error(
-      `The customer's window should end the session with ${CUSTOMER_NOTICES.sessionLost}; it shows:\n  ${customer.lines.join('\n  ')}`,
-    );
-  }
-});
-
-Then('the customer is told about connection issues', function (this: DeploymentWorld) {
-  const customer = this.customer();
-  if (!customer.notices.includes('connectionIssues')) {
-    throw new Error(
-      `The customer's window should show ${CUSTOMER_NOTICES.connectionIssues}; it shows:\n  ${customer.lines.join('\n  ')}`,
-    );
-  }
-});
-
-Then('the customer is not told about connection issues', function (this: DeploymentWorld) {
-  expectNotShown("The customer's window", this.customer().lines, CUSTOMER_NOTICES.connectionIssues);
-});
-
-Then("the customer's chat session is still open", function (this: DeploymentWorld) {
-  if (!this.customer().inSession)
-    throw new Error(`The customer's chat session has ended:\n  ${this.customer().lines.join('\n  ')}`);
-});
-
-Then("the customer's chat session has ended", function (this: DeploymentWorld) {
-  if (this.customer().inSession)
-    throw new Error(`The customer's chat session is still open:\n  ${this.customer().lines.join('\n  ')}`);
+Then("{customer}'s chat session has ended", function (this: DeploymentWorld, customer: string | undefined) {
+  const window = windowOf(this, customer);
+  if (window.inSession) throw new Error(`${whose(customer)}: the chat session is still open; ${showing(window.lines)}`);
 });

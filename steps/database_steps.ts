@@ -5,11 +5,10 @@
 import { Then, type DataTable } from '@cucumber/cucumber';
 import { OPEN_CHATS, chatActivityQuery, type DiagnosticQuery } from '../diagnostics/queries';
 import type { QueryResult } from '../diagnostics/store';
+import { QUERY_MEDIA_TYPE } from '../model/media-types';
 import { activityStoreFor } from './support/activity_store';
 import type { DeploymentWorld } from './support/world';
 import { expectRows } from './support/text';
-
-export const QUERY_MEDIA_TYPE = 'application/vnd.chat-failure.query+json';
 
 function run(world: DeploymentWorld, query: DiagnosticQuery): QueryResult {
   const result = activityStoreFor(world.deployment).run(query);

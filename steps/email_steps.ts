@@ -1,6 +1,6 @@
 /** Emails arriving, and the agent's replies to them. */
 import { Then, When, type DataTable } from '@cucumber/cucumber';
-import type { EmailReply } from '../model/deployment';
+import type { EmailReply } from '../model/views';
 import type { DeploymentWorld } from './support/world';
 
 When(

@@ -3,7 +3,7 @@ import { Then, When, type World } from '@cucumber/cucumber';
 import { explain, formatCounterexample, checkPlan } from '../exploration/counterexample';
 import { explore, type Exploration } from '../exploration/explore';
 import { INVARIANT_LIST } from '../exploration/invariants';
-import { EXPLORATION_MEDIA_TYPE } from '../exploration/report';
+import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { factoryLike } from '../plans/interpreter';
 import type { DeploymentWorld } from './support/world';
 

@@ -30,3 +30,7 @@ When('{int} second(s) pass(es)', function (this: DeploymentWorld, seconds: numbe
 When('the chat has lasted {duration}', function (this: DeploymentWorld, duration: string) {
   this.waitUntilChatHasLasted(duration);
 });
+
+When('the chat with {address} has lasted {duration}', function (this: DeploymentWorld, who: string, duration: string) {
+  this.waitUntilChatHasLasted(duration, who);
+});

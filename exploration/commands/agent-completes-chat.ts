@@ -1,11 +1,11 @@
 /** The agent completes the first chat of the chat list. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import { theConsole, type DeploymentState } from '../../model/state';
 import type { Exploration } from '../exploration';
 
 export function agentCompletesChat(state: DeploymentState): Action | null {
-  if (state.console.login === 'logged out' || state.console.chats.length === 0) return null;
+  if (theConsole(state).login === 'logged out' || theConsole(state).chats.length === 0) return null;
   return { type: 'agent-completes-chat' };
 }
 

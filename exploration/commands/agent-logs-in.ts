@@ -1,11 +1,11 @@
 /** The agent logs in (again), unless already logged in. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import { theConsole, type DeploymentState } from '../../model/state';
 import { AGENT, type Exploration } from '../exploration';
 
 export function agentLogsIn(state: DeploymentState): Action | null {
-  return state.console.login === 'logged in' ? null : { type: 'agent-logs-in', agent: AGENT };
+  return theConsole(state).login === 'logged in' ? null : { type: 'agent-logs-in', agent: AGENT };
 }
 
 export class AgentLogsIn implements fc.Command<Exploration, Exploration> {

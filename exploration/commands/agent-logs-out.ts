@@ -1,11 +1,11 @@
 /** The agent logs out, as the source tells an agent to after a Services server failure. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import { theConsole, type DeploymentState } from '../../model/state';
 import type { Exploration } from '../exploration';
 
 export function agentLogsOut(state: DeploymentState): Action | null {
-  return state.console.login === 'logged out' ? null : { type: 'agent-logs-out' };
+  return theConsole(state).login === 'logged out' ? null : { type: 'agent-logs-out' };
 }
 
 export class AgentLogsOut implements fc.Command<Exploration, Exploration> {

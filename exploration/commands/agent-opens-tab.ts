@@ -2,12 +2,12 @@
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
 import { INFORMATION_TABS } from '../../model/agent-console';
-import type { DeploymentState } from '../../model/deployment';
+import { theConsole, type DeploymentState } from '../../model/state';
 import type { Exploration } from '../exploration';
 
 export function agentOpensTab(state: DeploymentState, tabIndex: number): Action | null {
   const tab = INFORMATION_TABS[tabIndex % INFORMATION_TABS.length]!;
-  if (state.console.login === 'logged out' || state.console.tabs[tab]?.state === 'loading') return null;
+  if (theConsole(state).login === 'logged out' || theConsole(state).tabs[tab]?.state === 'loading') return null;
   return { type: 'agent-opens-tab', tab };
 }
 

@@ -1,14 +1,14 @@
 /** The agent types into the first chat of the chat list. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import { theConsole, type DeploymentState } from '../../model/state';
 import type { Exploration } from '../exploration';
 
 export const AGENT_LINES: readonly string[] = ['Hello', 'Are you there?', 'Hello?'];
 
 /** `null` when the agent has no chat to write into. */
 export function agentWrites(state: DeploymentState, lineIndex: number): Action | null {
-  if (state.console.login === 'logged out' || state.console.chats.length === 0) return null;
+  if (theConsole(state).login === 'logged out' || theConsole(state).chats.length === 0) return null;
   return { type: 'agent-sends', text: AGENT_LINES[lineIndex % AGENT_LINES.length]! };
 }
 

@@ -1,7 +1,7 @@
 /** A customer types into the chat window: a message while in session, otherwise a new chat. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
 import { CUSTOMERS, type Exploration } from '../exploration';
 
 export const CUSTOMER_LINES: readonly string[] = ['Hello?', 'Are you there?', 'Hi! Looks like we are connected again!'];

@@ -2,7 +2,7 @@
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
 import { FAILING_SERVERS, type Server } from '../../model/servers';
-import type { DeploymentState } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
 import type { Exploration } from '../exploration';
 
 /** The three servers the source fails come first, so indices 0 to 2 reach its failure orderings. */

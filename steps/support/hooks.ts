@@ -1,9 +1,8 @@
 /** Attaches what each scenario did, and fails a scenario whose captured rejection no step checked. */
 import { After } from '@cucumber/cucumber';
-import { END_STATE_MEDIA_TYPE, TRACE_MEDIA_TYPE, type Trace } from '../../model/trace';
+import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE, TRACE_MEDIA_TYPE } from '../../model/media-types';
+import type { Trace } from '../../model/trace';
 import type { DeploymentWorld } from './world';
-
-export const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
 
 After(function (this: DeploymentWorld) {
   this.attach(

@@ -34,3 +34,10 @@ defineParameterType({ name: 'tab', regexp: new RegExp(INFORMATION_TABS.join('|')
 defineParameterType({ name: 'icon', regexp: new RegExp(CONNECTION_ICONS.join('|')), transformer: (i: string) => i });
 
 defineParameterType({ name: 'duration', regexp: /\d{2}:[0-5]\d:[0-5]\d/, transformer: (d: string) => d });
+
+/** How many times a line shows: once, twice, or a number of times. */
+defineParameterType({
+  name: 'times',
+  regexp: /once|twice|\d+ times/,
+  transformer: (times: string) => (times === 'once' ? 1 : times === 'twice' ? 2 : Number.parseInt(times, 10)),
+});

@@ -1,16 +1,18 @@
 /**
- * The World of every scenario: one deployment, the actions performed on it (the plan), and any rejection a
- * `tries to` step captured for a later `Then` to check.
+ * The World of every scenario: one deployment driven through the plan interpreter (the actions performed on
+ * it are the plan), and any rejection a `tries to` step captured for a later `Then` to check.
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
-import { Deployment, type DeploymentView } from '../../model/deployment';
-import { ActionRejected } from '../../model/errors';
-import type { Action } from '../../model/actions';
+import type { Action, Plan } from '../../model/actions';
 import { parseDuration } from '../../model/clock';
+import { Deployment } from '../../model/deployment';
+import type { ActionRejected } from '../../model/errors';
+import type { DeploymentView } from '../../model/views';
+import { PlanRunner, PlanStepRejected } from '../../plans/interpreter';
+import { customerWindow } from './whom';
 
 export class DeploymentWorld extends World {
-  readonly deployment = new Deployment();
-  readonly plan: Action[] = [];
+  private runner: PlanRunner | undefined;
   /** A rejection captured by a `tries to` step; the After hook fails the scenario if no step checked it. */
   rejection: { error: ActionRejected; checked: boolean } | null = null;
 
@@ -18,20 +20,40 @@ export class DeploymentWorld extends World {
     super(options);
   }
 
+  /** The deployment a scenario starts from; a test world overrides it to run the steps against another model. */
+  protected newDeployment(): Deployment {
+    return new Deployment();
+  }
+
+  private get interpreter(): PlanRunner {
+    return (this.runner ??= new PlanRunner(this.newDeployment()));
+  }
+
+  get deployment(): Deployment {
+    return this.interpreter.deployment;
+  }
+
+  get plan(): Plan {
+    return this.interpreter.plan;
+  }
+
   perform(...actions: Action[]): void {
     for (const action of actions) {
-      this.deployment.apply(action);
-      this.plan.push(action);
+      try {
+        this.interpreter.step(action);
+      } catch (error) {
+        throw error instanceof PlanStepRejected ? error.rejection : error;
+      }
     }
   }
 
   /** Performs an action that may be refused, keeping the refusal for a `Then` to check. */
   attempt(action: Action): void {
     try {
-      this.perform(action);
+      this.interpreter.step(action);
     } catch (error) {
-      if (!(error instanceof ActionRejected)) throw error;
-      this.rejection = { error, checked: false };
+      if (!(error instanceof PlanStepRejected)) throw error;
+      this.rejection = { error: error.rejection, checked: false };
     }
   }
 
@@ -39,16 +61,14 @@ export class DeploymentWorld extends World {
     return this.deployment.view();
   }
 
+  /** The one customer window, or the named one; with several open and none named, an error lists them. */
   customer(address?: string): DeploymentView['customers'][number] {
-    const customers = this.view().customers;
-    const found = address === undefined ? customers[0] : customers.find((c) => c.address === address);
-    if (!found) throw new Error(`No customer window is open${address ? ` for ${address}` : ''}`);
-    return found;
+    return customerWindow(this.view(), address);
   }
 
   /** Lets time pass until the customer's chat has lasted `duration` (hh:mm:ss), as the console would show it. */
-  waitUntilChatHasLasted(duration: string): void {
-    const activityId = this.customer().activityId;
+  waitUntilChatHasLasted(duration: string, address?: string): void {
+    const activityId = this.customer(address).activityId;
     const wanted = parseDuration(duration);
     const age = this.deployment.activityAge(activityId);
     if (wanted <= age) {

@@ -12,12 +12,11 @@ import { deepStrictEqual, equal, ok } from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Action } from '../../model/actions';
-import type { DeploymentView } from '../../model/deployment';
-import { END_STATE_MEDIA_TYPE } from '../../model/trace';
+import type { DeploymentView } from '../../model/views';
+import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE } from '../../model/media-types';
 import { planToSearch, playgroundHref } from '../../plans/url';
 import { goTo, newPage, root, shown, start, type OpenPage, type Session, type Shown } from './playground-page';
 
-const PLAN_MEDIA_TYPE = 'application/vnd.chat-failure.plan+json';
 const messagesFile = join(root, 'reports', 'messages.ndjson');
 const featurePages = join(root, 'docs', 'generated', 'features');
 

@@ -146,7 +146,7 @@ for (const [id, mutate] of [
   [
     'workOnlyWhenAble',
     (state: Loose, action: { type: string }) => {
-      if (action.type === 'agent-logs-in') state.console.registeredForRouting = false;
+      if (action.type === 'agent-logs-in') state.consoles[0].registeredForRouting = false;
     },
   ],
 ] as const) {

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Action } from '../../model/actions';
-import { ACTION_TYPES } from '../../plans/plan';
+import { ACTION_TYPES } from '../../model/actions';
 import { feature, quote, scenario } from '../../plans/gherkin';
 
 const root = join(__dirname, '..', '..');

@@ -10,7 +10,7 @@ import type { Action } from '../../../model/actions';
 import { describeAction } from '../../../model/actions';
 import { INFORMATION_TABS, type InformationTab } from '../../../model/agent-console';
 import { formatDuration } from '../../../model/clock';
-import type { DeploymentView } from '../../../model/deployment';
+import type { DeploymentView } from '../../../model/views';
 import { ActivityStore, type QueryResult } from '../../../diagnostics/store';
 import { agentConsole, customerWindow, serverStrip } from '../../../generator/end-state';
 import { sequenceDiagram } from '../../../generator/sequence-diagram';

@@ -8,8 +8,9 @@ import type { Action, Plan } from '../../../model/actions';
 import { describeAction } from '../../../model/actions';
 import type { InformationTab } from '../../../model/agent-console';
 import { parseDuration, formatDuration } from '../../../model/clock';
-import { DEFAULT_CUSTOMER, Deployment, type DeploymentView } from '../../../model/deployment';
-import { SERVERS } from '../../../model/servers';
+import { Deployment } from '../../../model/deployment';
+import { DEFAULT_CUSTOMER } from '../../../model/state';
+import type { DeploymentView } from '../../../model/views';
 import { feature, quote, scenario, sentence } from '../../../plans/gherkin';
 import { PlanRunner, PlanStepRejected } from '../../../plans/interpreter';
 import { planFromSearch, planToSearch } from '../../../plans/url';
@@ -49,9 +50,13 @@ export const EMPTY: Staged = { plan: [], deployment: new Deployment() };
 
 /** One more step, on a copy: the staged session before it stays valid for undo. Throws if the model refuses. */
 export function stage(staged: Staged, action: Action): Staged {
-  const deployment = staged.deployment.clone();
-  deployment.apply(action);
-  return { plan: [...staged.plan, action], deployment };
+  const runner = new PlanRunner(staged.deployment, null, staged.plan).fork();
+  try {
+    runner.step(action);
+  } catch (error) {
+    throw error instanceof PlanStepRejected ? error.rejection : error;
+  }
+  return { plan: runner.plan, deployment: runner.deployment };
 }
 
 /** The session without its last step (replayed, since the model only moves forward). */
@@ -204,7 +209,7 @@ export function controls(deployment: Deployment, inputs: ControlInputs): Control
   const add = (group: ControlGroup, id: string, label: string, made: Action | string) =>
     list.push(control(group, id, label, made, deployment));
 
-  for (const server of SERVERS) {
+  for (const server of deployment.servers) {
     const up = deployment.isUp(server);
     add('servers', `${up ? 'fail' : 'restore'}-${server}`, `${up ? 'Fail' : 'Restore'} the ${server} server`, {
       type: up ? 'fail' : 'restore',

@@ -1,0 +1,116 @@
+/**
+ * The project's own attachments to cucumber messages, read strictly: each is JSON of a known shape, and anything
+ * else is a `MessagesFileError` naming the file and the attachment's line.
+ */
+import type { Attachment } from '@cucumber/messages';
+import { PARTICIPANTS, type Trace, type TraceEvent } from '../model/trace';
+import type { DeploymentView } from '../model/views';
+import type { ExplorationReport } from '../exploration/report';
+import type { Plan } from '../model/actions';
+import { parsePlan, PlanError } from '../plans/plan';
+import { MessagesFileError } from './messages';
+import type { QueryDoc } from './run-model';
+
+/** An attachment and the line of the messages file it came from. */
+export interface Found {
+  readonly line: number;
+  readonly attachment: Attachment;
+}
+
+function decode(attachment: Attachment): string {
+  return attachment.contentEncoding === 'BASE64'
+    ? Buffer.from(attachment.body, 'base64').toString('utf8')
+    : attachment.body;
+}
+
+function attachmentJson(file: string, found: Found, what: string): unknown {
+  try {
+    return JSON.parse(decode(found.attachment));
+  } catch (error) {
+    throw new MessagesFileError(
+      file,
+      found.line,
+      `the ${what} attachment is not valid JSON (${(error as Error).message})`,
+    );
+  }
+}
+
+const EVENT_TYPES = new Set(['step', 'server-failed', 'server-restored', 'hop', 'shown']);
+
+export function readTrace(file: string, found: Found): Trace {
+  const value = attachmentJson(file, found, 'trace') as { parameters?: unknown; events?: unknown };
+  const fail = (problem: string): never => {
+    throw new MessagesFileError(file, found.line, `the trace attachment ${problem}`);
+  };
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.events)) {
+    fail('should be an object with an "events" array');
+  }
+  const participants = new Set<string>(PARTICIPANTS);
+  (value.events as unknown[]).forEach((event, i) => {
+    const e = event as Record<string, unknown>;
+    if (typeof e !== 'object' || e === null || !EVENT_TYPES.has(e.type as string) || typeof e.at !== 'number') {
+      fail(`has an event ${i + 1} that is not a trace event: ${JSON.stringify(event)}`);
+    }
+    if (e.type === 'hop' && (!participants.has(e.from as string) || !participants.has(e.to as string))) {
+      fail(`has a hop ${i + 1} between unknown participants: ${JSON.stringify(event)}`);
+    }
+  });
+  return {
+    parameters: (value.parameters ?? {}) as Record<string, number>,
+    events: value.events as TraceEvent[],
+  };
+}
+
+export function readEndState(file: string, found: Found): DeploymentView {
+  const value = attachmentJson(file, found, 'end state') as Partial<DeploymentView>;
+  if (typeof value !== 'object' || value === null || !value.console || !Array.isArray(value.customers)) {
+    throw new MessagesFileError(file, found.line, 'the end state attachment is not a deployment view');
+  }
+  return value as DeploymentView;
+}
+
+export function readPlan(file: string, found: Found): Plan {
+  const value = attachmentJson(file, found, 'plan');
+  try {
+    return parsePlan(value, 'the plan attachment');
+  } catch (error) {
+    if (error instanceof PlanError) throw new MessagesFileError(file, found.line, error.message);
+    throw error;
+  }
+}
+
+export function readQuery(file: string, found: Found, step: string | null): QueryDoc {
+  const value = attachmentJson(file, found, 'query') as Record<string, unknown>;
+  const fail = (problem: string): never => {
+    throw new MessagesFileError(file, found.line, `the query attachment ${problem}`);
+  };
+  if (typeof value !== 'object' || value === null) fail('should be an object');
+  const { title, sql, sqlServer, columns, rows } = value;
+  if (typeof title !== 'string' || typeof sql !== 'string' || typeof sqlServer !== 'string') {
+    fail('should have the strings "title", "sql" and "sqlServer"');
+  }
+  if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
+    fail('should have "columns", a list of column names');
+  }
+  if (!Array.isArray(rows) || !rows.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+    fail('should have "rows", a list of objects keyed by column name');
+  }
+  const cell = (v: unknown): string | number | null =>
+    v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
+  return {
+    title: title as string,
+    sql: sql as string,
+    sqlServer: sqlServer as string,
+    columns: columns as string[],
+    rows: (rows as Record<string, unknown>[]).map((row) => (columns as string[]).map((c) => cell(row[c]))),
+    step,
+  };
+}
+
+export function readExploration(file: string, found: Found): ExplorationReport {
+  const value = attachmentJson(file, found, 'exploration') as Partial<ExplorationReport>;
+  if (typeof value !== 'object' || value === null || !value.exhaustive || !value.random || !value.invariants) {
+    throw new MessagesFileError(file, found.line, 'the exploration attachment is not an exploration report');
+  }
+  return value as ExplorationReport;
+}

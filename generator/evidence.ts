@@ -1,0 +1,127 @@
+/**
+ * What each asserted line of a scenario rests on, as the reader sees it on the page: *from the source*, with
+ * the claim and the source's own sentence, or *assumed*, with the model's assumption, its rationale and the
+ * parameter it depends on (and that parameter's value in the run). A line that is neither is marked as such;
+ * test/unit/claims.test.ts keeps the specification free of them. The classification is the register's
+ * (features/claims-register.ts), so the page and the test cannot disagree.
+ *
+ * Also the Assumptions page: every assumption with the scenarios that rely on it.
+ */
+import {
+  assertionFlags,
+  classifyAssertion,
+  loadRegister,
+  type Assumption,
+  type Evidence,
+  type Register,
+} from '../features/claims-register';
+import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { claimAnchor, ROUTES } from './routes';
+import { scenariosOf, type FeatureDoc, type ScenarioDoc } from './run';
+
+let register: Register | null = null;
+
+/** The register the pages are marked against: claims.json, read once per process. */
+export function evidenceRegister(): Register {
+  register ??= loadRegister();
+  return register;
+}
+
+export const assumptionAnchor = (id: string): string => `assumption-${id}`;
+
+/** For each step of the scenario: its evidence if it is an assertion (a Then line), else null. */
+export function evidenceOf(scenario: ScenarioDoc, reg: Register = evidenceRegister()): (Evidence | null)[] {
+  const flags = assertionFlags(scenario.steps.map((s) => (s.hook ? 'Hook' : s.keyword)));
+  return scenario.steps.map((step, i) =>
+    flags[i] && !step.hook ? classifyAssertion(reg, scenario.tags, step.text) : null,
+  );
+}
+
+function parameterNote(assumption: Assumption, scenario: ScenarioDoc): string {
+  if (!assumption.parameter) return '';
+  const value = scenario.trace?.parameters[assumption.parameter];
+  return ` <span class="cf-evidence-parameter">${htmlText(
+    `parameter ${assumption.parameter}${value === undefined ? '' : ` = ${value} s in this run`}`,
+  )}</span>`;
+}
+
+/** The mark under one asserted line. */
+export function evidenceMark(evidence: Evidence, scenario: ScenarioDoc): string {
+  switch (evidence.kind) {
+    case 'source':
+      return `<div class="cf-evidence cf-evidence-source"><span class="cf-evidence-label">${htmlText(
+        'From the source',
+      )}</span>${evidence.claims
+        .map(
+          (claim) =>
+            ` <a class="cf-tag cf-tag-claim" href="${htmlAttribute(`${ROUTES.claims}#${claimAnchor(claim.id)}`)}">${htmlText(
+              claim.id,
+            )}</a> <q class="cf-evidence-quote">${htmlText(claim.source.replace(/\*\*/g, ''))}</q>`,
+        )
+        .join('')}</div>`;
+    case 'assumed': {
+      const { assumption } = evidence;
+      return `<div class="cf-evidence cf-evidence-assumed"><span class="cf-evidence-label">${htmlText(
+        'Assumed',
+      )}</span> <a class="cf-tag cf-tag-inferred" href="${htmlAttribute(
+        `${ROUTES.assumptions}#${assumptionAnchor(assumption.id)}`,
+      )}">${htmlText(assumption.id)}</a> ${htmlText(assumption.statement)}${parameterNote(
+        assumption,
+        scenario,
+      )} <span class="cf-evidence-why">${htmlText(`Why: ${assumption.rationale}`)}</span></div>`;
+    }
+    case 'unclassified':
+      return `<div class="cf-evidence cf-evidence-neither"><span class="cf-evidence-label">${htmlText(
+        'Neither from the source nor a named assumption',
+      )}</span> ${htmlText('No claim or assumption this scenario names covers this line (the claims test fails on it).')}</div>`;
+  }
+}
+
+/** A one-line key to the marks, for the top of a feature page. */
+export const EVIDENCE_KEY = `<p class="cf-muted cf-evidence-key">${htmlText(
+  'Every asserted line (Then, And, But) is marked: “From the source”, with the claim and the source’s own sentence, or “Assumed”, with what the model assumes where the source is silent and why.',
+)}</p>`;
+
+/** The Assumptions page: each of the model's assumptions, its rationale and parameter, and who relies on it. */
+export function assumptionsPage(features: readonly FeatureDoc[], reg: Register = evidenceRegister()): string {
+  const users = new Map<string, { feature: FeatureDoc; scenario: ScenarioDoc }[]>();
+  for (const feature of features) {
+    for (const scenario of scenariosOf(feature)) {
+      const ids = new Set(evidenceOf(scenario, reg).flatMap((e) => (e?.kind === 'assumed' ? [e.assumption.id] : [])));
+      for (const id of ids) users.set(id, [...(users.get(id) ?? []), { feature, scenario }]);
+    }
+  }
+  const out = [
+    [
+      '---',
+      `title: ${yamlString('Assumptions of the model')}`,
+      `slug: ${yamlString(ROUTES.assumptions)}`,
+      `description: ${yamlString('What the model answers where the source is silent, and why.')}`,
+      '---',
+    ].join('\n'),
+    markdownText(
+      'Where the source is silent, the model still gives one defined answer, so that every ordering of failures has an outcome. Each such answer is named here, with its reason and, where a duration or a choice is involved, the model parameter that sets it. Scenario pages mark every line that rests on one as “Assumed”; treat those lines as predictions to confirm in a lab.',
+    ),
+  ];
+  for (const assumption of reg.assumptions) {
+    const relying = users.get(assumption.id) ?? [];
+    out.push(`## ${markdownText(assumption.id)} {#${assumptionAnchor(assumption.id)}}`);
+    out.push(
+      `<p>${htmlText(assumption.statement)}</p><p class="cf-muted">${htmlText(`Why: ${assumption.rationale}`)}</p>${
+        assumption.parameter ? `<p>${htmlText(`Model parameter: ${assumption.parameter}`)}</p>` : ''
+      }<p>${htmlText(relying.length ? 'Scenarios that rely on it:' : 'No scenario of this run relies on it.')}</p>${
+        relying.length
+          ? `<ul>${relying
+              .map(
+                ({ feature, scenario }) =>
+                  `<li><a href="${htmlAttribute(`/${feature.page}#${scenario.anchor}`)}">${htmlText(
+                    `${feature.name}: ${scenario.name}`,
+                  )}</a></li>`,
+              )
+              .join('')}</ul>`
+          : ''
+      }`,
+    );
+  }
+  return out.join('\n\n') + '\n';
+}

@@ -1,0 +1,160 @@
+/**
+ * Checks a parsed cucumber message against the messages' own JSON schema (`messages.schema.json`, shipped in
+ * `@cucumber/messages`), so that a file of another shape (a `testResult` where cucumber writes
+ * `testStepResult`, a number as a scenario's name, a status cucumber does not have) is refused by field rather
+ * than read as "not run" or crashing later.
+ *
+ * The schema uses a small part of JSON Schema (type, properties, required, additionalProperties, enum, items,
+ * minItems, minimum, maximum, $ref); a validator compiled by a general library (Ajv) costs over half a second
+ * per process for this schema, more than reading the suite's whole run, so this reads the schema directly.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+interface Schema {
+  readonly $id?: string;
+  readonly $ref?: string;
+  readonly type?: string;
+  readonly enum?: readonly unknown[];
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean;
+  readonly items?: Schema;
+  readonly minItems?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly definitions?: Readonly<Record<string, Schema>>;
+}
+
+type RootSchema = Schema & { readonly $defs: Readonly<Record<string, Schema>> };
+
+/** The package does not export the file; it sits beside its `dist/` folder. Read once, on first use. */
+let root: RootSchema | null = null;
+function rootSchema(): RootSchema {
+  root ??= JSON.parse(
+    readFileSync(join(dirname(require.resolve('@cucumber/messages')), '..', 'messages.schema.json'), 'utf8'),
+  ) as RootSchema;
+  return root;
+}
+const SCHEMA_BASE = 'https://cucumber.io/schema/';
+
+/** At most this many problems are reported for one message: enough to see the pattern, short enough to read. */
+const MAX_PROBLEMS = 4;
+
+/** Each `$ref` node resolved once: the same node always points at the same place. */
+const resolved = new WeakMap<Schema, { schema: Schema; document: Schema }>();
+
+function resolve(node: Schema, document: Schema): { schema: Schema; document: Schema } {
+  const known = resolved.get(node);
+  if (known) return known;
+  const ref = node.$ref!;
+  let found: { schema: Schema; document: Schema } | null = null;
+  if (ref.startsWith('#/definitions/')) {
+    const schema = document.definitions?.[ref.slice('#/definitions/'.length)];
+    if (schema) found = { schema, document };
+  } else {
+    // Another schema file of the set: `./Pickle.schema.json`, or with no `./` (the schema has both).
+    const target = rootSchema().$defs[SCHEMA_BASE + ref.replace(/^\.\//, '')];
+    if (target) found = { schema: target, document: target };
+  }
+  if (!found) throw new Error(`messages.schema.json: unresolvable $ref ${ref}`);
+  resolved.set(node, found);
+  return found;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+const describe = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+};
+
+/** Where a value is, from the envelope: built into text only when something there is wrong. */
+interface Path {
+  readonly parent: Path | null;
+  readonly key: string | number;
+}
+
+function pathText(path: Path): string {
+  const parts: string[] = [];
+  for (let p: Path | null = path; p; p = p.parent) {
+    parts.push(typeof p.key === 'number' ? `[${p.key}]` : p.parent ? `.${p.key}` : p.key);
+  }
+  return parts.reverse().join('');
+}
+
+function check(value: unknown, schema: Schema, document: Schema, path: Path, problems: string[]): void {
+  if (problems.length >= MAX_PROBLEMS) return;
+  if (schema.$ref) {
+    const target = resolve(schema, document);
+    check(value, target.schema, target.document, path, problems);
+    return;
+  }
+  // The common case first: a string where a string belongs (ids, texts, attachment bodies).
+  if (schema.type === 'string' && typeof value === 'string' && !schema.enum) return;
+  const actual = typeOf(value);
+  if (schema.type && actual !== schema.type && !(schema.type === 'number' && actual === 'integer')) {
+    problems.push(`${pathText(path)} should be ${article(schema.type)}, not ${describe(value)}`);
+    return;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    problems.push(
+      `${pathText(path)} is ${describe(value)}, which is not one of ${schema.enum.map((v) => String(v)).join(', ')}`,
+    );
+    return;
+  }
+  if (actual === 'string' || actual === 'boolean') return;
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum)
+      problems.push(`${pathText(path)} is below ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum)
+      problems.push(`${pathText(path)} is above ${schema.maximum}`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) {
+      problems.push(
+        `${pathText(path)} should have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`,
+      );
+    }
+    const items = schema.items;
+    if (items)
+      for (let i = 0; i < value.length; i++) check(value[i], items, document, { parent: path, key: i }, problems);
+    return;
+  }
+  const properties = schema.properties;
+  if (actual === 'object' && properties) {
+    const record = value as Record<string, unknown>;
+    for (const field of schema.required ?? []) {
+      if (!Object.hasOwn(record, field)) problems.push(`${pathText(path)} has no "${field}" field`);
+    }
+    for (const field in record) {
+      const property = Object.hasOwn(properties, field) ? properties[field] : undefined;
+      if (property) check(record[field], property, document, { parent: path, key: field }, problems);
+      else if (schema.additionalProperties === false) {
+        problems.push(
+          `${pathText({ parent: path, key: field })} is not a field of this message (it has ${Object.keys(properties).join(', ')})`,
+        );
+      }
+    }
+  }
+}
+
+const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/**
+ * What is wrong with one message of the given type (its envelope key), or null when it has cucumber's shape.
+ * Problems name the field by its path from the envelope: `testStepFinished.testStepResult.status`.
+ */
+export function messageProblems(type: string, message: unknown): string | null {
+  const schema = rootSchema().properties?.[type];
+  if (!schema) return `"${type}" is not a cucumber message`;
+  const problems: string[] = [];
+  check(message, schema, rootSchema(), { parent: null, key: type }, problems);
+  return problems.length ? problems.join('; ') : null;
+}

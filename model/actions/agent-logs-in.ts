@@ -1,0 +1,63 @@
+/**
+ * An agent logs in to the agent console: a new login session on an Application server, registration with the
+ * Services server's routing, and the chats and emails the database still assigns to the agent.
+ */
+import { closedConsole } from '../agent-console';
+import { isLive } from '../chat-session';
+import { ActivityType, STATUS, findUser, hasStatus } from '../database';
+import { addConsoleChat, hop, logins, placeSession, popup, travel } from '../effects';
+import { consoleOf, sessionOf } from '../state';
+import { agentWord, define, optional, text } from './definition';
+
+export interface AgentLogsIn {
+  readonly type: 'agent-logs-in';
+  readonly agent?: string;
+}
+
+export const agentLogsIn = define<AgentLogsIn>({
+  type: 'agent-logs-in',
+  actor: 'Agent',
+  fields: { agent: optional(text) },
+  words: (action) => `${agentWord(action.agent)} logs in`,
+  refusal: (rt, action) => {
+    const { db, consoles } = rt.state;
+    const name = action.agent ?? consoles[0]?.agentUserName ?? null;
+    if (name === null) return 'no agent was named, and none has logged in to this console before';
+    if (!findUser(db, name))
+      return `egpl_user has no user "${name}" (known: ${db.users.map((u) => u.user_name).join(', ')})`;
+    const console = consoleOf(rt.state, name);
+    if (console?.login === 'logged in') return `${console.agentUserName ?? 'the agent'} is already logged in`;
+    return null;
+  },
+  perform: (rt, action) => {
+    const { state } = rt;
+    const { db, servers } = state;
+    const userName = action.agent ?? state.consoles[0]!.agentUserName!;
+    let console = consoleOf(state, userName);
+    if (!console) state.consoles.push((console = closedConsole(userName)));
+    const user = findUser(db, userName)!;
+    const home = placeSession(rt, (server) => logins(rt, server));
+    if (!travel(rt, ['AgentConsole', 'Web', home, 'Database'], `log in ${userName}`)) {
+      popup(rt, console, 'loginFailed');
+      return;
+    }
+    const leftOpen = db.openLogins.includes(user.user_id);
+    Object.assign(console, closedConsole(userName), { agentUserName: userName, login: 'logged in', home });
+    if (leftOpen) popup(rt, console, 'sessionInProgress');
+    else db.openLogins.push(user.user_id);
+    console.registeredForRouting = servers.Services!;
+    hop(rt, 'Application', 'Services', 'register agent for routing', servers.Services!);
+    for (const row of db.activities) {
+      if (row.assigned_to !== user.user_id) continue;
+      if (row.activity_type === ActivityType.Chat && hasStatus(row, STATUS.chatInProgress)) {
+        const session = sessionOf(state, row.activity_id);
+        addConsoleChat(rt, console, row.activity_id);
+        // The database still says "in progress", so the console presents a chat whose session is gone.
+        if (!session || !isLive(session)) popup(rt, console, 'chatStillActive');
+      }
+      if (row.activity_type === ActivityType.Email && hasStatus(row, STATUS.emailAssigned)) {
+        console.inbox.push(row.activity_id);
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+/** An agent logs out; the login session is closed in the database only if the request gets there. */
+import { closedConsole } from '../agent-console';
+import { findUser } from '../database';
+import { consoleApplication, showAgent, travel } from '../effects';
+import { consoleFor } from './console';
+import { agentWord, define, optional, text } from './definition';
+
+export interface AgentLogsOut {
+  readonly type: 'agent-logs-out';
+  readonly agent?: string;
+}
+
+export const agentLogsOut = define<AgentLogsOut>({
+  type: 'agent-logs-out',
+  actor: 'Agent',
+  fields: { agent: optional(text) },
+  words: (action) => `${agentWord(action.agent)} logs out`,
+  refusal: (rt, action) =>
+    consoleFor(rt, action.agent).login === 'logged out' ? `${agentWord(action.agent)} is not logged in` : null,
+  perform: (rt, action) => {
+    const { db } = rt.state;
+    const console = consoleFor(rt, action.agent);
+    const user = findUser(db, console.agentUserName!)!;
+    const clean =
+      console.login === 'logged in' &&
+      travel(rt, ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'], 'log out');
+    if (clean) db.openLogins = db.openLogins.filter((id) => id !== user.user_id);
+    const agentUserName = console.agentUserName;
+    Object.assign(console, closedConsole(console.user), { agentUserName });
+    showAgent(rt, 'logged out');
+  },
+});

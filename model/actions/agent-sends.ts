@@ -1,0 +1,74 @@
+/** An agent types into one chat of the chat list; the message goes out through the Web and Application servers. */
+import { AGENT_NOTICES } from '../agent-console';
+import { isLive } from '../chat-session';
+import { renderLine, type WindowLine } from '../customer-window';
+import { consoleApplication, consoleBlocked, hop, newMessage, popup, screenName, showAgent, travel } from '../effects';
+import { consoleChatOf, sessionOf } from '../state';
+import { consoleFor, loggedOut } from './console';
+import { agentWord, define, optional, text } from './definition';
+
+export interface AgentSends {
+  readonly type: 'agent-sends';
+  readonly text: string;
+  readonly customer?: string;
+  readonly agent?: string;
+}
+
+/** Why the agent has no such chat to act on, or `null`. */
+export function noChat(
+  rt: Parameters<typeof consoleFor>[0],
+  agent: string | undefined,
+  customer: string | undefined,
+): string | null {
+  const console = consoleFor(rt, agent);
+  const refused = loggedOut(console, agent);
+  if (refused) return refused;
+  if (consoleChatOf(rt.state, console, customer)) return null;
+  return customer
+    ? `the agent console's chat list has no chat with ${customer}`
+    : "the agent console's chat list is empty";
+}
+
+export const agentSends = define<AgentSends>({
+  type: 'agent-sends',
+  actor: 'Agent',
+  fields: { text, customer: optional(text), agent: optional(text) },
+  words: (action, style) =>
+    `${agentWord(action.agent)} sends ${style.quote(action.text)}` +
+    style.pick('', action.customer === undefined ? '' : ` to ${action.customer}`),
+  refusal: (rt, action) =>
+    noChat(rt, action.agent, action.customer) ?? (action.text.trim() === '' ? 'the message is empty' : null),
+  perform: (rt, action) => {
+    const console = consoleFor(rt, action.agent);
+    const chat = consoleChatOf(rt.state, console, action.customer)!;
+    const message = newMessage(rt, chat.activityId, 'agent', action.text);
+    const blocked = consoleBlocked(rt, console);
+    if (blocked) {
+      hop(rt, 'AgentConsole', 'Web', `"${action.text}"`, false);
+      message.senderWarned = true;
+      popup(rt, console, blocked);
+      return;
+    }
+    const line: WindowLine = {
+      kind: 'message',
+      from: 'agent',
+      name: screenName(rt, console),
+      text: action.text,
+      messageId: message.id,
+    };
+    chat.pane.push(line);
+    showAgent(rt, renderLine(line));
+    const session = sessionOf(rt.state, chat.activityId);
+    const path = ['AgentConsole', 'Web', consoleApplication(rt, console), 'Messaging'] as const;
+    const arrived = travel(rt, path, `"${action.text}"`);
+    if (arrived && session && isLive(session)) {
+      message.accepted = true;
+      session.transcript.push(line);
+    } else if (!arrived) {
+      message.senderWarned = true;
+      chat.pane.push({ kind: 'notice', text: AGENT_NOTICES.mayNotHaveBeenDelivered });
+      showAgent(rt, AGENT_NOTICES.mayNotHaveBeenDelivered);
+    }
+    // A message to a session that no longer exists vanishes without a word: the known defect's consequence.
+  },
+});

@@ -1,0 +1,54 @@
+/** The customer types a message into the chat window; it travels through the Web and Application servers to JMS. */
+import { isLive } from '../chat-session';
+import { CUSTOMER_NOTICES, type WindowLine } from '../customer-window';
+import { newMessage, placeSession, showCustomer, travel } from '../effects';
+import { DEFAULT_CUSTOMER, sessionOf, windowOf } from '../state';
+import { define, optional, text, who } from './definition';
+
+export interface CustomerSends {
+  readonly type: 'customer-sends';
+  readonly customer?: string;
+  readonly text: string;
+}
+
+export const customerSends = define<CustomerSends>({
+  type: 'customer-sends',
+  actor: 'Customer',
+  fields: { text, customer: optional(text) },
+  words: (action, style) => `${who(action.customer)} sends ${style.quote(action.text)}`,
+  refusal: (rt, action) => {
+    const address = action.customer ?? DEFAULT_CUSTOMER.address;
+    const window = windowOf(rt.state, action.customer);
+    if (!window) return `${address} has no chat window open`;
+    if (window.state === 'ended') return `${address}'s chat session ${window.activityId} has ended`;
+    if (action.text.trim() === '') return 'the message is empty';
+    return null;
+  },
+  perform: (rt, action) => {
+    const window = windowOf(rt.state, action.customer)!;
+    const session = sessionOf(rt.state, window.activityId);
+    const message = newMessage(rt, window.activityId, 'customer', action.text);
+    const line: WindowLine = {
+      kind: 'message',
+      from: 'customer',
+      name: window.name,
+      text: action.text,
+      messageId: message.id,
+    };
+    showCustomer(rt, window, line);
+    const home = session?.home ?? placeSession(rt, () => 0);
+    const arrived = travel(rt, ['Customer', 'Web', home, 'Messaging'], `"${action.text}"`);
+    if (arrived && session && isLive(session)) {
+      message.accepted = true;
+      session.transcript.push(line);
+    } else {
+      message.senderWarned = true;
+      showCustomer(rt, window, {
+        kind: 'notice',
+        text: CUSTOMER_NOTICES.couldNotBeDelivered,
+        notice: 'couldNotBeDelivered',
+      });
+      window.lines.push({ kind: 'undelivered', text: action.text, messageId: message.id });
+    }
+  },
+});

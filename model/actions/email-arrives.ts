@@ -1,0 +1,31 @@
+/** An email arrives on the mail server, where the Services server's retrieval picks it up. */
+import { hop } from '../effects';
+import { count, define, optional, text } from './definition';
+
+export interface EmailArrives {
+  readonly type: 'email-arrives';
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly sent: string;
+  readonly caseId?: number;
+}
+
+export const emailArrives = define<EmailArrives>({
+  type: 'email-arrives',
+  actor: 'Operator',
+  fields: { from: text, to: text, subject: text, sent: text, caseId: optional(count) },
+  words: (action, style) =>
+    `an email ${style.quote(action.subject)}` +
+    style.pick('', ` sent ${style.quote(action.sent)}`) +
+    ` arrives from ${action.from}` +
+    style.pick('', ` to ${action.to}` + (action.caseId === undefined ? '' : ` as case ${action.caseId}`)),
+  refusal: (rt, { caseId }) =>
+    caseId !== undefined && rt.state.db.activities.some((row) => row.case_id === caseId)
+      ? `case ${caseId} already exists`
+      : null,
+  perform: (rt, { from, to, subject, sent, caseId }) => {
+    rt.state.mailbox.push({ from, to, subject, sent, ...(caseId !== undefined && { caseId }) });
+    hop(rt, 'Customer', 'Services', `email "${subject}" waits on the mail server`, true);
+  },
+});

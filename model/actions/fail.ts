@@ -1,0 +1,21 @@
+/** A server instance fails: an operator's fault, or the lab's pulled plug. */
+import type { Server } from '../servers';
+import { define, serverName, unknownServer } from './definition';
+
+export interface Fail {
+  readonly type: 'fail';
+  readonly server: Server;
+}
+
+export const fail = define<Fail>({
+  type: 'fail',
+  actor: 'Operator',
+  fields: { server: serverName },
+  words: (action) => `the ${action.server} server fails`,
+  refusal: (rt, { server }) =>
+    unknownServer(rt, server) ?? (rt.state.servers[server] ? null : `the ${server} server is already down`),
+  perform: (rt, { server }) => {
+    rt.state.servers[server] = false;
+    rt.record({ type: 'server-failed', server });
+  },
+});

@@ -1,0 +1,21 @@
+/** A failed server instance is brought back. What it held in memory (sessions) stays lost. */
+import type { Server } from '../servers';
+import { define, serverName, unknownServer } from './definition';
+
+export interface Restore {
+  readonly type: 'restore';
+  readonly server: Server;
+}
+
+export const restore = define<Restore>({
+  type: 'restore',
+  actor: 'Operator',
+  fields: { server: serverName },
+  words: (action) => `the ${action.server} server is restored`,
+  refusal: (rt, { server }) =>
+    unknownServer(rt, server) ?? (rt.state.servers[server] ? `the ${server} server is already up` : null),
+  perform: (rt, { server }) => {
+    rt.state.servers[server] = true;
+    rt.record({ type: 'server-restored', server });
+  },
+});

@@ -1,0 +1,122 @@
+/**
+ * What actions and rules do to the screens, the messages and the trace: showing a line, a pop-up, a hop of a
+ * request through the servers. Shared by the action modules and the rules so each says only what it decides.
+ */
+import { POPUPS, freeKey, type AgentConsole, type ConsoleChat, type Popup } from './agent-console';
+import type { ChatMessage } from './chat-session';
+import { renderLine, type CustomerWindow, type WindowLine } from './customer-window';
+import { findActivity, findUser } from './database';
+import type { Runtime } from './runtime';
+import { applicationServers, consoleReachesApplication, roleOf, type Server } from './servers';
+import type { Participant } from './trace';
+
+export function showCustomer(rt: Runtime, window: CustomerWindow, line: WindowLine): void {
+  if (!window.lines.includes(line)) window.lines.push(line);
+  rt.record({ type: 'shown', on: 'Customer', what: renderLine(line) });
+}
+
+export function showAgent(rt: Runtime, what: string): void {
+  rt.record({ type: 'shown', on: 'AgentConsole', what });
+}
+
+export function popup(rt: Runtime, console: AgentConsole, which: Popup): void {
+  console.popups.push({ popup: which, at: rt.state.clock });
+  showAgent(rt, `pop-up: ${POPUPS[which]}`);
+}
+
+/** A participant of the trace: a server instance is drawn as its role's lifeline. */
+function participant(to: Server | 'Customer' | 'AgentConsole'): Participant {
+  return to === 'Customer' || to === 'AgentConsole' ? to : roleOf(to);
+}
+
+export function hop(rt: Runtime, from: Participant, to: Participant, what: string, delivered: boolean): void {
+  rt.record({ type: 'hop', from, to, what, delivered });
+}
+
+/** Records each hop of `path` up to the first server that is down; true if it got all the way. */
+export function travel(rt: Runtime, path: readonly (Server | 'Customer' | 'AgentConsole')[], what: string): boolean {
+  const servers = rt.state.servers;
+  for (let i = 1; i < path.length; i++) {
+    const to = path[i]!;
+    const up = to === 'Customer' || to === 'AgentConsole' || servers[to]!;
+    if (rt.recording) hop(rt, participant(path[i - 1]!), participant(to), what, up);
+    if (!up) return false;
+  }
+  return true;
+}
+
+/**
+ * The Application server a new session is placed on: the Web server's choice among those up, the one holding
+ * the fewest sessions of the kind (ties: the first to join); the first of all when none is up, so the request
+ * is seen to stop there. (inferred: the design guide names no balancing policy)
+ */
+export function placeSession(rt: Runtime, load: (server: Server) => number): Server {
+  const all = applicationServers(rt.state.servers);
+  if (all.length === 1) return all[0]!;
+  let best: Server | null = null;
+  let bestLoad = Infinity;
+  for (const server of all) {
+    if (!rt.state.servers[server]) continue;
+    const l = load(server);
+    if (l < bestLoad) {
+      best = server;
+      bestLoad = l;
+    }
+  }
+  return best ?? all[0]!;
+}
+
+/** The Application server the console's requests reach: its session's while it has one, else the Web server's pick. */
+export function consoleApplication(rt: Runtime, console: AgentConsole): Server {
+  if (console.login === 'logged in' && console.home !== null) return console.home;
+  return placeSession(rt, (server) => logins(rt, server));
+}
+
+/** Logged-in consoles whose session is on `server`. */
+export function logins(rt: Runtime, server: Server): number {
+  let n = 0;
+  for (const console of rt.state.consoles) if (console.login === 'logged in' && console.home === server) n++;
+  return n;
+}
+
+/** The pop-up an action gets when the console cannot reach a live session, or `null` if it can. */
+export function consoleBlocked(rt: Runtime, console: AgentConsole): Popup | null {
+  if (!consoleReachesApplication(rt.state.servers)) return 'systemDelay';
+  if (console.login === 'session lost') return 'sessionNoLongerValid';
+  return null;
+}
+
+export function newMessage(rt: Runtime, activityId: number, from: 'customer' | 'agent', text: string): ChatMessage {
+  const message: ChatMessage = {
+    id: rt.state.messages.length,
+    activityId,
+    from,
+    text,
+    sentAt: rt.state.clock,
+    accepted: false,
+    deliveredAt: null,
+    senderWarned: false,
+  };
+  rt.state.messages.push(message);
+  return message;
+}
+
+export function screenName(rt: Runtime, console: AgentConsole): string {
+  return findUser(rt.state.db, console.agentUserName!)!.screen_name;
+}
+
+export function addConsoleChat(rt: Runtime, console: AgentConsole, activityId: number): ConsoleChat {
+  const row = findActivity(rt.state.db, activityId)!;
+  const window = rt.state.windows.find((w) => w.activityId === activityId);
+  const chat: ConsoleChat = {
+    activityId,
+    key: freeKey(console),
+    customerName: window?.name ?? row.contact_point_data,
+    pane: [],
+    transcriptRead: 0,
+    customerSilentSince: null,
+  };
+  console.chats.push(chat);
+  showAgent(rt, `chat ${activityId} appears in the chat list with key ${chat.key}`);
+  return chat;
+}

@@ -1,0 +1,43 @@
+/**
+ * The agent console's view of each chat's customer: since when it has not heard from them, and after
+ * `customerNotConnectedAfter` the chat shows "Customer not connected" with a red square.
+ */
+import { CHAT_STATUS } from '../agent-console';
+import { showAgent } from '../effects';
+import { consoleReachesApplication, customerReachesApplication } from '../servers';
+import { sessionOf, windowInSession } from '../state';
+import type { Rule } from './rule';
+
+export const presence: Rule = {
+  name: "the customer's presence on the console",
+  settle(rt) {
+    const { state } = rt;
+    const { servers, clock } = state;
+    const consolesReach = consoleReachesApplication(servers);
+    const customersReach = customerReachesApplication(servers);
+    for (const console of state.consoles) {
+      const consoleLive = console.login === 'logged in' && consolesReach;
+      for (const chat of console.chats) {
+        const session = sessionOf(state, chat.activityId);
+        const seen =
+          consoleLive &&
+          session !== undefined &&
+          session.ended === null &&
+          customersReach &&
+          windowInSession(state, chat.activityId) !== undefined;
+        chat.customerSilentSince = seen ? null : (chat.customerSilentSince ?? clock);
+      }
+    }
+  },
+  deadlines(rt, found) {
+    for (const console of rt.state.consoles) {
+      for (const chat of console.chats) {
+        if (chat.customerSilentSince === null) continue;
+        found.push({
+          at: chat.customerSilentSince + rt.parameters.customerNotConnectedAfter,
+          fire: () => showAgent(rt, `chat ${chat.activityId}: ${CHAT_STATUS.customerNotConnected}, red square`),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+/** An information tab still loading after `informationTabTimeout` times out, and the agent desktop says so. */
+import type { InformationTab } from '../agent-console';
+import { popup } from '../effects';
+import type { Rule } from './rule';
+
+export const tabTimeouts: Rule = {
+  name: 'information tabs time out',
+  deadlines(rt, found) {
+    for (const console of rt.state.consoles) {
+      for (const [tab, state] of Object.entries(console.tabs)) {
+        if (state.state !== 'loading') continue;
+        found.push({
+          at: state.since + rt.parameters.informationTabTimeout,
+          fire: () => {
+            console.tabs[tab as InformationTab] = { state: 'timed out', at: rt.state.clock };
+            popup(rt, console, 'desktopTimedOut');
+          },
+        });
+      }
+    }
+  },
+};
