@@ -16,11 +16,16 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+/** The bracketed notices of a transcript the premise does not already show. */
+function notices(lines: readonly string[]): string[] {
+  return lines
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line));
+}
+
 function customerSees(view: DeploymentView): string[] {
   return view.customers.flatMap((customer) => [
-    ...customer.lines
-      .map((line) => line.trim())
-      .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line)),
+    ...notices(customer.lines),
     ...(customer.inSession ? [] : ['the chat session has ended']),
   ]);
 }
@@ -29,6 +34,7 @@ function agentSees(view: DeploymentView): string[] {
   const { console } = view;
   return [
     ...console.popups.map((popup) => `pop-up “${popup}”`),
+    ...Object.values(console.chatPanes).flatMap((pane) => notices(pane).map((notice) => `chat pane: ${notice}`)),
     ...(console.titleBar ? [`title bar flashing “${console.titleBar}”`] : []),
     ...console.chatList.map((row) => `chat list: “${row.chatStatus}”, ${row.icon}`),
     ...Object.entries(console.tabs)
