@@ -38,8 +38,13 @@ module.exports = {
   // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
   // lean-common-chunk: mermaid's libraries load only on pages with a diagram (see the weight budget, README).
   plugins: [require.resolve('./plugins/sql-wasm'), require.resolve('./plugins/lean-common-chunk')],
-  // Opens the folds a link points into and keeps the linked heading at the top while diagrams draw.
-  clientModules: [require.resolve('./src/client/anchor-landing.js'), require.resolve('./src/client/scroll-regions.js')],
+  // The generated pages' scenario filter (status and tag expression), src/client/scenario-filter.ts; opening the
+  // folds a link points into and keeping the linked heading at the top while diagrams draw; focusable scroll boxes.
+  clientModules: [
+    require.resolve('./src/client/scenario-filter.ts'),
+    require.resolve('./src/client/anchor-landing.js'),
+    require.resolve('./src/client/scroll-regions.js'),
+  ],
   themes: [
     '@docusaurus/theme-mermaid',
     [
