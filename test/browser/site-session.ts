@@ -83,7 +83,8 @@ export async function openPage(
   const response = await page.goto(session.site.url + route, { waitUntil: 'load' });
   strictEqual(response?.status(), 200, `${route} answered ${response?.status()}`);
   strictEqual(response.request().redirectedFrom(), null, `${route} was redirected: not the route the site links to`);
-  await page.locator('main').first().waitFor();
+  // A doc page has its article; the playground (a page of its own, no article) its playground.
+  await page.locator('article, [data-ready]').first().waitFor();
   return { page, errors };
 }
 
