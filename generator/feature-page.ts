@@ -10,7 +10,7 @@ import { fromSqlServer } from '../diagnostics/queries';
 import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
 import { EVIDENCE_KEY, evidenceMark, evidenceOf } from './evidence';
-import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
   scenariosOf,
   type FeatureDoc,
@@ -20,8 +20,9 @@ import {
   type Status,
   type StepDoc,
 } from './run';
+import { diagramBlock } from './diagram-block';
 import { filterAttributes, filterForm } from './scenario-filter';
-import { sequenceDiagram, sharedStart } from './sequence-diagram';
+import { sequenceDiagramParts, sharedStart, type DiagramParts } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 import { outageSummary } from './outage-summary';
 import { diagramBox, fold } from './page-layout';
@@ -49,8 +50,11 @@ const STATUS_MARK: Record<Status, string> = {
   'not run': '·',
 };
 
-export function statusBadge(status: Status): string {
-  return `<span class="cf-badge cf-badge-${status.replace(/ /g, '-')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
+const STATUSES = Object.keys(STATUS_LABEL) as Status[];
+
+export function statusBadge(value: Status): string {
+  const status = closedValue(value, STATUSES, 'status');
+  return `<span class="cf-badge ${className('cf-badge-', status, STATUSES, 'status')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
 }
 
 export function formatMillis(ms: number): string {
@@ -81,6 +85,7 @@ function dataTable(rows: readonly (readonly string[])[]): string {
 }
 
 function stepItem(step: StepDoc, evidence = ''): string {
+  closedValue(step.status, STATUSES, 'step status');
   const text = step.hook ? `${step.text} hook` : step.text;
   const parts = [
     `<span class="cf-step-mark" title="${htmlAttribute(STATUS_LABEL[step.status])}">${STATUS_MARK[step.status]}</span>`,
@@ -96,7 +101,7 @@ function stepItem(step: StepDoc, evidence = ''): string {
   ];
   const classes = [
     'cf-step',
-    `cf-step-${step.status.replace(/ /g, '-')}`,
+    className('cf-step-', step.status, STATUSES, 'step status'),
     step.fromBackground ? 'cf-step-background' : '',
   ]
     .filter(Boolean)
@@ -195,13 +200,14 @@ function queriesSection(queries: readonly QueryDoc[]): string {
   ].join('\n\n');
 }
 
-function mermaid(diagram: string): string {
-  return ['```mermaid', diagram, '```'].join('\n');
+/** The diagram within mermaid's limits, with the texts it cut short in full (generator/diagram-block.ts). */
+function mermaid(parts: DiagramParts): string {
+  return diagramBlock(parts);
 }
 
 interface SharedStart {
   readonly events: number;
-  readonly diagram: string | null;
+  readonly diagram: DiagramParts | null;
 }
 
 function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string, options: PageOptions): string {
@@ -252,7 +258,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     const diagram = [
       diagramBox(
         mermaid(
-          sequenceDiagram(scenario.trace.events, {
+          sequenceDiagramParts(scenario.trace.events, {
             skip,
             skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
             title: `What happened in “${scenario.name}”, hop by hop`,
@@ -331,7 +337,7 @@ export function featurePage(
     events,
     diagram:
       events > 0 && traced[0]
-        ? sequenceDiagram(traced[0].slice(0, events), { title: 'The start every scenario on this page shares' })
+        ? sequenceDiagramParts(traced[0].slice(0, events), { title: 'The start every scenario on this page shares' })
         : null,
   };
   const out: string[] = [
