@@ -28,7 +28,9 @@ module.exports = {
   tagline: 'What a customer, an agent and the database see when WIM/EIM servers fail, and when they come back',
   url: 'http://localhost',
   baseUrl: '/',
-  trailingSlash: false,
+  // Directory-style output (/features/x/index.html): any plain static file server, GitHub Pages or nginx
+  // without rewrites serves every route and every shared link, reloaded or opened cold.
+  trailingSlash: true,
   // An inline icon (a chat bubble), so the site needs no static file and the browser asks for no /favicon.ico.
   headTags: [
     {
@@ -50,9 +52,15 @@ module.exports = {
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
-  plugins: [require.resolve('./plugins/sql-wasm')],
-  // The generated pages' scenario filter (status and tag expression), src/client/scenario-filter.ts.
-  clientModules: [require.resolve('./src/client/scenario-filter.ts')],
+  // lean-common-chunk: mermaid's libraries load only on pages with a diagram (see the weight budget, README).
+  plugins: [require.resolve('./plugins/sql-wasm'), require.resolve('./plugins/lean-common-chunk')],
+  // The generated pages' scenario filter (status and tag expression), src/client/scenario-filter.ts; opening the
+  // folds a link points into and keeping the linked heading at the top while diagrams draw; focusable scroll boxes.
+  clientModules: [
+    require.resolve('./src/client/scenario-filter.ts'),
+    require.resolve('./src/client/anchor-landing.js'),
+    require.resolve('./src/client/scroll-regions.js'),
+  ],
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -93,7 +101,7 @@ module.exports = {
           { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
           { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
           { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
-          { to: '/playground', label: 'Playground', position: 'left' },
+          { to: '/playground/', label: 'Playground', position: 'left' },
         ],
       },
       footer: {
@@ -101,7 +109,8 @@ module.exports = {
         copyright:
           'Generated from the last run of the executable specification. Source: a Cisco WIM/EIM lab write-up, chat session failure scenarios.',
       },
-      prism: { theme: themes.github, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
+      // vsLight: every token colour at least 4.5:1 on its white background (github's are not).
+      prism: { theme: themes.vsLight, darkTheme: themes.dracula, additionalLanguages: ['gherkin', 'sql', 'bash'] },
       mermaid: {
         theme: { light: 'default', dark: 'dark' },
         options: {

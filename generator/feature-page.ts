@@ -25,6 +25,9 @@ import { diagramBlock } from './diagram-block';
 import { filterAttributes, filterForm } from './scenario-filter';
 import { sequenceDiagramParts, sharedStart, type DiagramParts } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
+import { outageSummary } from './outage-summary';
+import { diagramBox, fold } from './page-layout';
+import { legend } from './legend';
 
 export const STATUS_LABEL: Record<Status, string> = {
   passed: 'passed',
@@ -251,40 +254,59 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
         'Nothing happened in this scenario’s own deployment, so there is no diagram or end state to show.',
       )}${invariants}</p>`,
     );
-    if (scenario.queries.length) out.push(queriesSection(scenario.queries));
+    if (scenario.queries.length)
+      out.push(fold('queries', 'The database queries', queriesSection(scenario.queries), scenario.anchor));
     return out.join('\n\n');
   }
   if (scenario.trace) {
     const skip = shared.diagram && scenario.trace.events.length > shared.events ? shared.events : 0;
-    out.push(`<p class="cf-caption">${htmlText('What happened, hop by hop (from the model’s trace of this run)')}</p>`);
-    out.push(
-      mermaid(
-        sequenceDiagramParts(scenario.trace.events, {
-          skip,
-          skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
-        }),
+    const diagram = [
+      diagramBox(
+        mermaid(
+          sequenceDiagramParts(scenario.trace.events, {
+            skip,
+            skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
+            title: `What happened in “${scenario.name}”, hop by hop`,
+          }),
+        ),
+        `Sequence diagram of ${scenario.name}`,
       ),
-    );
+    ];
     const parameters = Object.entries(scenario.trace.parameters);
     if (parameters.length) {
-      out.push(
+      diagram.push(
         `<p class="cf-parameters">${htmlText(
           `Model timings in this run: ${parameters.map(([name, value]) => `${name} ${value} s`).join(' · ')}`,
         )}</p>`,
       );
     }
+    out.push(
+      fold(
+        'diagram',
+        'What happened, hop by hop (from the model’s trace of this run)',
+        diagram.join('\n\n'),
+        scenario.anchor,
+      ),
+    );
   } else {
     out.push(
       `<p class="cf-missing">${htmlText('No trace was attached to this scenario, so there is no diagram.')}</p>`,
     );
   }
   if (scenario.endState) {
-    out.push(`<p class="cf-caption">${htmlText('What each person sees at the end, and what the database says')}</p>`);
-    out.push(endState(scenario.endState));
+    out.push(
+      fold(
+        'end-state',
+        'What each person sees at the end, and what the database says',
+        endState(scenario.endState),
+        scenario.anchor,
+      ),
+    );
   } else {
     out.push(`<p class="cf-missing">${htmlText('No end state was attached to this scenario.')}</p>`);
   }
-  if (scenario.queries.length) out.push(queriesSection(scenario.queries));
+  if (scenario.queries.length)
+    out.push(fold('queries', 'The database queries', queriesSection(scenario.queries), scenario.anchor));
   return out.join('\n\n');
 }
 
@@ -318,7 +340,10 @@ export function featurePage(
   const events = sharedStart(traced);
   const shared: SharedStart = {
     events,
-    diagram: events > 0 && traced[0] ? sequenceDiagramParts(traced[0].slice(0, events)) : null,
+    diagram:
+      events > 0 && traced[0]
+        ? sequenceDiagramParts(traced[0].slice(0, events), { title: 'The start every scenario on this page shares' })
+        : null,
   };
   const out: string[] = [
     [
@@ -327,8 +352,6 @@ export function featurePage(
       `sidebar_label: ${yamlString(feature.name)}`,
       `sidebar_position: ${position}`,
       `slug: ${yamlString(`/${feature.page}`)}`,
-      // The scenario index at the top stands in for the table of contents, leaving the diagrams the full width.
-      'hide_table_of_contents: true',
       `description: ${yamlString(`Scenarios of ${feature.uri}, with the last run's results, sequence diagrams and end states.`)}`,
       '---',
     ].join('\n'),
@@ -339,6 +362,8 @@ export function featurePage(
     )}</span> ${tagList(feature.tags, [])}</div>`,
   );
   if (feature.description) out.push(markdownText(feature.description));
+  const outage = outageSummary(feature);
+  if (outage) out.push(`## In an outage {#in-an-outage}`, outage, legend(), `## Scenarios on this page {#scenarios}`);
   out.push(EVIDENCE_KEY);
   out.push(scenarioIndex(feature));
   if (feature.background || shared.diagram) {
@@ -351,8 +376,14 @@ export function featurePage(
       );
     }
     if (shared.diagram) {
-      out.push(`<p class="cf-caption">${htmlText('The start every scenario on this page shares, hop by hop')}</p>`);
-      out.push(mermaid(shared.diagram));
+      out.push(
+        fold(
+          'background',
+          'The start every scenario on this page shares, hop by hop',
+          diagramBox(mermaid(shared.diagram), 'Sequence diagram of the shared start'),
+          'background',
+        ),
+      );
     }
   }
   for (const child of feature.children) {

@@ -76,7 +76,43 @@ function measurementsTable(comparisons: readonly Comparison[]): string {
   )}</tbody></table></div>`;
 }
 
-export function performancePage(input: BenchInput): string {
+/** A date as the pages print it: `2026-11-26 02:37 UTC`. */
+function utc(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d{2}(?:\.\d+)?Z$/, ' UTC');
+}
+
+/**
+ * The benchmarks run apart from the specification (never inside npm test), so the table may be older than the
+ * run the rest of the site shows: then the page says so, with both dates, before any figure.
+ */
+function datedNotice(measuredAt: string, runStartedAt: string | null): string | null {
+  if (runStartedAt === null || measuredAt.slice(0, 10) === runStartedAt.slice(0, 10)) return null;
+  return [
+    ':::caution[Not from the run the rest of this site shows]',
+    markdownText(
+      `These figures were measured on ${utc(measuredAt)}; the specification run the other pages show started on ${utc(runStartedAt)}. Benchmarks are not part of npm test: run npm run bench, then npm run docs:generate, to measure this version.`,
+    ),
+    ':::',
+  ].join('\n');
+}
+
+/** Every missed target, each with the reason its report gives, or a plain statement that it gives none. */
+function missesSection(comparisons: readonly Comparison[]): string | null {
+  const misses = comparisons.flatMap((c) =>
+    c.skipped ? [] : c.checks.filter((check) => !check.met).map((check) => ({ comparison: c, check })),
+  );
+  if (misses.length === 0) return null;
+  return misses
+    .map(
+      ({ comparison, check }) =>
+        `- **${markdownText(comparison.title)}**, ${markdownText(`${check.target}: ${check.measured}`)}. ${
+          comparison.note ? markdownText(comparison.note) : markdownText('This report gives no reason for this miss.')
+        }`,
+    )
+    .join('\n');
+}
+
+export function performancePage(input: BenchInput, runStartedAt: string | null = null): string {
   const out = [FRONT_MATTER];
   if (input === null) {
     out.push(
@@ -107,12 +143,19 @@ export function performancePage(input: BenchInput): string {
       `Measured ${report.measuredAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} by npm run bench on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, Node ${m.node} (${m.platform}). Each figure is the median of several runs after a warm-up, with its spread; a subject and its baseline ran alternately in the same run, so load on a shared machine hits both alike.`,
     ),
   );
+  const notice = datedNotice(report.measuredAt, runStartedAt);
+  if (notice) out.push(notice);
   out.push('## Targets {#targets}');
   out.push(targetsTable(report.comparisons));
-  const notes = report.comparisons.filter((c) => c.note && !c.skipped);
-  if (notes.length) {
-    out.push('## Why a target is missed {#why-missed}');
-    out.push(notes.map((c) => `- **${markdownText(c.title)}**: ${markdownText(c.note!)}`).join('\n'));
+  const misses = missesSection(report.comparisons);
+  if (misses) {
+    out.push('## Why each missed target is missed {#why-missed}');
+    out.push(misses);
+  }
+  const otherNotes = report.comparisons.filter((c) => c.note && !c.skipped && c.checks.every((check) => check.met));
+  if (otherNotes.length) {
+    out.push('## Notes on the measurements {#notes}');
+    out.push(otherNotes.map((c) => `- **${markdownText(c.title)}**: ${markdownText(c.note!)}`).join('\n'));
   }
   out.push('## Measurements {#measurements}');
   out.push(measurementsTable(report.comparisons));

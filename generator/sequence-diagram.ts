@@ -33,6 +33,22 @@ export interface DiagramOptions {
   readonly skippedNote?: string;
   /** Indices of events to mark as changed (against another run): drawn in a yellow band, labelled. */
   readonly marked?: ReadonlySet<number>;
+  /** The diagram's accessible name (mermaid's `accTitle`); a description is always derived from the events. */
+  readonly title?: string;
+}
+
+/** What a screen reader says about a diagram: who takes part, how many messages, what was lost, what failed. */
+function accessibleDescription(events: readonly TraceEvent[]): string {
+  const hops = events.filter((e) => e.type === 'hop');
+  const lost = hops.filter((e) => e.type === 'hop' && !e.delivered).length;
+  const failed = [...new Set(events.flatMap((e) => (e.type === 'server-failed' ? [e.server] : [])))];
+  const restored = [...new Set(events.flatMap((e) => (e.type === 'server-restored' ? [e.server] : [])))];
+  return [
+    `Sequence diagram between the customer's chat window, the Web, Application, Messaging and Services servers, the database and the agent console: ${hops.length} message hops, ${lost} lost`,
+    failed.length ? `, and ${listServers(failed)} ${failed.length > 1 ? 'fail' : 'fails'}` : ', and no server fails',
+    restored.length ? `, then ${listServers(restored)} ${restored.length > 1 ? 'are' : 'is'} restored` : '',
+    '.',
+  ].join('');
 }
 
 const CHANGED_BAND = 'rect rgba(250, 204, 21, 0.35)';
@@ -105,6 +121,8 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
   };
   const skip = options.skip ?? 0;
   const lines = ['sequenceDiagram'];
+  lines.push(`  accTitle: ${mermaidText(options.title ?? 'What happened, hop by hop')}`);
+  lines.push(`  accDescr: ${mermaidText(accessibleDescription(events.slice(skip)))}`);
   for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidLines(label, 12)}`);
 
   const down = new Set<string>();

@@ -63,7 +63,7 @@ export function runPages(
   files.set('claims.md', claimsPage(run));
   files.set('assumptions.md', assumptionsPage(run.features));
   files.set('invariants.md', invariantsPage(run.exploration));
-  files.set('performance.md', performancePage(bench));
+  files.set('performance.md', performancePage(bench, run.startedAt));
   // Pages about this run against others (what changed, history) and the lists, each `name.md`.
   for (const [path, content] of more) files.set(path, content);
   const sidebar: SidebarFragment = {

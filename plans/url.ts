@@ -7,7 +7,8 @@
 import type { Action, Plan } from '../model/actions';
 import { checkLength, parseAction, PLAN_LIMITS, PlanError } from './validate';
 
-export const PLAYGROUND_PATH = 'playground';
+/** Directory-style, as the site is built (docusaurus.config.js `trailingSlash: true`): any static host serves it. */
+export const PLAYGROUND_PATH = 'playground/';
 
 function searchOf(plan: Plan): string {
   const params = new URLSearchParams();

@@ -1,18 +1,18 @@
 /**
- * Driving the playground page (build/playground.html) in Debian's chromium: opening it, staging steps by
+ * Driving the playground page (build/playground/index.html) in headless Chromium (browser.ts): opening it, staging steps by
  * clicking its controls, and reading back what its views show, in the shape of the model's DeploymentView so a
  * test can compare the page with a scenario's end state. Shared by the playground's browser tests.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, strictEqual } from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './static-server';
 
 export const root = join(__dirname, '..', '..');
 export const buildDir = join(root, 'build');
 export const screenshots = join(root, 'reports', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Session {
   readonly site: StaticSite;
@@ -21,13 +21,9 @@ export interface Session {
 }
 
 export async function start(): Promise<Session> {
-  ok(existsSync(join(buildDir, 'playground.html')), 'build/ has no playground page: run npm run build first');
-  ok(existsSync(CHROMIUM), `No browser at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`);
+  ok(existsSync(join(buildDir, 'playground', 'index.html')), 'build/ has no playground page: run npm run build first');
   const site = await serveStatic(buildDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchBrowser();
   return {
     site,
     browser,
@@ -61,7 +57,7 @@ export async function newPage(session: Session, width = 1400): Promise<OpenPage>
 /** Loads the playground at `search` (a query string, or '') in `open`, and waits until it has read the link. */
 export async function goTo(session: Session, open: OpenPage, search: string): Promise<void> {
   open.errors.length = 0;
-  const response = await open.page.goto(`${session.site.url}/playground${search}`, { waitUntil: 'load' });
+  const response = await open.page.goto(`${session.site.url}/playground/${search}`, { waitUntil: 'load' });
   strictEqual(response?.status(), 200);
   await open.page.locator('[data-ready="true"]').waitFor();
 }
@@ -71,6 +67,12 @@ export async function openPlayground(session: Session, search = '', width = 1400
   const open = await newPage(session, width);
   await goTo(session, open, search);
   return open;
+}
+
+/** Unstages everything (the playground opens on the source's premise), for a test that stages from nothing. */
+export async function startFromNothing(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.locator('[data-steps="0"]').waitFor();
 }
 
 /** Types `value` into the field labelled `label`, replacing what it held. */

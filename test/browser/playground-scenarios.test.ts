@@ -15,7 +15,17 @@ import type { Action } from '../../model/actions';
 import type { DeploymentView } from '../../model/views';
 import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE } from '../../model/media-types';
 import { planToSearch, playgroundHref } from '../../plans/url';
-import { goTo, newPage, root, shown, start, type OpenPage, type Session, type Shown } from './playground-page';
+import {
+  goTo,
+  newPage,
+  root,
+  shown,
+  start,
+  startFromNothing,
+  type OpenPage,
+  type Session,
+  type Shown,
+} from './playground-page';
 
 const messagesFile = join(root, 'reports', 'messages.ndjson');
 const featurePages = join(root, 'docs', 'generated', 'features');
@@ -145,6 +155,8 @@ describe('every documented scenario, opened in the playground', () => {
     test(`${scenario.uri}: ${scenario.name}`, async () => {
       await goTo(session, open, planToSearch(scenario.plan));
       const { page, errors } = open;
+      // A bare address opens on the source's premise; a scenario that stages nothing starts from nothing.
+      if (scenario.plan.length === 0) await startFromNothing(page);
       const problems = page.getByTestId('link-problems');
       if (await problems.count())
         throw new Error(`The playground did not load the plan: ${await problems.textContent()}`);

@@ -25,6 +25,7 @@ import {
   start,
   type Session,
   type Shown,
+  startFromNothing,
 } from './playground-page';
 
 const NOT_DELIVERED = '[Some of the above messages may not have been delivered.]';
@@ -70,7 +71,7 @@ after(async () => {
 });
 
 async function say(page: Page, who: 'customer' | 'agent', text: string): Promise<void> {
-  await fill(page, who === 'customer' ? "Customer's message or question" : "Agent's message", text);
+  await fill(page, who === 'customer' ? "Customer's message" : "Agent's message", text);
   await click(page, who === 'customer' ? 'Send as the customer' : 'Send as the agent');
 }
 
@@ -82,9 +83,10 @@ async function clockTo(page: Page, time: string): Promise<void> {
 describe('the source’s Messaging server failure, staged by clicking', () => {
   test('fails, shows the source’s notices and the triangle, comes back, and shows the green circle', async () => {
     const { page, errors } = await openPlayground(session);
+    await startFromNothing(page);
     await fill(page, "Agent's user name", 'JDoe');
     await click(page, 'Log in');
-    await fill(page, "Customer's message or question", 'Help me!');
+    await fill(page, 'Question for a new chat', 'Help me!');
     await click(page, 'Start a new chat');
     await say(page, 'agent', 'Hello');
     await say(page, 'customer', 'Hi');
@@ -197,6 +199,7 @@ describe('keyboard, undo and reset', () => {
         .map((field) => field.outerHTML),
     );
     deepStrictEqual(unlabelled, []);
+    await startFromNothing(page);
     // Tab from the agent's name field to the Log in button, then press Enter and Space.
     await page.getByLabel("Agent's user name", { exact: true }).focus();
     for (let i = 0; i < 8; i++) {

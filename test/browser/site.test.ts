@@ -1,5 +1,5 @@
 /**
- * The built site in a real browser (Debian's chromium, driven by playwright-core): every generated page and
+ * The built site in a real browser (see browser.ts for which Chromium, driven by playwright-core): every generated page and
  * every hand-written one loads without a console error, every mermaid block becomes an SVG without a syntax
  * error, search finds "Session in Progress", and the hostile-text self-test shows its text literally without
  * running or injecting anything. Screenshots of a few pages go to reports/screenshots/.
@@ -8,88 +8,30 @@
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveStatic, type StaticSite } from './static-server';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openAllFolds, openPage, root, sitePages, startSite, type SiteSession } from './site-session';
 
-const root = join(__dirname, '..', '..');
-const buildDir = join(root, 'build');
-const docsDir = join(root, 'docs');
 const screenshots = join(root, 'reports', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-interface SitePage {
-  readonly source: string;
-  readonly route: string;
-  readonly mermaidBlocks: number;
-}
-
-/** Every page of docs/ with its route (from its `slug`, or its path) and how many mermaid blocks it holds. */
-function sitePages(): SitePage[] {
-  const pages: SitePage[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) {
-        const text = readFileSync(path, 'utf8');
-        const slug = /^---\n[\s\S]*?^slug:\s*"?([^"\n]+)"?\s*$[\s\S]*?^---$/m.exec(text)?.[1];
-        const route = slug ?? `/${relative(docsDir, path).replace(/\.md$/, '')}`;
-        pages.push({ source: relative(root, path), route, mermaidBlocks: (text.match(/^```mermaid$/gm) ?? []).length });
-      }
-    }
-  };
-  walk(docsDir);
-  return pages;
-}
-
-let site: StaticSite;
-let browser: Browser;
+let session: SiteSession;
 
 before(async () => {
-  ok(existsSync(join(buildDir, 'index.html')), 'build/ has no site: run npm run build first');
-  ok(existsSync(CHROMIUM), `No browser at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`);
   mkdirSync(screenshots, { recursive: true });
-  site = await serveStatic(buildDir);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-component-update',
-    ],
-  });
+  session = await startSite();
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
-/** Opens a page, collecting console errors and uncaught exceptions from the moment it starts loading. */
-async function open(route: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
-  const response = await page.goto(site.url + route, { waitUntil: 'load' });
-  strictEqual(response?.status(), 200, `${route} answered ${response?.status()}`);
-  await page.locator('article').first().waitFor();
-  return { page, errors };
-}
+const open = (route: string, width = 1400) => openPage(session, route, width);
 
 /** Waits until every mermaid block of the page has rendered (or failed), then describes what each became. */
 async function mermaidResults(page: Page, expected: number): Promise<{ svgs: number; broken: string[] }> {
+  // Diagrams draw when their fold opens (src/theme/Mermaid): open them all, as a reader may.
+  await openAllFolds(page);
   await page.waitForFunction(
     (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
     expected,
@@ -122,7 +64,7 @@ describe('every page of the site', () => {
     const generated = pages.filter((p) => p.source.startsWith('docs/generated/'));
     ok(generated.length >= 10, `only ${generated.length} generated pages`);
     ok(
-      pages.some((p) => p.route === '/self-test/hostile-text'),
+      pages.some((p) => p.route === '/self-test/hostile-text/'),
       'the hostile-text self-test page was not generated',
     );
   });
@@ -146,7 +88,7 @@ describe('every page of the site', () => {
 
 describe('search', () => {
   test('finds "Session in Progress" on the scenario pages', async () => {
-    const { page, errors } = await open('/search?q=Session%20in%20Progress');
+    const { page, errors } = await open('/search/?q=Session%20in%20Progress');
     try {
       const results = page.locator('article a[href*="/features/"]');
       await results.first().waitFor({ timeout: 30_000 });
@@ -162,13 +104,13 @@ describe('search', () => {
 
 describe('the run summary', () => {
   test("links to cucumber's HTML and JUnit reports, copied into the site", async () => {
-    const { page } = await open('/last-run');
+    const { page } = await open('/last-run/');
     try {
       const links = await page
         .locator('article a[href^="/reports/"]')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       deepStrictEqual([...links].sort(), ['/reports/cucumber.html', '/reports/junit.xml']);
-      for (const link of links) strictEqual((await page.request.get(site.url + link!)).status(), 200, link!);
+      for (const link of links) strictEqual((await page.request.get(session.site.url + link!)).status(), 200, link!);
     } finally {
       await page.close();
     }
@@ -177,9 +119,9 @@ describe('the run summary', () => {
 
 describe('hostile text', () => {
   test('is shown literally and injects no markup', async () => {
-    const { page, errors } = await open('/self-test/hostile-text');
+    const { page, errors } = await open('/self-test/hostile-text/');
     try {
-      const expectedBlocks = pages.find((p) => p.route === '/self-test/hostile-text')!.mermaidBlocks;
+      const expectedBlocks = pages.find((p) => p.route === '/self-test/hostile-text/')!.mermaidBlocks;
       await mermaidResults(page, expectedBlocks);
       const text = await page.locator('article').innerText();
       for (const literal of [
@@ -223,18 +165,18 @@ describe('hostile text', () => {
 
 describe('screenshots for a reader to look at', () => {
   const shots: readonly [string, string, string | null][] = [
-    ['at-a-glance', '/at-a-glance', null],
-    ['deployment', '/deployment', null],
-    ['messaging-server-scenario', '/features/messaging-server', '#both-sides-carry-on-where-they-left-off'],
-    ['all-three-servers-red-square', '/features/all-three-servers', '#four-minutes-later'],
-    ['application-server-session-in-progress', '/features/application-server', '#the-agent-logs-back-in'],
+    ['at-a-glance', '/at-a-glance/', null],
+    ['deployment', '/deployment/', null],
+    ['messaging-server-scenario', '/features/messaging-server/', '#both-sides-carry-on-where-they-left-off'],
+    ['all-three-servers-red-square', '/features/all-three-servers/', '#four-minutes-later'],
+    ['application-server-session-in-progress', '/features/application-server/', '#the-agent-logs-back-in'],
     [
       'services-server-greyed-buttons',
-      '/features/services-server',
+      '/features/services-server/',
       '#the-buttons-of-the-email-response-are-greyed-out',
     ],
-    ['claims', '/claims', null],
-    ['last-run', '/last-run', null],
+    ['claims', '/claims/', null],
+    ['last-run', '/last-run/', null],
   ];
   for (const [name, route, anchor] of shots) {
     test(name, async () => {

@@ -1,6 +1,8 @@
 /**
- * A minimal static file server for the built site (build/), on a free localhost port. Routes resolve the way
- * Docusaurus writes them with `trailingSlash: false`: `/claims` is `claims.html`, `/` is `index.html`.
+ * A plain static file server for the built site (build/), on a free localhost port, doing only what every
+ * static host does (a plain file server, GitHub Pages, nginx without rewrites): a path names a file, a path
+ * ending in `/` names its directory's `index.html`, and a directory asked for without the slash is redirected
+ * to it. No `.html` is ever added and no route is rewritten, so a page that loads here loads on any static host.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -42,14 +44,17 @@ export async function serveStatic(root: string): Promise<StaticSite> {
         response.writeHead(403).end();
         return;
       }
-      const candidates = [safe, `${safe}.html`, join(safe, 'index.html')];
-      for (const candidate of candidates) {
-        if (await isFile(candidate)) {
-          const body = await readFile(candidate);
-          response.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' });
-          response.end(body);
-          return;
-        }
+      const file = pathname.endsWith('/') ? join(safe, 'index.html') : safe;
+      if (await isFile(file)) {
+        const body = await readFile(file);
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+        return;
+      }
+      if (!pathname.endsWith('/') && (await isFile(join(safe, 'index.html')))) {
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
       }
       const notFound = join(root, '404.html');
       response.writeHead(404, { 'content-type': TYPES['.html']! });

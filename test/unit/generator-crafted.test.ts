@@ -32,12 +32,12 @@ const TAGS = new Set(
   ),
 );
 const ATTRIBUTES = new Set(
-  'aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan size stroke stroke-opacity stroke-width title type value viewbox width x y'.split(
+  'aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan scope size stroke stroke-opacity stroke-width tabindex title type value viewbox width x y'.split(
     ' ',
   ),
 );
 /** The generator's own data attributes, read by the site's filter script as data. */
-const DATA_ATTRIBUTE = /^data-(cf-[a-z-]+|status)$/;
+const DATA_ATTRIBUTE = /^data-(cf-[a-z-]+|status|label|fold-for)$/;
 const TAG = /(?<!\\)<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s+([^\s=>"']+)(?:="([^"]*)")?/g;
 

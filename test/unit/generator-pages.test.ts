@@ -109,10 +109,10 @@ test('each scenario with a plan links to the playground with that plan, under th
   const links = [...checked.matchAll(/<a class="cf-tag cf-playground" href="([^"]+)"/g)].map((m) => m[1]!);
   strictEqual(links.length, run.features.flatMap(scenariosOf).filter((s) => s.plan).length);
   const href = links[0]!.replace(/&amp;/g, '&');
-  ok(href.startsWith('/kb/playground?step='), href);
+  ok(href.startsWith('/kb/playground/?step='), href);
   deepStrictEqual(planFromSearch(href.slice(href.indexOf('?'))), { plan: scenario.plan, problems: [] });
   const unchecked = featurePages(run, { baseUrl: '/', playgroundLinks: 'unchecked' }).join('\n');
-  match(unchecked, /<a class="cf-tag cf-playground" href="pathname:\/\/\/playground\?step=/);
+  match(unchecked, /<a class="cf-tag cf-playground" href="pathname:\/\/\/playground\/\?step=/);
 });
 
 test('the Performance page says when nothing was measured, when the report is unreadable, and shows the table', () => {

@@ -16,7 +16,7 @@ test('a plan survives a round trip through a link, hostile text included', () =>
     plan,
     problems: [],
   });
-  match(playgroundHref(plan, '/kb/'), /^\/kb\/playground\?step=/);
+  match(playgroundHref(plan, '/kb/'), /^\/kb\/playground\/\?step=/);
   equal(planToSearch([]), '');
 });
 

@@ -32,7 +32,7 @@ function reason(staged: Staged, id: string, inputs: Partial<ControlInputs> = {})
 /** The source's Messaging server failure, staged through the controls. */
 function messagingFailure(): Staged {
   let s = click(EMPTY, 'agent-logs-in');
-  s = click(s, 'customer-starts-chat', { customerText: 'Help me!' });
+  s = click(s, 'customer-starts-chat', { customerQuestion: 'Help me!' });
   s = click(s, 'agent-sends', { agentText: 'Hello' });
   s = click(s, 'customer-sends', { customerText: 'Hi' });
   s = click(s, 'wait-until', { clockTo: '00:03:00' });

@@ -31,6 +31,9 @@ import {
   type ControlInputs,
   type Staged,
 } from './session';
+import { DEFAULT_PRESET, PRESETS } from './presets';
+import { planToSearch } from '../../../plans/url';
+import { legend } from '../../../generator/legend';
 import styles from './styles.module.css';
 
 /** Markup from generator/end-state.ts, which escapes every piece of text it is given. */
@@ -40,15 +43,18 @@ function Generated({ html, className }: { html: string; className?: string }): R
 
 function ControlButton({ control, onStage }: { control: Control; onStage: (action: Action) => void }): ReactNode {
   const why = `${control.id}-why`;
+  const refused = control.reason !== null;
+  // aria-disabled, not disabled: a control the last click made unavailable keeps the focus (a disabled button
+  // would drop it to <body>), and a screen reader still reads why it is unavailable.
   return (
     <div className={styles.control}>
       <button
         type="button"
         id={`control-${control.id}`}
-        className={`button button--sm ${control.group === 'servers' && control.id.startsWith('fail') ? 'button--danger' : 'button--primary'} ${styles.button}`}
-        disabled={control.reason !== null}
-        aria-describedby={control.reason === null ? undefined : why}
-        onClick={() => control.action && onStage(control.action)}
+        className={`button ${control.group === 'servers' && control.id.startsWith('fail') ? styles.danger : 'button--primary'} ${styles.button}`}
+        aria-disabled={refused ? 'true' : undefined}
+        aria-describedby={refused ? why : undefined}
+        onClick={() => !refused && control.action && onStage(control.action)}
       >
         {control.label}
       </button>
@@ -195,13 +201,19 @@ export default function Playground(): ReactNode {
   const [ready, setReady] = useState(false);
   const [gherkinShown, setGherkinShown] = useState(false);
   const [copied, setCopied] = useState('');
+  const [presetId, setPresetId] = useState(DEFAULT_PRESET.id);
 
   useEffect(() => {
-    const link = loadLink(window.location.search);
+    // With no link, the playground starts where the source starts: the premise, staged and in the address.
+    const search = window.location.search || planToSearch(DEFAULT_PRESET.plan);
+    const link = loadLink(search);
     setStaged(link);
     setProblems(link.problems);
     setReady(true);
-    if (link.plan.length) {
+    if (!window.location.search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${linkSearch(link)}`);
+      setAnnouncement(`Started from the premise: ${DEFAULT_PRESET.label}. Clock ${link.deployment.view().clock}.`);
+    } else if (link.plan.length) {
       setAnnouncement(
         `Loaded ${link.plan.length} step${link.plan.length === 1 ? '' : 's'} from the link. ` +
           `Clock ${link.deployment.view().clock}.`,
@@ -236,7 +248,8 @@ export default function Playground(): ReactNode {
   const group = (name: ControlGroup) =>
     all
       .filter((control) => control.group === name)
-      .map((control) => <ControlButton key={control.id} control={control} onStage={onStage} />);
+      // Keyed by position, so "Fail the X server" turning into "Restore the X server" is the same button, focus kept.
+      .map((control, index) => <ControlButton key={`${name}-${index}`} control={control} onStage={onStage} />);
   const one = (id: string) => {
     const control = all.find((c) => c.id === id)!;
     return <ControlButton key={id} control={control} onStage={onStage} />;
@@ -248,6 +261,12 @@ export default function Playground(): ReactNode {
     );
   };
   const chats = chatAddresses(view);
+  const loadPreset = () => {
+    const preset = PRESETS.find((p) => p.id === presetId) ?? DEFAULT_PRESET;
+    const loaded = loadLink(planToSearch(preset.plan));
+    setProblems(loaded.problems);
+    commit(loaded, `Loaded the preset “${preset.label}”.`);
+  };
 
   return (
     <div className={styles.playground} data-ready={ready ? 'true' : 'false'} data-steps={staged.plan.length}>
@@ -265,7 +284,7 @@ export default function Playground(): ReactNode {
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <button type="button" className="button button--sm button--secondary" onClick={() => setProblems([])}>
+          <button type="button" className="button button--secondary" onClick={() => setProblems([])}>
             Dismiss
           </button>
         </div>
@@ -278,6 +297,29 @@ export default function Playground(): ReactNode {
           <a className={styles.skip} href="#playground-views">
             Skip to what everyone sees
           </a>
+          <fieldset className={styles.group}>
+            <legend>Start from</legend>
+            <div className={styles.field}>
+              <label htmlFor="pg-preset">A documented combination</label>
+              <select id="pg-preset" value={presetId} onChange={(event) => setPresetId(event.target.value)}>
+                {PRESETS.map((preset) => (
+                  <option key={preset.id} value={preset.id}>
+                    {preset.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={styles.buttons}>
+              <button
+                type="button"
+                id="control-load-preset"
+                className={`button button--secondary ${styles.button}`}
+                onClick={loadPreset}
+              >
+                Load this combination
+              </button>
+            </div>
+          </fieldset>
           <fieldset className={styles.group}>
             <legend>{LEGENDS.servers}</legend>
             <div className={styles.buttons}>{group('servers')}</div>
@@ -312,6 +354,133 @@ export default function Playground(): ReactNode {
             />
             <div className={styles.buttons}>{one('wait-until')}</div>
           </fieldset>
+        </section>
+
+        <section className={styles.views} aria-labelledby="playground-views">
+          <h2 id="playground-views" className={styles.heading} tabIndex={-1}>
+            What everyone sees
+          </h2>
+          <a className={styles.skip} href="#playground-controls">
+            Back to the controls
+          </a>
+          <Generated html={serverStrip(view)} />
+          <Generated html={legend()} />
+          <div className="cf-screens">
+            <div className="cf-screen" data-view="customer">
+              {view.customers.length ? (
+                view.customers.map((customer) => <Generated key={customer.address} html={customerWindow(customer)} />)
+              ) : (
+                <div className="cf-window cf-customer cf-empty">No customer has opened a chat window.</div>
+              )}
+            </div>
+            <div className="cf-screen" data-view="agent">
+              <Generated html={agentConsole(view.console)} />
+            </div>
+          </div>
+          <h3 className={styles.subheading}>Database</h3>
+          <div data-view="database">
+            <DatabaseRows results={results} error={error} />
+          </div>
+
+          <h3 className={styles.subheading} id="playground-steps">
+            Staged steps ({staged.plan.length})
+          </h3>
+          {staged.plan.length === 0 ? (
+            <p className="cf-empty">
+              Nothing staged: every server is up, no agent is logged in, no chat is open. Load the premise above to
+              start where the source starts.
+            </p>
+          ) : (
+            <ol className={styles.steps} aria-labelledby="playground-steps">
+              {staged.plan.map((action, index) => (
+                <li key={index}>{describeAction(action)}</li>
+              ))}
+            </ol>
+          )}
+          <div className={styles.buttons}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={staged.plan.length === 0}
+              onClick={() => commit(undo(staged), `Undone: ${describeAction(staged.plan[staged.plan.length - 1]!)}.`)}
+            >
+              Undo last step
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={staged.plan.length === 0}
+              onClick={() => {
+                setProblems([]);
+                commit(reset(), 'Reset: nothing staged.');
+              }}
+            >
+              Reset
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={gherkin === null}
+              aria-expanded={gherkinShown}
+              aria-controls="playground-gherkin"
+              onClick={() => setGherkinShown((shown) => !shown)}
+            >
+              Export as Gherkin
+            </button>
+          </div>
+          {caveat && <p className={styles.problem}>{caveat}</p>}
+          <div className={styles.field}>
+            <label htmlFor="pg-share">Link to this exact outage</label>
+            <div className={styles.row}>
+              <input id="pg-share" type="text" readOnly value={shareUrl} onFocus={(event) => event.target.select()} />
+              <button type="button" className="button button--secondary" onClick={() => copy(shareUrl, 'link')}>
+                Copy link
+              </button>
+            </div>
+          </div>
+          {gherkinShown && gherkin !== null && (
+            <div id="playground-gherkin" className={styles.gherkin}>
+              <p>
+                The staged steps as a scenario in the project&apos;s own step sentences, ending with what everyone sees
+                now. Save it as a <code>.feature</code> file and run it with <code>npx cucumber-js</code>.
+              </p>
+              <pre tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
+                {gherkin}
+              </pre>
+              <div className={styles.buttons}>
+                <button type="button" className="button button--secondary" onClick={() => copy(gherkin, 'Gherkin')}>
+                  Copy Gherkin
+                </button>
+                <a
+                  className="button button--secondary"
+                  download="staged-outage.feature"
+                  href={`data:text/plain;charset=utf-8,${encodeURIComponent(gherkin)}`}
+                >
+                  Download .feature
+                </a>
+              </div>
+            </div>
+          )}
+          {copied && (
+            <p className={styles.copied} role="status">
+              Copied the {copied} to the clipboard.
+            </p>
+          )}
+
+          <h3 className={styles.subheading}>Sequence diagram</h3>
+          {staged.plan.length === 0 ? (
+            <p className="cf-empty">The diagram starts with the first staged step.</p>
+          ) : (
+            <div className={styles.diagram} data-view="diagram">
+              <Mermaid value={diagram} />
+            </div>
+          )}
+        </section>
+
+        <section className={styles.more} aria-labelledby="playground-more">
+          <h2 id="playground-more" className={styles.heading}>
+            The customer, the agent and email
+          </h2>
           <fieldset className={styles.group}>
             <legend>{LEGENDS.customer}</legend>
             <Field
@@ -322,13 +491,21 @@ export default function Playground(): ReactNode {
               inputMode="email"
             />
             <Field
-              id="pg-customer-text"
-              label="Customer's message or question"
-              value={inputs.customerText}
-              onChange={set('customerText')}
+              id="pg-customer-question"
+              label="Question for a new chat"
+              value={inputs.customerQuestion}
+              onChange={set('customerQuestion')}
               placeholder="e.g. Help me!"
             />
-            <div className={styles.buttons}>{group('customer')}</div>
+            <div className={styles.buttons}>{one('customer-starts-chat')}</div>
+            <Field
+              id="pg-customer-text"
+              label="Customer's message"
+              value={inputs.customerText}
+              onChange={set('customerText')}
+              placeholder="e.g. Hi"
+            />
+            <div className={styles.buttons}>{one('customer-sends')}</div>
           </fieldset>
           <fieldset className={styles.group}>
             <legend>{LEGENDS.agent}</legend>
@@ -383,131 +560,6 @@ export default function Playground(): ReactNode {
             />
             <div className={styles.buttons}>{group('email')}</div>
           </fieldset>
-        </section>
-
-        <section className={styles.views} aria-labelledby="playground-views">
-          <h2 id="playground-views" className={styles.heading} tabIndex={-1}>
-            What everyone sees
-          </h2>
-          <a className={styles.skip} href="#playground-controls">
-            Back to the controls
-          </a>
-          <Generated html={serverStrip(view)} />
-          <div className="cf-screens">
-            <div className="cf-screen" data-view="customer">
-              {view.customers.length ? (
-                view.customers.map((customer) => <Generated key={customer.address} html={customerWindow(customer)} />)
-              ) : (
-                <div className="cf-window cf-customer cf-empty">No customer has opened a chat window.</div>
-              )}
-            </div>
-            <div className="cf-screen" data-view="agent">
-              <Generated html={agentConsole(view.console)} />
-            </div>
-          </div>
-          <h3 className={styles.subheading}>Database</h3>
-          <div data-view="database">
-            <DatabaseRows results={results} error={error} />
-          </div>
-
-          <h3 className={styles.subheading} id="playground-steps">
-            Staged steps ({staged.plan.length})
-          </h3>
-          {staged.plan.length === 0 ? (
-            <p className="cf-empty">Nothing staged yet: every server is up, no agent is logged in, no chat is open.</p>
-          ) : (
-            <ol className={styles.steps} aria-labelledby="playground-steps">
-              {staged.plan.map((action, index) => (
-                <li key={index}>{describeAction(action)}</li>
-              ))}
-            </ol>
-          )}
-          <div className={styles.buttons}>
-            <button
-              type="button"
-              className="button button--sm button--secondary"
-              disabled={staged.plan.length === 0}
-              onClick={() => commit(undo(staged), `Undone: ${describeAction(staged.plan[staged.plan.length - 1]!)}.`)}
-            >
-              Undo last step
-            </button>
-            <button
-              type="button"
-              className="button button--sm button--secondary"
-              disabled={staged.plan.length === 0}
-              onClick={() => {
-                setProblems([]);
-                commit(reset(), 'Reset: nothing staged.');
-              }}
-            >
-              Reset
-            </button>
-            <button
-              type="button"
-              className="button button--sm button--secondary"
-              disabled={gherkin === null}
-              aria-expanded={gherkinShown}
-              aria-controls="playground-gherkin"
-              onClick={() => setGherkinShown((shown) => !shown)}
-            >
-              Export as Gherkin
-            </button>
-          </div>
-          {caveat && <p className={styles.problem}>{caveat}</p>}
-          <div className={styles.field}>
-            <label htmlFor="pg-share">Link to this exact outage</label>
-            <div className={styles.row}>
-              <input id="pg-share" type="text" readOnly value={shareUrl} onFocus={(event) => event.target.select()} />
-              <button
-                type="button"
-                className="button button--sm button--secondary"
-                onClick={() => copy(shareUrl, 'link')}
-              >
-                Copy link
-              </button>
-            </div>
-          </div>
-          {gherkinShown && gherkin !== null && (
-            <div id="playground-gherkin" className={styles.gherkin}>
-              <p>
-                The staged steps as a scenario in the project&apos;s own step sentences, ending with what everyone sees
-                now. Save it as a <code>.feature</code> file and run it with <code>npx cucumber-js</code>.
-              </p>
-              <pre tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
-                {gherkin}
-              </pre>
-              <div className={styles.buttons}>
-                <button
-                  type="button"
-                  className="button button--sm button--secondary"
-                  onClick={() => copy(gherkin, 'Gherkin')}
-                >
-                  Copy Gherkin
-                </button>
-                <a
-                  className="button button--sm button--secondary"
-                  download="staged-outage.feature"
-                  href={`data:text/plain;charset=utf-8,${encodeURIComponent(gherkin)}`}
-                >
-                  Download .feature
-                </a>
-              </div>
-            </div>
-          )}
-          {copied && (
-            <p className={styles.copied} role="status">
-              Copied the {copied} to the clipboard.
-            </p>
-          )}
-
-          <h3 className={styles.subheading}>Sequence diagram</h3>
-          {staged.plan.length === 0 ? (
-            <p className="cf-empty">The diagram starts with the first staged step.</p>
-          ) : (
-            <div className={styles.diagram} data-view="diagram">
-              <Mermaid value={diagram} />
-            </div>
-          )}
         </section>
       </div>
     </div>

@@ -107,6 +107,8 @@ export function linkSearch(staged: Staged): string {
 /** What the reader has typed or chosen in the controls' fields. */
 export interface ControlInputs {
   readonly customer: string;
+  /** The question a new chat opens with (a different action from sending a message: its own field). */
+  readonly customerQuestion: string;
   readonly customerText: string;
   readonly agentName: string;
   readonly agentText: string;
@@ -122,6 +124,7 @@ export interface ControlInputs {
 
 export const DEFAULT_INPUTS: ControlInputs = {
   customer: DEFAULT_CUSTOMER.address,
+  customerQuestion: '',
   customerText: '',
   agentName: 'JDoe',
   agentText: '',
@@ -257,7 +260,7 @@ export function controls(deployment: Deployment, inputs: ControlInputs, plan: Pl
     'customer',
     'customer-starts-chat',
     'Start a new chat',
-    badCustomer ?? { type: 'customer-starts-chat', ...customer, question: inputs.customerText },
+    badCustomer ?? { type: 'customer-starts-chat', ...customer, question: inputs.customerQuestion },
   );
   add(
     'customer',

@@ -1,0 +1,152 @@
+/**
+ * Accessibility and phone width: axe-core (through @axe-core/playwright, WCAG 2 A and AA rules, colour contrast
+ * included) finds no serious or critical violation on any page of the site (every fold open) or on the playground,
+ * and none at 390 px on the pages a reader opens first and a feature page of each kind; every diagram has an
+ * accessible name and description; at 390 px those pages are no wider than the window, the at-a-glance matrix
+ * shows as cards and the agent console's chat status is in view.
+ *
+ * Needs `npm run build` first (npm test does it).
+ */
+import { after, before, describe, test } from 'node:test';
+import { deepStrictEqual, ok } from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { diagramsDrawn, openAllFolds, openPage, sitePages, startSite, type SiteSession } from './site-session';
+
+let session: SiteSession;
+
+before(async () => {
+  session = await startSite();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/** Serious and critical violations, one line each with where they are. */
+async function violations(page: Page): Promise<string[]> {
+  // Mermaid's SVG internals (thousands of text nodes in mermaid's own theme) are left to mermaid; what this project
+  // adds to each diagram, its accessible name and description, is checked below.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('.docusaurus-mermaid-container svg')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}; ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 4)
+          .join(' | ')}`,
+    );
+}
+
+const pages = sitePages();
+
+describe('axe on every page', () => {
+  for (const sitePage of pages) {
+    test(`${sitePage.route}: no serious or critical violation, folds open`, async () => {
+      const { page } = await openPage(session, sitePage.route);
+      try {
+        await openAllFolds(page);
+        if (sitePage.mermaidBlocks) await diagramsDrawn(page, sitePage.mermaidBlocks);
+        deepStrictEqual(await violations(page), []);
+        const unnamed = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'))
+            .filter((svg) => !svg.querySelector('title')?.textContent || !svg.querySelector('desc')?.textContent)
+            .map((svg) => svg.id),
+        );
+        deepStrictEqual(unnamed, [], 'diagrams without an accessible title and description');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('the playground', () => {
+  for (const width of [1400, 390]) {
+    test(`no serious or critical violation at ${width} px, premise and Messaging failed`, async () => {
+      const { page } = await openPage(session, '/playground/', width);
+      try {
+        await page.locator('[data-ready="true"]').waitFor();
+        await page.locator('#control-fail-Messaging').click();
+        await page.locator('[data-view="diagram"] svg').first().waitFor();
+        await page.locator('table[data-query="Chats still open"]').waitFor();
+        deepStrictEqual(await violations(page), []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/** At phone width: the pages a reader opens first, and a feature page of each kind. */
+const PHONE_ROUTES = [
+  '/',
+  '/at-a-glance/',
+  '/deployment/',
+  '/claims/',
+  '/features/messaging-server/',
+  '/features/all-three-servers/',
+  '/features/services-server/',
+  '/last-run/',
+  '/performance/',
+];
+
+describe('at 390 px', () => {
+  const phonePages = pages.filter((p) => PHONE_ROUTES.includes(p.route));
+  test('the phone pages are all there', () => deepStrictEqual(phonePages.length, PHONE_ROUTES.length));
+  for (const sitePage of phonePages) {
+    test(`${sitePage.route} is no wider than the window, and passes axe`, async () => {
+      const { page } = await openPage(session, sitePage.route, 390);
+      try {
+        await openAllFolds(page);
+        if (sitePage.mermaidBlocks) await diagramsDrawn(page, sitePage.mermaidBlocks);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        ok(overflow <= 0, `${sitePage.route} is ${overflow} px wider than the window`);
+        deepStrictEqual(await violations(page), []);
+        // Every chat status (with its icon) is inside the window, not scrolled off to the right.
+        const hidden = await page.evaluate(
+          () =>
+            Array.from(document.querySelectorAll('.cf-chat-status'))
+              .map((cell) => cell.getBoundingClientRect())
+              .filter((box) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth)).length,
+        );
+        deepStrictEqual(hidden, 0, 'chat statuses outside the window');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  test('the at-a-glance matrix shows one card per failure, each cell under its column name', async () => {
+    const { page } = await openPage(session, '/at-a-glance/', 390);
+    try {
+      const cards = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.cf-matrix tbody tr')).map((row) => {
+          const cells = Array.from(row.querySelectorAll('td'));
+          return {
+            display: getComputedStyle(row).display,
+            fits: row.getBoundingClientRect().right <= window.innerWidth,
+            labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content),
+          };
+        }),
+      );
+      ok(cards.length >= 8, `only ${cards.length} rows`);
+      for (const card of cards) {
+        deepStrictEqual(card.display, 'block');
+        ok(card.fits, 'a card is wider than the window');
+        deepStrictEqual(card.labels, [
+          '"What the customer sees"',
+          '"What the agent sees"',
+          '"What the database shows"',
+          '"On restoration"',
+        ]);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
