@@ -71,4 +71,5 @@ export const agentSends = define<AgentSends>({
     }
     // A message to a session that no longer exists vanishes without a word: the known defect's consequence.
   },
+  example: { action: { type: 'agent-sends', text: 'Hello', customer: 'customer@awesome.com' } },
 });

@@ -51,4 +51,5 @@ export const customerSends = define<CustomerSends>({
       window.lines.push({ kind: 'undelivered', text: action.text, messageId: message.id });
     }
   },
+  example: { action: { type: 'customer-sends', text: "Hi, it's me" } },
 });
