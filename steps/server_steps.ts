@@ -19,6 +19,10 @@ When('the {servers} servers are restored', function (this: DeploymentWorld, serv
   this.perform(...servers.map((server) => ({ type: 'restore' as const, server })));
 });
 
+When('the {server} server joins the deployment', function (this: DeploymentWorld, server: Server) {
+  this.perform({ type: 'server-joins', server });
+});
+
 When('{int} minute(s) pass(es)', function (this: DeploymentWorld, minutes: number) {
   this.perform({ type: 'wait', seconds: minutes * 60 });
 });

@@ -15,6 +15,7 @@ import { NOTE, type ActionDefinition } from './definition';
 import { emailArrives } from './email-arrives';
 import { fail } from './fail';
 import { restore } from './restore';
+import { serverJoins } from './server-joins';
 import { wait } from './wait';
 
 /** The table, in the order plans and errors list the kinds. */
@@ -30,6 +31,7 @@ export const ACTION_DEFINITIONS = [
   agentCompletesChat,
   agentOpensTab,
   emailArrives,
+  serverJoins,
 ] as const;
 
 type ActionOf<D> = D extends ActionDefinition<infer A> ? A : never;
