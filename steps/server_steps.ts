@@ -1,5 +1,5 @@
 /** Servers failing and coming back, and time passing. */
-import { When } from '@cucumber/cucumber';
+import { Then, When } from '@cucumber/cucumber';
 import type { Server } from '../model/servers';
 import type { DeploymentWorld } from './support/world';
 
@@ -37,4 +37,19 @@ When('the chat has lasted {duration}', function (this: DeploymentWorld, duration
 
 When('the chat with {address} has lasted {duration}', function (this: DeploymentWorld, who: string, duration: string) {
   this.waitUntilChatHasLasted(duration, who);
+});
+
+/** Which Application server holds a customer's chat session: the Web server's choice when the chat began. */
+Then("{address}'s chat is on the {server} server", function (this: DeploymentWorld, who: string, server: Server) {
+  const window = this.deployment.inspect().windows.find((w) => w.address === who);
+  const session = this.deployment.inspect().sessions.find((s) => s.activityId === window?.activityId);
+  if (!session) throw new Error(`${who} has no chat session`);
+  if (session.home !== server) throw new Error(`${who}'s chat is on the ${session.home} server, not ${server}`);
+});
+
+/** Which Application server holds an agent's login session. */
+Then("{agent}'s login is on the {server} server", function (this: DeploymentWorld, agent: string, server: Server) {
+  const console = this.deployment.inspect().consoles.find((c) => c.agentUserName === agent);
+  if (console?.login !== 'logged in') throw new Error(`${agent} is not logged in`);
+  if (console.home !== server) throw new Error(`${agent}'s login is on the ${console.home} server, not ${server}`);
 });
