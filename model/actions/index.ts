@@ -9,6 +9,7 @@ import { agentLogsIn } from './agent-logs-in';
 import { agentLogsOut } from './agent-logs-out';
 import { agentOpensTab } from './agent-opens-tab';
 import { agentSends } from './agent-sends';
+import { customerClosesWindow } from './customer-closes-window';
 import { customerSends } from './customer-sends';
 import { customerStartsChat } from './customer-starts-chat';
 import { NOTE, type ActionDefinition } from './definition';
@@ -32,6 +33,7 @@ export const ACTION_DEFINITIONS = [
   agentOpensTab,
   emailArrives,
   serverJoins,
+  customerClosesWindow,
 ] as const;
 
 type ActionOf<D> = D extends ActionDefinition<infer A> ? A : never;
