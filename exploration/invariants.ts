@@ -351,6 +351,7 @@ export class InvariantChecker implements StepObserver {
       const window = state.windows.find((w) => w.activityId === activityId);
       const told =
         window === undefined ||
+        window.state === 'closed' || // the customer left: there is nobody to tell
         window.lines.some(
           (line) => line.kind === 'notice' && (line.notice === 'sessionLost' || line.notice === 'connectionIssues'),
         );

@@ -23,12 +23,12 @@ export const customerClosesWindow = define<CustomerClosesWindow>({
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
     const window = windowOf(rt.state, action.customer);
     if (!window) return `${address} has no chat window open`;
-    if (window.state === 'ended') return `${address}'s chat session ${window.activityId} has already ended`;
+    if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has already ended`;
     return null;
   },
   perform: (rt, action) => {
     const window = windowOf(rt.state, action.customer)!;
-    window.state = 'ended';
+    window.state = 'closed';
     const session = sessionOf(rt.state, window.activityId);
     if (!session || !isLive(session)) return;
     if (travel(rt, ['Customer', 'Web', session.home], 'close chat')) session.ended = 'exited';

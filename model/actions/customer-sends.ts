@@ -20,7 +20,7 @@ export const customerSends = define<CustomerSends>({
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
     const window = windowOf(rt.state, action.customer);
     if (!window) return `${address} has no chat window open`;
-    if (window.state === 'ended') return `${address}'s chat session ${window.activityId} has ended`;
+    if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has ended`;
     if (action.text.trim() === '') return 'the message is empty';
     return null;
   },
