@@ -9,6 +9,7 @@ import type { DeploymentView } from '../model/views';
 import { scenario } from '../plans/gherkin';
 import { PlanRunner, PlanStepRejected, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import { InvariantChecker, InvariantViolation } from './invariants';
+import { LawMonitor, alongside } from './laws';
 
 /** The sentence the Gherkin counterexample ends with; steps/exploration_steps.ts defines it. */
 export const INVARIANTS_HOLD_STEP = 'every invariant holds';
@@ -25,12 +26,14 @@ export interface Counterexample {
   readonly before: DeploymentView;
   readonly after: DeploymentView;
   readonly fastCheck?: FastCheckReplay;
+  /** Found breadth-first by the state-space explorer: no plan of fewer steps breaks any property. */
+  readonly shortest?: boolean;
 }
 
-/** Runs `plan` with every invariant checked; returns the first violation, or null if the plan keeps them all. */
+/** Runs `plan` with every invariant and law checked; returns the first violation, or null if it keeps them all. */
 export function checkPlan(plan: Plan, factory: DeploymentFactory = newDeployment): InvariantViolation | null {
   const checker = new InvariantChecker();
-  const runner = new PlanRunner(factory(), checker);
+  const runner = new PlanRunner(factory(), alongside(checker, new LawMonitor()));
   try {
     runner.run(plan);
     checker.finish(() => factory());
@@ -163,7 +166,9 @@ export function formatCounterexample(counterexample: Counterexample): string {
     `  Why it matters: ${violation.invariant.explanation}`,
     `  What happened: ${violation.detail}`,
     '',
-    `Shrunk plan (${plan.length} steps, ${failures(plan)} server failures; the run that found it had ${counterexample.originalSteps} steps):`,
+    counterexample.shortest
+      ? `Shortest plan (${plan.length} steps, ${failures(plan)} server failures; explored breadth-first, no shorter plan breaks a property):`
+      : `Shrunk plan (${plan.length} steps, ${failures(plan)} server failures; the run that found it had ${counterexample.originalSteps} steps):`,
     ...plan.map(
       (action, i) =>
         `  ${String(i + 1).padStart(3)}. ${describeAction(action)}${i === index ? '   <-- broke here' : ''}`,
@@ -182,7 +187,7 @@ export function formatCounterexample(counterexample: Counterexample): string {
           `  1. fast-check: FUZZ_SEED=${fastCheck.seed} FUZZ_PATH="${fastCheck.path}"` +
             `${fastCheck.replayPath ? ` FUZZ_REPLAY_PATH="${fastCheck.replayPath}"` : ''} npm run fuzz`,
         ]
-      : ['  1. fast-check: (not found by fast-check)']),
+      : ['  1. fast-check: (not found by fast-check; the plan below replays it)']),
     '  2. The plan as JSON (save it and run FUZZ_PLAN=<file> npm run fuzz):',
     planJson(plan)
       .split('\n')

@@ -10,6 +10,7 @@ import { consoleOf, theConsole, type DeepReadonly, type DeploymentState } from '
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
+import { LawMonitor, alongside } from './laws';
 
 /** The agent every plan uses, from the source's screenshots. */
 export const AGENT = 'JDoe';
@@ -67,7 +68,7 @@ export class Exploration {
     private readonly factory: DeploymentFactory = newDeployment,
     private readonly checkDeterminism = true,
   ) {
-    this.runner = new PlanRunner(factory({ recordTrace: false }), this.checker);
+    this.runner = new PlanRunner(factory({ recordTrace: false }), alongside(this.checker, new LawMonitor()));
     this.coverage = ledger.begin();
     tally.plans++;
   }

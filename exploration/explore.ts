@@ -8,6 +8,7 @@ import { INVARIANT_LIST } from './invariants';
 import { orderSensitivity, type OrderSensitivity } from './order-sensitivity';
 import { exploreAtRandom, type RandomBudget, type RandomResult } from './random';
 import type { ExplorationReport } from './report';
+import { exploreSpecificationStateSpace, type SpecificationStateSpace } from './state-space/report';
 
 /** The seed of every fixed-seed run (CI, `npm test`): the day of the source's lab, 2011-07-12. */
 export const FIXED_SEED = 20110712;
@@ -18,6 +19,7 @@ export interface Exploration {
   readonly exhaustive: ExhaustiveResult;
   readonly random: RandomResult;
   readonly orderSensitivity: readonly OrderSensitivity[];
+  readonly stateSpace: SpecificationStateSpace;
   readonly report: ExplorationReport;
 }
 
@@ -28,7 +30,14 @@ export function explore(
   const exhaustive = exploreExhaustively(factory);
   const random = exploreAtRandom({ ...budget, factory });
   const orders = orderSensitivity(factory);
-  return { exhaustive, random, orderSensitivity: orders, report: reportOf(exhaustive, random, orders) };
+  const stateSpace = exploreSpecificationStateSpace(factory);
+  return {
+    exhaustive,
+    random,
+    orderSensitivity: orders,
+    stateSpace,
+    report: { ...reportOf(exhaustive, random, orders), stateSpace: stateSpace.report },
+  };
 }
 
 export function reportOf(

@@ -74,10 +74,17 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
 
 export const INVARIANT_LIST: readonly Invariant[] = Object.values(INVARIANTS);
 
-/** An invariant broken at one step of a plan; `plan` holds the steps up to and including the breaking one. */
+/** What a violation names: one of these invariants, or a claim of the source checked as a law (exploration/laws/). */
+export interface CheckedProperty {
+  readonly id: string;
+  readonly name: string;
+  readonly explanation: string;
+}
+
+/** A property broken at one step of a plan; `plan` holds the steps up to and including the breaking one. */
 export class InvariantViolation extends Error {
   constructor(
-    readonly invariant: Invariant,
+    readonly invariant: CheckedProperty,
     readonly detail: string,
     readonly index: number,
     readonly plan: Plan,
@@ -113,6 +120,44 @@ export class InvariantChecker implements StepObserver {
     this.checkStatuses(index, state);
     this.checkWork(index, action, state, deployment);
     this.checkCustomerInformed(index, state, deployment.parameters.customerConnectionIssuesAfter);
+  }
+
+  /**
+   * An independent copy of this checker's memory, to follow one more continuation of the same plan: the
+   * state-space explorer forks it at every transition, beside `Deployment.clone`. `from` is the state this
+   * checker watched and `to` its clone, whose windows, consoles and chat panes stand in the same order.
+   */
+  fork(from: DeploymentState, to: DeploymentState): InvariantChecker {
+    const copy = new InvariantChecker();
+    copy.knownDefectSteps = this.knownDefectSteps;
+    copy.plan.push(...this.plan);
+    for (const id of this.completed) copy.completed.add(id);
+    for (const id of this.assigned) copy.assigned.add(id);
+    copy.unsettled.push(...this.unsettled);
+    copy.messagesSeen = this.messagesSeen;
+    for (const [id, at] of this.lostAt) copy.lostAt.set(id, at);
+    copy.uninformed.push(...this.uninformed);
+    const remap = (old: readonly LineOwner[], now: readonly LineOwner[]): void =>
+      old.forEach((owner, i) => {
+        const cursor = this.read.get(owner);
+        if (cursor) copy.read.set(now[i]!, { ...cursor });
+      });
+    remap(from.windows, to.windows);
+    from.consoles.forEach((console, i) => remap(console.chats, to.consoles[i]!.chats));
+    for (const agent of this.freshLogins) copy.freshLogins.add(agent);
+    return copy;
+  }
+
+  /**
+   * The part of this checker's memory that the model's state does not already determine (in a plan that has
+   * kept every invariant so far), as text: which agents' last logins were fresh ones, and how long ago each
+   * session the customer has not yet been told about was lost. Two plans reaching the same state with the same
+   * memory key are checked the same way from then on.
+   */
+  memoryKey(clock: number): string {
+    let key = [...this.freshLogins].sort().join('+');
+    for (const id of this.uninformed) key += `,${id}@${clock - this.lostAt.get(id)!}`;
+    return key;
   }
 
   /**

@@ -50,4 +50,33 @@ export interface ExplorationReport {
     /** Orderings grouped by the end state they lead to, when the order matters. */
     readonly groups: readonly (readonly (readonly string[])[])[];
   }[];
+  /** The state-space exploration: every state within the test bounds, and the laws checked in each. */
+  readonly stateSpace?: StateSpaceReport;
+}
+
+export interface StateSpaceReport {
+  /** The bounds, as sentences. */
+  readonly bounds: readonly string[];
+  readonly distinctStates: number;
+  readonly transitions: number;
+  readonly depthReached: number;
+  readonly milliseconds: number;
+  readonly laws: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly claims: readonly string[];
+    readonly premise: string;
+    readonly conclusion: string;
+    /** Transitions into states in which the premise held (and so the conclusion was checked). */
+    readonly premiseHeld: number;
+    readonly violations: number;
+  }[];
+  /** The behaviour ledger (exploration/state-space/ledger.ts). */
+  readonly ledger: {
+    readonly thresholds: Readonly<Record<string, number>>;
+    readonly eventsDuringOutages: Readonly<Record<string, number>>;
+    readonly concurrentCustomers: Readonly<Record<string, number>>;
+    readonly refusals: Readonly<Record<string, Readonly<Record<string, number>>>>;
+    readonly serverStates: Readonly<Record<string, number>>;
+  };
 }

@@ -9,6 +9,7 @@ import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './fe
 import { claimAnchor, ROUTES } from './routes';
 import { anchorFor } from './slug';
 import { scenariosOf, type RunDoc, type Status } from './run';
+import { claimLaws, stateSpaceSections } from './state-space-pages';
 
 function frontMatter(title: string, slug: string, position: number, description: string): string {
   return [
@@ -79,7 +80,7 @@ export function claimsPage(run: RunDoc): string {
           c.scenarios.length ? c.status : 'not run',
         )} <span class="cf-claim-id">${htmlText(c.claim.id)}</span>${defect}</div><div class="cf-claim-statement">${htmlText(
           c.claim.statement,
-        )}</div>${covering}</li>`;
+        )}</div>${covering}${claimLaws(run.exploration?.stateSpace, c.claim.id)}</li>`;
       });
     out.push(`<ul class="cf-claims">${items.join('')}</ul>`);
   }
@@ -151,6 +152,7 @@ export function invariantsPage(report: ExplorationReport | null): string {
       'last run',
     )}</a>${htmlText(' page, with the run’s other timings.')}</p>`,
   );
+  out.push(...stateSpaceSections(report.stateSpace));
   out.push('## Does the order of failures matter? {#order-sensitivity}');
   out.push(
     `<table class="cf-table"><thead><tr><th>Servers failed together</th><th>Order matters</th><th>Orderings grouped by what people see</th></tr></thead><tbody>${report.orderSensitivity

@@ -24,9 +24,13 @@ function invariantNamed(name: string) {
   return invariant;
 }
 
+/** The run's one exploration (both phases and the state space), run by the first scenario that asks. */
+export function runExploration(): Exploration {
+  return (shared ??= explore());
+}
+
 When('every failure ordering is explored, and plans at random with the fixed seed', function (this: World) {
-  shared ??= explore();
-  explored.set(this, shared);
+  explored.set(this, runExploration());
 });
 
 Then(

@@ -15,6 +15,7 @@ import { benchExhaustive, benchFuzz } from './fuzz';
 import { benchGenerateSuite, benchGenerateSynthetic } from './generate';
 import { BENCH_REPORT_VERSION, type BenchReport, type Comparison, type Machine, type Measurement } from './report';
 import { benchSpec } from './spec';
+import { benchStateSpace } from './state-space';
 
 const root = join(__dirname, '..', '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
   comparisons.unshift(spec);
   step('random fuzzing phase vs a do-nothing model');
   comparisons.push(await attempt('Random fuzzing phase', 'fuzz', () => benchFuzz({ repeats: runs })));
+  step('state-space exploration: states per second, hashing beside the model steps');
+  comparisons.push(await attempt('State-space exploration', 'state-space', () => benchStateSpace({ repeats: runs })));
   step('page generation, the suite');
   comparisons.push(
     await attempt('Page generation for the suite', 'generate-suite', () => benchGenerateSuite(messages, { runs })),

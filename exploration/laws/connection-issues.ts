@@ -1,0 +1,36 @@
+/** APP-F3, ALL-F5: an Application server down for more than a few minutes: the customer hears of connection issues. */
+import { formatDuration } from '../../model/clock';
+import { HOLDS, NOT_APPLICABLE, law } from './law';
+
+export const connectionIssues = law({
+  id: 'connection-issues',
+  claims: ['APP-F3', 'ALL-F5'],
+  name: 'A customer whose chat was live when the Application server failed hears of connection issues once it has been down a few minutes',
+  premise:
+    "the Application server holding a chat has been down for at least the model's customerConnectionIssuesAfter (a few minutes) and a customer's window still shows a chat that was live when it failed",
+  conclusion: 'the window tells the customer of connection issues',
+  check: (step) => {
+    const { state, history, parameters } = step;
+    const outage = (activityId: number): number | null => {
+      const home = state.sessions.find((s) => s.activityId === activityId)?.home;
+      const since = home === undefined ? undefined : history.applicationDownSince[home];
+      return since === undefined || state.clock - since < parameters.customerConnectionIssuesAfter ? null : since;
+    };
+    const windows = state.windows.filter(
+      (w) =>
+        w.state === 'in session' &&
+        history.liveAtApplicationFailure.includes(w.activityId) &&
+        outage(w.activityId) !== null,
+    );
+    if (windows.length === 0) return NOT_APPLICABLE;
+    const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues'));
+    return silent.length === 0
+      ? HOLDS
+      : silent
+          .map(
+            (w) =>
+              `after ${formatDuration(state.clock - outage(w.activityId)!)} of outage, ${w.address} has not been told`,
+          )
+          .join('; ');
+  },
+});

@@ -1,0 +1,23 @@
+/** APP-F1, MA-R3, ALL-R3: the customer is told the session was lost, and to start a new one. */
+import { customerReachesApplication } from '../../model/servers';
+import { HOLDS, NOT_APPLICABLE, law } from './law';
+
+export const customerToldSessionLost = law({
+  id: 'customer-told-session-lost',
+  claims: ['APP-F1', 'MA-R3', 'ALL-R3'],
+  name: 'A customer whose chat was live when the Application server failed is told the session was lost once the window reaches it again',
+  premise:
+    "a customer's window still shows a chat that was live when the Application server failed, and the Web and Application servers are up",
+  conclusion:
+    'the window says the session was lost, messages sent after the problem began were not delivered, and to start a new chat',
+  check: (step) => {
+    const { state, history } = step;
+    if (!customerReachesApplication(state.servers)) return NOT_APPLICABLE;
+    const windows = state.windows.filter((w) => history.liveAtApplicationFailure.includes(w.activityId));
+    if (windows.length === 0) return NOT_APPLICABLE;
+    const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'sessionLost'));
+    return silent.length === 0
+      ? HOLDS
+      : `${silent.map((w) => `${w.address} (chat ${w.activityId})`).join(', ')} shows no session-lost notice`;
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * The registry of laws, and the monitor that checks them along one plan. Adding a law is one module and one
+ * line here; the explorer, the random phase, `Then every invariant holds` and the claims page all read this list.
+ */
+import type { Action } from '../../model/actions';
+import type { Deployment } from '../../model/deployment';
+import type { TraceEvent } from '../../model/trace';
+import type { StepObserver } from '../../plans/interpreter';
+import { InvariantViolation } from '../invariants';
+import { chatContinuesAfterMessaging } from './chat-continues-after-messaging';
+import { chatHistoryLost } from './chat-history-lost';
+import { chatWorksWithoutServices } from './chat-works-without-services';
+import { connectionIssues } from './connection-issues';
+import { customerToldSessionLost } from './customer-told-session-lost';
+import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History, type LawStep } from './history';
+import { HOLDS, NOT_APPLICABLE, type Law } from './law';
+import { lostChatReportedActive } from './lost-chat-reported-active';
+import { lostWhileMessagingDown } from './lost-while-messaging-down';
+import { noWorkWithoutServices } from './no-work-without-services';
+import { sessionInProgress } from './session-in-progress';
+import { workResumesAfterServices } from './work-resumes-after-services';
+
+export type { Law } from './law';
+
+export const LAWS: readonly Law[] = [
+  sessionInProgress,
+  lostChatReportedActive,
+  chatHistoryLost,
+  customerToldSessionLost,
+  connectionIssues,
+  lostWhileMessagingDown,
+  chatContinuesAfterMessaging,
+  chatWorksWithoutServices,
+  noWorkWithoutServices,
+  workResumesAfterServices,
+];
+
+/** For each law, in how many checked states its premise held (the rest it held vacuously). */
+export type PremiseCounts = Record<string, number>;
+
+export function newPremiseCounts(): PremiseCounts {
+  return Object.fromEntries(LAWS.map((l) => [l.id, 0]));
+}
+
+export function addPremiseCounts(into: PremiseCounts, from: PremiseCounts): void {
+  for (const [id, n] of Object.entries(from)) into[id] = (into[id] ?? 0) + n;
+}
+
+/**
+ * Checks every law at one step; returns the history after it. Throws an `InvariantViolation` naming the law
+ * when a conclusion fails, with `plan` the steps so far.
+ */
+export function checkLaws(
+  step: Omit<LawStep, 'history' | 'previous'>,
+  history: History,
+  counts: PremiseCounts | null,
+  plan: () => readonly Action[],
+): History {
+  const next = nextHistory(step, history);
+  const full: LawStep = { ...step, history: next, previous: history };
+  for (const l of LAWS) {
+    const verdict = l.check(full);
+    if (verdict === NOT_APPLICABLE) continue;
+    if (counts) counts[l.id]!++;
+    if (verdict !== HOLDS) {
+      const steps = plan();
+      throw new InvariantViolation(l, verdict, steps.length - 1, steps);
+    }
+  }
+  return next;
+}
+
+/** Checks the laws after every step of one plan (the random phase, `checkPlan`). */
+export class LawMonitor implements StepObserver {
+  private history: History = EMPTY_HISTORY;
+  private facts: Facts | null = null;
+  private readonly plan: Action[] = [];
+
+  constructor(private readonly counts: PremiseCounts | null = null) {}
+
+  afterStep(_index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
+    this.plan.push(action);
+    const state = deployment.inspect();
+    const before = this.facts ?? factsOf(initialStateOf(deployment));
+    const after = factsOf(state);
+    this.history = checkLaws(
+      { action, before, after, state, parameters: deployment.parameters },
+      this.history,
+      this.counts,
+      () => this.plan,
+    );
+    this.facts = after;
+  }
+}
+
+/** The facts before a plan's first step: a fresh deployment of the same kind. */
+function initialStateOf(deployment: Deployment) {
+  const Fresh = deployment.constructor as new (setup: { parameters: Deployment['parameters'] }) => Deployment;
+  return new Fresh({ parameters: deployment.parameters }).inspect();
+}
+
+/** Tells each observer in turn about every step: the invariant checker and the law monitor side by side. */
+export function alongside(...observers: readonly StepObserver[]): StepObserver {
+  return {
+    afterStep(index, action, events, deployment) {
+      for (const observer of observers) observer.afterStep(index, action, events, deployment);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The bounds of the state-space exploration: how many times each thing may happen in one plan. Every plan of
+ * the model within these bounds is explored, from an empty deployment. Time moves only to the next moment a
+ * threshold of the model passes (the only moments at which anything changes by itself) or by one of a few
+ * fixed steps (a quick return well inside every threshold), so no timing the model can tell apart is skipped.
+ */
+import type { Server } from '../../model/servers';
+
+export interface Bounds {
+  /** The server instances that fail and are restored, each at most `failuresPerServer` times. */
+  readonly servers: readonly Server[];
+  readonly failuresPerServer: number;
+  /** Times the clock moves on (to the next threshold, or by one of `waitSteps`). */
+  readonly waits: number;
+  /** Fixed steps of time, in seconds, besides "until the next threshold passes". */
+  readonly waitSteps: readonly number[];
+  /** Chat messages typed, by both sides together (a new chat's question counts as one). */
+  readonly messages: number;
+  readonly logins: number;
+  /** Agents who may log in (JDoe, then DMarino). */
+  readonly agents: number;
+  readonly logouts: number;
+  readonly emails: number;
+  /** Information tabs opened. */
+  readonly tabs: number;
+  /** Customers who may start chats; each starts at most `chatsPerCustomer`. */
+  readonly customers: number;
+  readonly chatsPerCustomer: number;
+  /** Chats the agent completes. */
+  readonly completions: number;
+  /** Breadth-first levels at most (plans of at most this many steps); `null` for no limit but the counts above. */
+  readonly depth: number | null;
+}
+
+/**
+ * The counts of `npm test` and `npm run explore`: time moving only to the next threshold (at most twice), two
+ * messages, a second login and one logout: enough for every law's premise to hold somewhere. `npm test` explores
+ * each server's outages on its own (a few thousand states); `npm run explore` the three together.
+ */
+export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
+  servers: ['Application', 'Services', 'Messaging'],
+  failuresPerServer: 1,
+  waits: 2,
+  waitSteps: [],
+  messages: 2,
+  logins: 2,
+  agents: 1,
+  logouts: 1,
+  emails: 0,
+  tabs: 0,
+  customers: 1,
+  chatsPerCustomer: 1,
+  completions: 0,
+  depth: null,
+});
+
+/**
+ * `npm run explore`: the same counts with the three servers of the source failing and coming back together, in
+ * any order and at any moment (about 44,000 states; under a minute on this shared machine).
+ */
+export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
+
+/**
+ * The nightly job's deeper bounds, split across machines: Web and Database fail too, a quick return (10 s),
+ * a completed chat, an email, a tab, a third message, a second chat and a second agent (DMarino).
+ */
+export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
+  ...DEFAULT_BOUNDS,
+  completions: 1,
+  servers: ['Application', 'Services', 'Messaging', 'Web', 'Database'],
+  waits: 3,
+  waitSteps: [10],
+  messages: 3,
+  agents: 2,
+  logins: 3,
+  emails: 1,
+  tabs: 1,
+  chatsPerCustomer: 2,
+});
+
+/** The bounds `npm run explore` takes by name (the test bounds run one server at a time, inside `npm test`). */
+export const NAMED_BOUNDS: Readonly<Record<string, Bounds>> = {
+  default: DEFAULT_BOUNDS,
+  deep: DEEP_BOUNDS,
+};
+
+export function describeBounds(bounds: Bounds): string[] {
+  return [
+    `servers failing and restored: ${bounds.servers.join(', ')} (each at most ${bounds.failuresPerServer} time${bounds.failuresPerServer === 1 ? '' : 's'})`,
+    `time: at most ${bounds.waits} moves, each to the next moment a threshold passes${
+      bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
+    }`,
+    `agents: ${bounds.agents}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
+    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}`,
+    `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
+  ];
+}

@@ -1,0 +1,257 @@
+/**
+ * The deployment model as a state space for `search`: a state is the deployment with the invariant checker and
+ * the laws' history watching it and the bounds used so far; its key encodes all four, so two plans that reach
+ * the same model state with the same memory are explored once. Applying an action checks every invariant and
+ * every law, and adds to the behaviour ledger.
+ */
+import type { Action } from '../../model/actions';
+import type { Deployment } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
+import { ActionRejected } from '../../model/errors';
+import type { ModelParameters } from '../../model/parameters';
+import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
+import { emailArrives } from '../commands/email-arrives';
+import { AGENTS, CUSTOMERS } from './actors';
+import { InvariantChecker } from '../invariants';
+import { EMPTY_HISTORY, factsOf, historyKey, type Facts, type History } from '../laws/history';
+import { checkLaws, type PremiseCounts } from '../laws';
+import type { Bounds } from './bounds';
+import { encodeState } from './encode';
+import { downLabel, type BehaviourLedger } from './ledger';
+import type { ModelAdapter } from './search';
+
+/** What each plan has used of its bounds, one counter each. */
+const enum Used {
+  Waits,
+  Logins,
+  Logouts,
+  Emails,
+  Tabs,
+  Completions,
+  /** Then one per customer (chats started), then one per server (failures). */
+  Customers,
+}
+
+export interface ExploredState {
+  readonly deployment: Deployment;
+  readonly checker: InvariantChecker;
+  readonly history: History;
+  readonly facts: Facts;
+  readonly used: readonly number[];
+  /** Steps from the empty deployment. */
+  readonly depth: number;
+}
+
+/** One in this many new states is replayed twice with its trace on, for the determinism invariant. */
+export const DETERMINISM_SAMPLE = 256;
+
+export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
+  readonly horizon: number;
+  private readonly thresholds: readonly number[];
+  private readonly parameters: ModelParameters;
+  private applied = 0;
+
+  constructor(
+    readonly bounds: Bounds,
+    private readonly ledger: BehaviourLedger,
+    private readonly premises: PremiseCounts,
+    private readonly factory: DeploymentFactory = newDeployment,
+  ) {
+    this.parameters = factory().parameters;
+    this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
+    this.horizon = this.thresholds.at(-1)!;
+  }
+
+  initial(): ExploredState {
+    const deployment = this.factory({ recordTrace: false });
+    const state = deployment.inspect();
+    return {
+      deployment,
+      checker: new InvariantChecker(),
+      history: EMPTY_HISTORY,
+      facts: factsOf(state),
+      used: new Array<number>(Used.Customers + this.bounds.customers + this.bounds.servers.length).fill(0),
+      depth: 0,
+    };
+  }
+
+  enabled(node: ExploredState): Action[] {
+    const { bounds } = this;
+    const state = node.deployment.inspect();
+    const used = node.used;
+    const candidates: Action[] = [];
+    bounds.servers.forEach((server, i) => {
+      if (!state.servers[server]) candidates.push({ type: 'restore', server });
+      else if (used[Used.Customers + bounds.customers + i]! < bounds.failuresPerServer) {
+        candidates.push({ type: 'fail', server });
+      }
+    });
+    if (used[Used.Waits]! < bounds.waits) {
+      const next = this.nextThreshold(state);
+      if (next !== null) candidates.push({ type: 'wait', seconds: next });
+      for (const seconds of bounds.waitSteps) if (seconds !== next) candidates.push({ type: 'wait', seconds });
+    }
+    const messages = node.facts.messages < bounds.messages;
+    for (let c = 0; c < bounds.customers; c++) {
+      const customer = c === 0 ? undefined : CUSTOMERS[c];
+      if (messages && used[Used.Customers + c]! < bounds.chatsPerCustomer) {
+        candidates.push({
+          type: 'customer-starts-chat',
+          ...(customer && { customer }),
+          question: `Question ${node.facts.messages + 1}`,
+        });
+      }
+      if (messages)
+        candidates.push({
+          type: 'customer-sends',
+          ...(customer && { customer }),
+          text: `Customer line ${node.facts.messages + 1}`,
+        });
+      if (messages)
+        candidates.push({
+          type: 'agent-sends',
+          text: `Agent line ${node.facts.messages + 1}`,
+          ...(customer && { customer }),
+        });
+      if (used[Used.Completions]! < bounds.completions)
+        candidates.push({ type: 'agent-completes-chat', ...(customer && { customer }) });
+    }
+    for (let a = 0; a < bounds.agents; a++) {
+      const agent = AGENTS[a]!;
+      const named = a === 0 ? {} : { agent };
+      if (used[Used.Logins]! < bounds.logins) candidates.push({ type: 'agent-logs-in', agent });
+      if (used[Used.Logouts]! < bounds.logouts) candidates.push({ type: 'agent-logs-out', ...named });
+      if (used[Used.Tabs]! < bounds.tabs) candidates.push({ type: 'agent-opens-tab', tab: 'Case', ...named });
+      if (a === 0) continue; // the first agent's chat actions are the customers' loop above
+      if (messages) candidates.push({ type: 'agent-sends', text: `Agent line ${node.facts.messages + 1}`, agent });
+      if (used[Used.Completions]! < bounds.completions) candidates.push({ type: 'agent-completes-chat', agent });
+    }
+    if (used[Used.Emails]! < bounds.emails) candidates.push(emailArrives(used[Used.Emails]!));
+    const enabled: Action[] = [];
+    for (const action of candidates) {
+      const reason = node.deployment.rejection(action);
+      if (reason === null) enabled.push(action);
+      else this.ledger.refused(action.type, reason.replace(/\d+/g, 'N').replace(/\S+@\S+/g, 'a customer'));
+    }
+    return enabled;
+  }
+
+  apply(node: ExploredState, action: Action): ExploredState | null {
+    const deployment = node.deployment.clone();
+    const before = node.deployment.inspect();
+    const checker = node.checker.fork(before, deployment.inspect());
+    let events;
+    try {
+      events = deployment.apply(action);
+    } catch (error) {
+      if (error instanceof ActionRejected) return null;
+      throw error;
+    }
+    const state = deployment.inspect();
+    checker.afterStep(node.depth, action, events, deployment);
+    const facts = factsOf(state);
+    const history = checkLaws(
+      { action, before: node.facts, after: facts, state, parameters: this.parameters },
+      node.history,
+      this.premises,
+      () => [action],
+    );
+    if (++this.applied % DETERMINISM_SAMPLE === 0) checker.finish(() => this.factory());
+    this.observe(node, action, before.clock, state);
+    return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
+  }
+
+  encode(node: ExploredState): string {
+    const state = node.deployment.inspect();
+    return `${encodeState(state, state.clock, this.horizon)}|${node.checker.memoryKey(state.clock)}|${historyKey(node.history, state.clock, this.horizon)}|${node.used.join(',')}`;
+  }
+
+  /** Seconds until the next moment some "since" of the state reaches one of the model's thresholds, if any. */
+  private nextThreshold(state: DeploymentState): number | null {
+    let next: number | null = null;
+    for (const since of sincesOf(state)) {
+      for (const threshold of this.thresholds) {
+        const wait = since + threshold - state.clock;
+        if (wait > 0 && (next === null || wait < next)) next = wait;
+      }
+    }
+    return next;
+  }
+
+  /** Adds one distinct state to the ledger (the search calls it once per state). */
+  countState(node: ExploredState): void {
+    const state = node.deployment.inspect();
+    this.ledger.state(downLabel(node.facts.down), state.windows.filter((w) => w.state === 'in session').length);
+  }
+
+  private use(node: ExploredState, action: Action): number[] {
+    const used = [...node.used];
+    const { bounds } = this;
+    switch (action.type) {
+      case 'fail':
+        used[Used.Customers + bounds.customers + bounds.servers.indexOf(action.server)]!++;
+        break;
+      case 'wait':
+        used[Used.Waits]!++;
+        break;
+      case 'agent-logs-in':
+        used[Used.Logins]!++;
+        break;
+      case 'agent-logs-out':
+        used[Used.Logouts]!++;
+        break;
+      case 'email-arrives':
+        used[Used.Emails]!++;
+        break;
+      case 'agent-opens-tab':
+        used[Used.Tabs]!++;
+        break;
+      case 'agent-completes-chat':
+        used[Used.Completions]!++;
+        break;
+      case 'customer-starts-chat':
+        used[
+          Used.Customers +
+            Math.max(0, CUSTOMERS.indexOf((action.customer ?? CUSTOMERS[0]) as (typeof CUSTOMERS)[number]))
+        ]!++;
+        break;
+    }
+    return used;
+  }
+
+  /** Adds one transition to the ledger. */
+  private observe(node: ExploredState, action: Action, clockBefore: number, state: DeploymentState): void {
+    const downBefore = downLabel(node.facts.down);
+    if (action.type === 'wait') {
+      const sinces = sincesOf(node.deployment.inspect());
+      for (const threshold of this.thresholds) {
+        if (sinces.some((t) => clockBefore - t < threshold && state.clock - t >= threshold)) {
+          this.ledger.threshold(downBefore, threshold);
+        }
+      }
+    }
+    const event =
+      action.type === 'agent-logs-in'
+        ? 'login'
+        : action.type === 'agent-logs-out'
+          ? 'logout'
+          : action.type === 'email-arrives'
+            ? 'email'
+            : action.type === 'agent-opens-tab'
+              ? 'tab'
+              : null;
+    if (event) this.ledger.event(event, downBefore);
+  }
+}
+
+/** Every "since" in the state: the moments from which the model's thresholds count. */
+function sincesOf(state: DeploymentState): number[] {
+  const found: number[] = [];
+  for (const w of state.windows) if (w.unreachableSince !== null) found.push(w.unreachableSince);
+  for (const console of state.consoles) {
+    if (console.unreachableSince !== null) found.push(console.unreachableSince);
+    for (const c of console.chats) if (c.customerSilentSince !== null) found.push(c.customerSilentSince);
+    for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') found.push(tab.since);
+  }
+  return found;
+}

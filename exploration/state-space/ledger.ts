@@ -1,0 +1,94 @@
+/**
+ * The coverage ledger of behaviour: not which orderings ran but what happened in them. For each set of servers
+ * down: which of the model's thresholds passed while it was down, and whether the agent logged in or out, an
+ * email arrived or a tab was opened; how many customers were in a chat at once; and for every kind of action,
+ * each reason the model refused it and in how many states. Plain data, so shards write it as JSON and a final
+ * job merges them (`merge`).
+ */
+export interface BehaviourLedgerData {
+  /** "Application+Messaging down: 180 s" → transitions in which that threshold passed. */
+  readonly thresholds: Record<string, number>;
+  /** "login, Services down" → transitions (events: login, logout, email, tab). */
+  readonly eventsDuringOutages: Record<string, number>;
+  /** Customers in a chat session at once → states. */
+  readonly concurrentCustomers: Record<string, number>;
+  /** Action type → refusal reason → states in which it was refused for that reason. */
+  readonly refusals: Record<string, Record<string, number>>;
+  /** Sets of servers down together → states. */
+  readonly serverStates: Record<string, number>;
+}
+
+export function downLabel(down: ReadonlySet<string> | readonly string[]): string {
+  const list = [...down];
+  return list.length === 0 ? 'none down' : `${list.sort().join('+')} down`;
+}
+
+export class BehaviourLedger {
+  readonly data: BehaviourLedgerData = {
+    thresholds: {},
+    eventsDuringOutages: {},
+    concurrentCustomers: {},
+    refusals: {},
+    serverStates: {},
+  };
+
+  static from(data: BehaviourLedgerData): BehaviourLedger {
+    const ledger = new BehaviourLedger();
+    ledger.merge(data);
+    return ledger;
+  }
+
+  threshold(down: string, seconds: number): void {
+    bump(this.data.thresholds, `${down}: ${seconds} s`);
+  }
+
+  event(what: string, down: string): void {
+    bump(this.data.eventsDuringOutages, `${what}, ${down}`);
+  }
+
+  state(down: string, customersInSession: number): void {
+    bump(this.data.serverStates, down);
+    bump(this.data.concurrentCustomers, String(customersInSession));
+  }
+
+  refused(type: string, reason: string): void {
+    bump((this.data.refusals[type] ??= {}), reason);
+  }
+
+  merge(other: BehaviourLedgerData): void {
+    for (const key of ['thresholds', 'eventsDuringOutages', 'concurrentCustomers', 'serverStates'] as const) {
+      for (const [k, n] of Object.entries(other[key])) bump(this.data[key], k, n);
+    }
+    for (const [type, reasons] of Object.entries(other.refusals)) {
+      for (const [reason, n] of Object.entries(reasons)) bump((this.data.refusals[type] ??= {}), reason, n);
+    }
+  }
+
+  /** The ledger as a person reads it, one line per entry, sorted. */
+  describe(): string[] {
+    const list = (title: string, record: Record<string, number>): string[] => [
+      `${title}:`,
+      ...Object.keys(record)
+        .sort()
+        .map((k) => `  ${k}  (${record[k]})`),
+    ];
+    return [
+      ...list('servers down together (states)', this.data.serverStates),
+      ...list('thresholds passed while servers were down (transitions)', this.data.thresholds),
+      ...list('logins, logouts, emails and tabs by servers down (transitions)', this.data.eventsDuringOutages),
+      ...list('customers in a chat at once (states)', this.data.concurrentCustomers),
+      'actions refused, and why (states):',
+      ...Object.keys(this.data.refusals)
+        .sort()
+        .flatMap((type) =>
+          Object.keys(this.data.refusals[type]!)
+            .sort()
+            .map((reason) => `  ${type}: ${reason}  (${this.data.refusals[type]![reason]})`),
+        ),
+    ];
+  }
+}
+
+function bump(record: Record<string, number>, key: string, by = 1): void {
+  record[key] = (record[key] ?? 0) + by;
+}

@@ -1,0 +1,130 @@
+/**
+ * The state-space explorer: every state within small bounds keeps every invariant and law (each law's premise
+ * met somewhere), a deliberately broken rule gives the shortest counterexample whose Gherkin fails against the
+ * broken model and passes against the real one, and sharded runs merge into one ledger.
+ */
+import { test } from 'node:test';
+import { deepStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
+import { LAWS } from '../../exploration/laws';
+import { checkPlan, gherkinOf, planJson } from '../../exploration/counterexample';
+import { exploreAtRandom } from '../../exploration/random';
+import { encodeState } from '../../exploration/state-space/encode';
+import { exploreStateSpace } from '../../exploration/state-space/explorer';
+import { SPECIFICATION_BOUNDS, exploreSpecificationStateSpace } from '../../exploration/state-space/report';
+import { search, type ModelAdapter } from '../../exploration/state-space/search';
+import {
+  coverageOf,
+  mergeReports,
+  parseShard,
+  readShardReport,
+  type ShardReport,
+} from '../../exploration/state-space/shard-report';
+import { feature } from '../../plans/gherkin';
+import { parsePlanJson } from '../../plans/plan';
+import { brokenDeployment } from './exploration-broken-model';
+import { runFeature } from './run-feature';
+
+test('every state within the test bounds keeps every invariant and law, and every law applies somewhere', () => {
+  const { runs, report } = exploreSpecificationStateSpace();
+  for (const run of runs) {
+    strictEqual(run.counterexample, null, run.counterexample?.violation.message);
+    ok(run.distinctStates > 100 && run.transitions > run.distinctStates);
+  }
+  strictEqual(report.laws.length, LAWS.length);
+  for (const law of report.laws) ok(law.premiseHeld > 0, `the premise of "${law.name}" never held`);
+  ok(Object.keys(report.ledger.thresholds).some((k) => k.startsWith('Application down')));
+  ok(Object.keys(report.ledger.eventsDuringOutages).some((k) => k.startsWith('login, Services down')));
+  ok(report.ledger.refusals['agent-logs-in'], 'refused logins are in the ledger');
+});
+
+test('the breadth-first search visits each distinct state once and finds the shortest path to a failure', () => {
+  // A counter from 0 that can add 1 or 2: states 0..6, and the first to reach 5 takes three steps.
+  const counter: ModelAdapter<number, number> = {
+    initial: () => 0,
+    enabled: (n) => (n < 6 ? [2, 1] : []),
+    apply: (n, step) => {
+      if (n + step === 5) throw new Error('five');
+      return Math.min(n + step, 6);
+    },
+    encode: String,
+  };
+  const result = search(counter);
+  deepStrictEqual(result.failure?.plan, [2, 2, 1]);
+  const safe = search({ ...counter, apply: (n, step) => Math.min(n + step, 6) });
+  strictEqual(safe.distinctStates, 7);
+  strictEqual(safe.failure, null);
+});
+
+test('equal states encode equally, whenever they began', () => {
+  const state = (clock: number) => ({ clock, windows: [{ unreachableSince: clock - 30, lines: ['a'] }] });
+  strictEqual(encodeState(state(100), 100, 240), encodeState(state(700), 700, 240));
+  ok(encodeState(state(100), 100, 240) !== encodeState({ ...state(100), windows: [] }, 100, 240));
+});
+
+test('a broken rule gives the shortest counterexample, whose Gherkin fails against it and passes against the model', async () => {
+  const result = exploreStateSpace({ bounds: SPECIFICATION_BOUNDS[0]!, factory: brokenDeployment });
+  const counterexample = result.counterexample;
+  ok(counterexample, 'the broken model should break a property');
+  const { plan } = counterexample.violation;
+  // A chat starts, the Application server fails and comes back: the window never says the session was lost.
+  deepStrictEqual(
+    plan.map((a) => a.type),
+    ['customer-starts-chat', 'fail', 'restore'],
+  );
+  strictEqual(counterexample.violation.invariant.id, 'law:customer-told-session-lost');
+  strictEqual(
+    checkPlan(parsePlanJson(planJson(plan)), brokenDeployment)?.invariant.id,
+    counterexample.violation.invariant.id,
+  );
+  strictEqual(checkPlan(plan), null);
+  const text = feature('Counterexample', 'Found by the state-space explorer.', [gherkinOf(counterexample)]);
+  const broken = await runFeature(text, true);
+  strictEqual(broken.success, false);
+  ok(broken.errors.join('\n').includes(counterexample.violation.invariant.name), broken.errors.join('\n'));
+  const fixed = await runFeature(text, false, broken.support);
+  strictEqual(fixed.success, true, fixed.errors.join('\n'));
+});
+
+test('shards reach every state between them, and their reports merge into one ledger', () => {
+  const bounds = SPECIFICATION_BOUNDS[2]!;
+  const whole = exploreStateSpace({ bounds });
+  const reports: ShardReport[] = [0, 1, 2].map((index) => {
+    const part = exploreStateSpace({ bounds, shard: { index, count: 3 } });
+    ok(part.distinctStates < whole.distinctStates);
+    const report: ShardReport = {
+      kind: 'explore',
+      shard: { index, count: 3 },
+      run: 'test',
+      distinctStates: part.distinctStates,
+      behaviour: part.ledger.data,
+      premises: part.premises,
+      counterexample: null,
+    };
+    return readShardReport(JSON.stringify(report), `shard ${index + 1}`);
+  });
+  const fuzz = exploreAtRandom({ seed: 7, runs: 20 });
+  reports.push({
+    kind: 'fuzz',
+    shard: { index: 0, count: 1 },
+    run: 'seed 7',
+    steps: fuzz.stepsExecuted,
+    ...coverageOf(fuzz.ledger),
+    counterexample: null,
+  });
+  const merged = mergeReports(reports);
+  ok(merged.distinctStates >= whole.distinctStates, `${merged.distinctStates} < ${whole.distinctStates}`);
+  for (const key of ['serverStates', 'thresholds', 'eventsDuringOutages', 'concurrentCustomers'] as const) {
+    deepStrictEqual(Object.keys(merged.behaviour.data[key]).sort(), Object.keys(whole.ledger.data[key]).sort(), key);
+  }
+  strictEqual(merged.coverage.orderings.size, fuzz.ledger.orderings.size);
+  strictEqual(merged.counterexamples.length, 0);
+  const failing = mergeReports([...reports, { ...reports[0]!, counterexample: { steps: 3, text: 'plan' } }]);
+  strictEqual(failing.counterexamples[0]?.text, 'plan');
+});
+
+test('bad shard options and reports are refused by name', () => {
+  deepStrictEqual(parseShard('2/4', 'EXPLORE_SHARD'), { index: 1, count: 4 });
+  throws(() => parseShard('5/4', 'EXPLORE_SHARD'), /EXPLORE_SHARD must be "i\/n"/);
+  throws(() => readShardReport('{"kind":"walk","run":"x","counterexample":null}', 'a.json'), /a.json: "kind"/);
+  throws(() => readShardReport('nope', 'b.json'), /b.json: not JSON/);
+});
