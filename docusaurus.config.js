@@ -35,6 +35,8 @@ module.exports = {
   i18n: { defaultLocale: 'en', locales: ['en'] },
   // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
   plugins: [require.resolve('./plugins/sql-wasm')],
+  // The generated pages' scenario filter (status and tag expression), src/client/scenario-filter.ts.
+  clientModules: [require.resolve('./src/client/scenario-filter.ts')],
   themes: [
     '@docusaurus/theme-mermaid',
     [

@@ -20,6 +20,7 @@ import {
   type Status,
   type StepDoc,
 } from './run';
+import { filterAttributes, filterForm } from './scenario-filter';
 import { sequenceDiagram, sharedStart } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 
@@ -131,6 +132,8 @@ export interface PageOptions {
    * playground page must exist); `unchecked`: plain anchors the build neither rewrites nor checks.
    */
   readonly playgroundLinks: 'checked' | 'unchecked';
+  /** Extra marks beside a scenario's status and tags (HTML, already escaped), such as "changed since baseline". */
+  readonly scenarioMarks?: (scenario: ScenarioDoc) => string;
 }
 
 export const DEFAULT_PAGE_OPTIONS: PageOptions = { baseUrl: '/', playgroundLinks: 'checked' };
@@ -205,7 +208,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     `<div class="cf-scenario-meta">${statusBadge(scenario.status)} ${tagList(scenario.tags, scenario.claimIds)}${playgroundLink(
       scenario,
       options,
-    )}</div>`,
+    )}${options.scenarioMarks?.(scenario) ?? ''}</div>`,
   );
   if (scenario.description) out.push(markdownText(scenario.description));
   if (scenario.knownDefect) {
@@ -359,8 +362,8 @@ function scenarioIndex(feature: FeatureDoc): string {
           .map((id) => `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(id)}</a>`)
           .join(' ')}</td>`
       : '';
-    return `<tr><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td>${claims}</tr>`;
+    return `<tr${filterAttributes(s, s.anchor)}><td>${statusBadge(s.status)}</td><td><a href="#${s.anchor}">${htmlText(s.name)}</a></td>${claims}</tr>`;
   });
   const head = `<tr><th>Result</th><th>Scenario</th>${withClaims ? '<th>Claims</th>' : ''}</tr>`;
-  return `<table class="cf-index"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${filterForm(scenarios.map((s) => s.status))}<table class="cf-index"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

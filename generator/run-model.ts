@@ -124,6 +124,8 @@ export interface RunDoc {
   /** Tags on scenarios that look like claim ids but name no claim in the register. */
   readonly unknownClaimTags: readonly string[];
   readonly exploration: ExplorationReport | null;
+  /** Each feature file's uri → a digest of its text as the run read it (from the run's `source` messages). */
+  readonly sources: Readonly<Record<string, string>>;
 }
 
 export function scenariosOf(feature: FeatureDoc): ScenarioDoc[] {

@@ -8,6 +8,7 @@ import { htmlText, markdownText } from './escape';
 import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './feature-page';
 import { claimAnchor, ROUTES } from './routes';
 import { anchorFor } from './slug';
+import { scenarioTimings } from './list-pages';
 import { scenariosOf, type RunDoc, type Status } from './run';
 import { claimLaws, stateSpaceSections } from './state-space-pages';
 
@@ -269,5 +270,6 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
           .join('')}</ul>`
       : markdownText('None: every scenario passed.'),
   );
+  out.push(...scenarioTimings(run));
   return out.join('\n\n') + '\n';
 }

@@ -14,6 +14,7 @@ import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { CLAIM_TAG } from '../features/claims-register';
 import { readExploration, type Found } from './attachments';
 import { FeatureQuery, toMillis } from './feature-query';
+import { digest } from './history';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
 import {
   scenariosOf,
@@ -124,6 +125,7 @@ export class RunBuilder {
   private finished: { timestamp: Timestamp; success: boolean } | null = null;
   private exploration: Found | null = null;
   private frozen = false;
+  private readonly sources: Record<string, string> = {};
 
   constructor(options: RunBuilderOptions) {
     this.file = options.file;
@@ -142,6 +144,7 @@ export class RunBuilder {
     if (e.gherkinDocument) this.addDocument(line, e.gherkinDocument);
     else if (e.pickle) this.addPickle(line, e.pickle);
     else if (e.meta) this.meta ??= e.meta;
+    else if (e.source) this.sources[e.source.uri] = digest(e.source.data);
     else if (e.hook) this.hooks.set(e.hook.id, e.hook);
     else if (e.testRunStarted) {
       this.started = e.testRunStarted.timestamp;
@@ -303,6 +306,7 @@ export class RunBuilder {
       claims: coverage,
       unknownClaimTags: [...this.unknownClaimTags].sort(),
       exploration: this.exploration ? readExploration(this.file, this.exploration) : null,
+      sources: this.sources,
     };
     return { remaining, run };
   }

@@ -29,7 +29,11 @@ export interface DiagramOptions {
   readonly skip?: number;
   /** The note that stands for the events left out. */
   readonly skippedNote?: string;
+  /** Indices of events to mark as changed (against another run): drawn in a yellow band, labelled. */
+  readonly marked?: ReadonlySet<number>;
 }
+
+const CHANGED_BAND = 'rect rgba(250, 204, 21, 0.35)';
 
 /** Groups a trace into the steps of its plan: each group starts with a `step` event. */
 export function stepGroups(events: readonly TraceEvent[]): TraceEvent[][] {
@@ -111,6 +115,17 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
 
   let clock = skip > 0 ? (events[skip - 1]?.at ?? 0) : 0;
   const rest = events.slice(skip);
+  const isMarked = (i: number): boolean => options.marked?.has(skip + i) ?? false;
+  /** A changed message or note inside its own band (nested in an outage band when one is open). */
+  const marking = (changed: boolean, draw: () => void): void => {
+    if (!changed) return draw();
+    emit(CHANGED_BAND);
+    const outer = indent;
+    indent = `${outer}  `;
+    draw();
+    indent = outer;
+    emit('end');
+  };
   for (let i = 0; i < rest.length; i++) {
     const event = rest[i]!;
     if (event.at !== clock && !(event.type === 'step' && event.actor === 'Clock')) {
@@ -161,23 +176,33 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         openBand();
         break;
       }
-      case 'hop':
-        emit(
-          event.delivered
-            ? `${event.from}->>${event.to}: ${mermaidLines(event.what, ARROW_WIDTH)}`
-            : `${event.from}-x${event.to}: ${mermaidLines(`${event.what}, lost`, ARROW_WIDTH)}`,
+      case 'hop': {
+        const changed = isMarked(i);
+        const what = `${changed ? 'changed: ' : ''}${event.what}`;
+        marking(changed, () =>
+          emit(
+            event.delivered
+              ? `${event.from}->>${event.to}: ${mermaidLines(what, ARROW_WIDTH)}`
+              : `${event.from}-x${event.to}: ${mermaidLines(`${what}, lost`, ARROW_WIDTH)}`,
+          ),
         );
         break;
+      }
       case 'shown': {
         const shown = [event.what];
+        let changed = isMarked(i);
         while (
           rest[i + 1]?.type === 'shown' &&
           (rest[i + 1] as typeof event).on === event.on &&
           rest[i + 1]!.at === event.at
         ) {
           shown.push((rest[++i] as typeof event).what);
+          changed ||= isMarked(i);
         }
-        emit(`Note over ${event.on}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`);
+        if (changed) shown.unshift('changed:');
+        marking(changed, () =>
+          emit(`Note over ${event.on}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`),
+        );
         break;
       }
     }

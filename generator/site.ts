@@ -49,6 +49,7 @@ export function runPages(
   reports: ReportLinks,
   selfTest: RunDoc | null = null,
   bench: BenchInput = null,
+  more: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
   const files = new Map<string, string>();
   const docId = (path: string) => `generated/${path}`;
@@ -57,9 +58,18 @@ export function runPages(
   files.set('assumptions.md', assumptionsPage(run.features));
   files.set('invariants.md', invariantsPage(run.exploration));
   files.set('performance.md', performancePage(bench));
+  // Pages about this run against others (what changed, history) and the lists, each `name.md`.
+  for (const [path, content] of more) files.set(path, content);
   const sidebar: SidebarFragment = {
     features: run.features.map((f) => docId(f.page)),
-    run: ['summary', 'claims', 'assumptions', 'invariants', 'performance'].map(docId),
+    run: [
+      'summary',
+      'claims',
+      'assumptions',
+      'invariants',
+      'performance',
+      ...[...more.keys()].map((p) => p.replace(/\.md$/, '')),
+    ].map(docId),
     selfTest: (selfTest?.features ?? []).map((f) => docId(asSelfTest(f).page)),
   };
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');

@@ -4,6 +4,9 @@
  * The step files in `steps/` register exactly these sentences; test/unit/plan-gherkin.test.ts and the
  * counterexample tests run printed scenarios through cucumber.
  */
+import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { pretty } from '@cucumber/gherkin-utils';
+import { IdGenerator } from '@cucumber/messages';
 import { definitionOf, type Action, type Plan, type Style } from '../model/actions';
 
 /** Cucumber's `{string}`: a double-quoted literal whose `\"` and `\'` stand for quotes; other backslashes stay. */
@@ -60,13 +63,24 @@ export function scenario(plan: Plan, text: ScenarioText): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Gherkin text laid out by cucumber's own pretty printer (`@cucumber/gherkin-utils`): keywords indented by
+ * nesting, tags above what they tag, table columns aligned. Parsing it first also proves the text is Gherkin.
+ */
+export function prettyGherkin(text: string): string {
+  const parser = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher());
+  return pretty(parser.parse(text), 'gherkin');
+}
+
 /** A whole feature file around scenarios, with no Background: plans start from an empty deployment. */
 export function feature(name: string, description: string, scenarios: readonly string[]): string {
-  return [
-    `Feature: ${name}`,
-    '',
-    ...description.split('\n').map((line) => `  ${line}`.trimEnd()),
-    '',
-    scenarios.join('\n'),
-  ].join('\n');
+  return prettyGherkin(
+    [
+      `Feature: ${name}`,
+      '',
+      ...description.split('\n').map((line) => `  ${line}`.trimEnd()),
+      '',
+      scenarios.join('\n'),
+    ].join('\n'),
+  );
 }

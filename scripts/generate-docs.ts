@@ -6,13 +6,19 @@
  *
  *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
+ *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history]
+ *
+ * With a baseline, the "What changed" page compares this run with it, and --changes FILE summarises the comparison
+ * for a pull request. For the project's own run (reports/messages.ndjson) the baseline may come from DOCS_BASELINE
+ * (CI sets it to the target branch's last run), the summary goes to reports/changes.md, and the run is added to
+ * the run history, reports/history.ndjson; other messages files get these only when asked.
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,6 +31,25 @@ import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
 import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
+import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
+import { RunComparer } from '../generator/run-comparison';
+import {
+  digest,
+  formatHistory,
+  HistoryError,
+  HistoryRecorder,
+  parseHistory,
+  withRun,
+  type HistoryEntry,
+} from '../generator/history';
+import { historyPage } from '../generator/history-page';
+import { inferredPage, knownDefectsPage } from '../generator/list-pages';
+import type { RunLabel } from '../generator/changes-page';
+
+interface Baseline {
+  readonly label: RunLabel;
+  readonly snapshots: readonly ScenarioSnapshot[];
+}
 
 const root = resolve(__dirname, '..');
 
@@ -40,6 +65,9 @@ interface Options {
   staticReports: string;
   bench: string | null;
   stats: string | null;
+  baseline: string | null;
+  changes: string | null;
+  history: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -52,9 +80,14 @@ function parseArgs(argv: readonly string[]): Options {
     bench:
       [join(root, 'reports', 'bench.json'), join(root, 'benchmarks', 'latest.json')].find((f) => existsSync(f)) ?? null,
     stats: null,
+    baseline: null,
+    changes: null,
+    history: null,
   };
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    given.add(arg);
     const value = () => {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${arg} needs a value`);
@@ -68,10 +101,22 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--bench') options.bench = value();
     else if (arg === '--no-bench') options.bench = null;
     else if (arg === '--stats') options.stats = value();
+    else if (arg === '--baseline') options.baseline = value();
+    else if (arg === '--changes') options.changes = value();
+    else if (arg === '--history') options.history = value();
+    else if (arg === '--no-history') options.history = null;
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE`,
+        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
       );
+  }
+  // The project's own run (reports/messages.ndjson) keeps its history and its comparison summary in reports/,
+  // and takes its baseline from DOCS_BASELINE (CI's target branch); other messages files only when asked.
+  if (options.messages === join(root, 'reports', 'messages.ndjson')) {
+    if (!given.has('--baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
+    if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
+    if (!given.has('--history') && !given.has('--no-history'))
+      options.history = join(root, 'reports', 'history.ndjson');
   }
   return options;
 }
@@ -160,6 +205,42 @@ function readWhole(file: string, claims: readonly Claim[]): RunDoc {
   return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
 }
 
+/** The baseline run reduced to what is compared, read as a stream like the run itself. */
+async function readBaseline(file: string, claims: readonly Claim[]): Promise<Baseline> {
+  const snapshots: ScenarioSnapshot[] = [];
+  const run = await streamRun(file, claims, null, async ({ feature }) => {
+    for (const scenario of scenariosOf(feature)) snapshots.push(snapshotOf(feature, scenario));
+  });
+  return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
+}
+
+function readHistory(file: string | null): HistoryEntry[] {
+  if (file === null || !existsSync(file)) return [];
+  return parseHistory(readFileSync(file, 'utf8'), shown(file));
+}
+
+/**
+ * One digest of the sources that decide a scenario's result besides its feature: the model, the steps, the
+ * plans and the diagnostic queries (a result that changes while these and the feature do not is flaky).
+ */
+function modelDigest(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) files.push(path);
+    }
+  };
+  for (const dir of ['model', 'steps', 'plans', 'diagnostics']) if (existsSync(join(root, dir))) walk(join(root, dir));
+  return digest(
+    files
+      .sort()
+      .map((f) => `${relative(root, f)}\n${readFileSync(f, 'utf8')}`)
+      .join('\n'),
+  );
+}
+
 function readBench(file: string | null): BenchInput {
   if (file === null || !existsSync(file)) return null;
   try {
@@ -218,14 +299,33 @@ async function main(): Promise<void> {
     junit: existsSync(join(reportsDir, 'junit.xml')),
   };
   const bench = readBench(options.bench);
+  const comparer = new RunComparer(options.baseline ? await readBaseline(options.baseline, claims) : null);
+  const historyFile = options.history;
+  const earlier = readHistory(historyFile);
+  const recorder = new HistoryRecorder();
   let run: RunDoc;
+  let changesSummary: string | null = null;
+  let history: HistoryEntry[] = [];
   try {
-    run = await streamRun(options.messages, claims, commit, ({ feature, position }) =>
-      writer.write(pageFile(feature), featurePage(feature, position, pages)),
-    );
+    run = await streamRun(options.messages, claims, commit, ({ feature, position }) => {
+      if (historyFile) recorder.observe(feature);
+      return writer.write(
+        pageFile(feature),
+        featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
+      );
+    });
+    if (historyFile) history = withRun(earlier, recorder.entry(run, modelDigest()));
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
-    for (const [path, content] of runPages(run, reports, selfTest, bench)) await writer.write(path, content);
+    const changes = comparer.finish({ file: shown(options.messages), startedAt: run.startedAt, commit: run.commit });
+    changesSummary = changes.report;
+    const more = new Map([
+      ['changes.md', changes.page],
+      ['history.md', historyPage(history)],
+      ['known-defects.md', knownDefectsPage(run)],
+      ['inferred.md', inferredPage(run)],
+    ]);
+    for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
     await writer.flush();
   } catch (error) {
     await writer.flush().catch(() => undefined);
@@ -234,6 +334,17 @@ async function main(): Promise<void> {
   }
   rmSync(options.out, { recursive: true, force: true });
   renameSync(partial, options.out);
+  if (options.changes !== null) {
+    if (changesSummary !== null) {
+      mkdirSync(dirname(options.changes), { recursive: true });
+      writeFileSync(options.changes, changesSummary);
+    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+  }
+  if (historyFile) {
+    mkdirSync(dirname(historyFile), { recursive: true });
+    writeFileSync(`${historyFile}.partial-${process.pid}`, formatHistory(history));
+    renameSync(`${historyFile}.partial-${process.pid}`, historyFile);
+  }
 
   rmSync(options.staticReports, { recursive: true, force: true });
   mkdirSync(options.staticReports, { recursive: true });
@@ -258,7 +369,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MessagesFileError) {
+  if (error instanceof MessagesFileError || error instanceof HistoryError) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }

@@ -143,6 +143,15 @@ test('the exported Gherkin speaks the steps’ own sentences and checks the end 
     '    When 1 minute pass',
   ]);
   match(text, /\n {4}Then the customer's window reads:\n {6}"""\n/);
-  match(text, /\| 1 \| 1000 \| Customer \| 00:04:00 \| Waiting for customer to reply \| yellow triangle \| CIM_WIM \|/);
+  // Tables come out aligned, as cucumber's pretty printer lays them out (numbers to the right).
+  ok(
+    text.includes(
+      [
+        '      | Key | Activity ID | Customer name | Activity duration | Chat status                   | Icon            | Queue name |',
+        '      |   1 |        1000 | Customer      |          00:04:00 | Waiting for customer to reply | yellow triangle | CIM_WIM    |',
+      ].join('\n'),
+    ),
+    text,
+  );
   match(text, /the open-chats query returns:/);
 });
