@@ -3,8 +3,24 @@
 // text from a run (which may hold < { } and HTML) cannot turn into code.
 const { themes } = require('prism-react-renderer');
 
-/** `DOCS_FASTER=0` builds without @docusaurus/faster; scripts/bench/docs.ts compares the two. */
-const faster = process.env.DOCS_FASTER !== '0';
+/**
+ * `DOCS_FASTER=0` builds without @docusaurus/faster; scripts/bench/docs.ts compares the two. Every faster flag is on
+ * but rspack's persistent cache: with it, the same pages built after a build of other pages gave a runtime chunk
+ * whose minified variable names differed (unminified, the two were identical: the minifier, which names variables
+ * by character frequency, was fed code restored from the cache), so every page's script hash changed.
+ * `npm run test:reproducible` (scripts/check-reproducible.js) builds the same pages around other ones and compares.
+ */
+const faster = process.env.DOCS_FASTER !== '0' && {
+  swcJsLoader: true,
+  swcJsMinimizer: true,
+  swcHtmlMinimizer: true,
+  lightningCssMinimizer: true,
+  mdxCrossCompilerCache: true,
+  rspackBundler: true,
+  rspackPersistentCache: false,
+  ssgWorkerThreads: true,
+  gitEagerVcs: true,
+};
 
 /** @type {import('@docusaurus/types').Config} */
 module.exports = {

@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', '.docusaurus/', 'reports/', 'docs/generated/', 'static/reports/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'build.partial/',
+      'build.old/',
+      '.run.lock/',
+      '.docusaurus/',
+      'reports/',
+      'docs/generated/',
+      'static/reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,11 +3,12 @@
  * else is a `MessagesFileError` naming the file and the attachment's line.
  */
 import type { Attachment } from '@cucumber/messages';
-import { PARTICIPANTS, type Trace, type TraceEvent } from '../model/trace';
+import type { Trace } from '../model/trace';
 import type { DeploymentView } from '../model/views';
 import type { ExplorationReport } from '../exploration/report';
 import type { Plan } from '../model/actions';
 import { parsePlan, PlanError } from '../plans/plan';
+import { checkAttachment, END_STATE_SHAPE, EXPLORATION_SHAPE, TRACE_SHAPE } from './attachment-shapes';
 import { MessagesFileError } from './messages';
 import type { QueryDoc } from './run-model';
 
@@ -35,38 +36,14 @@ function attachmentJson(file: string, found: Found, what: string): unknown {
   }
 }
 
-const EVENT_TYPES = new Set(['step', 'server-failed', 'server-restored', 'hop', 'shown']);
-
 export function readTrace(file: string, found: Found): Trace {
-  const value = attachmentJson(file, found, 'trace') as { parameters?: unknown; events?: unknown };
-  const fail = (problem: string): never => {
-    throw new MessagesFileError(file, found.line, `the trace attachment ${problem}`);
-  };
-  if (typeof value !== 'object' || value === null || !Array.isArray(value.events)) {
-    fail('should be an object with an "events" array');
-  }
-  const participants = new Set<string>(PARTICIPANTS);
-  (value.events as unknown[]).forEach((event, i) => {
-    const e = event as Record<string, unknown>;
-    if (typeof e !== 'object' || e === null || !EVENT_TYPES.has(e.type as string) || typeof e.at !== 'number') {
-      fail(`has an event ${i + 1} that is not a trace event: ${JSON.stringify(event)}`);
-    }
-    if (e.type === 'hop' && (!participants.has(e.from as string) || !participants.has(e.to as string))) {
-      fail(`has a hop ${i + 1} between unknown participants: ${JSON.stringify(event)}`);
-    }
-  });
-  return {
-    parameters: (value.parameters ?? {}) as Record<string, number>,
-    events: value.events as TraceEvent[],
-  };
+  const trace = checkAttachment<Trace>(TRACE_SHAPE, attachmentJson(file, found, 'trace'), 'trace', file, found.line);
+  return { parameters: trace.parameters ?? {}, events: trace.events };
 }
 
 export function readEndState(file: string, found: Found): DeploymentView {
-  const value = attachmentJson(file, found, 'end state') as Partial<DeploymentView>;
-  if (typeof value !== 'object' || value === null || !value.console || !Array.isArray(value.customers)) {
-    throw new MessagesFileError(file, found.line, 'the end state attachment is not a deployment view');
-  }
-  return value as DeploymentView;
+  const value = attachmentJson(file, found, 'end state');
+  return checkAttachment<DeploymentView>(END_STATE_SHAPE, value, 'end state', file, found.line);
 }
 
 export function readPlan(file: string, found: Found): Plan {
@@ -108,9 +85,6 @@ export function readQuery(file: string, found: Found, step: string | null): Quer
 }
 
 export function readExploration(file: string, found: Found): ExplorationReport {
-  const value = attachmentJson(file, found, 'exploration') as Partial<ExplorationReport>;
-  if (typeof value !== 'object' || value === null || !value.exhaustive || !value.random || !value.invariants) {
-    throw new MessagesFileError(file, found.line, 'the exploration attachment is not an exploration report');
-  }
-  return value as ExplorationReport;
+  const value = attachmentJson(file, found, 'exploration');
+  return checkAttachment<ExplorationReport>(EXPLORATION_SHAPE, value, 'exploration', file, found.line);
 }

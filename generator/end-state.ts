@@ -7,7 +7,9 @@
 import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/views';
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
-import { htmlAttribute, htmlText } from './escape';
+import { className, closedValue, htmlAttribute, htmlText } from './escape';
+import { SERVER_STATES, TAB_STATES } from './closed-sets';
+import { CONNECTION_ICONS } from '../model/agent-console';
 
 const CUSTOMER_URL = 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ';
 const COULD_NOT_BE_DELIVERED = CUSTOMER_NOTICES.couldNotBeDelivered;
@@ -67,7 +69,8 @@ const ICON_CLASS: Record<string, string> = {
   'red square': 'cf-icon-red-square',
 };
 
-export function connectionIcon(icon: string): string {
+export function connectionIcon(value: string): string {
+  const icon = closedValue(value, CONNECTION_ICONS, 'connection icon');
   return `<span class="${cls('cf-icon', ICON_CLASS[icon] ?? 'cf-icon-unknown')}" role="img" aria-label="${htmlAttribute(icon)}" title="${htmlAttribute(icon)}"></span>`;
 }
 
@@ -197,7 +200,11 @@ export function agentConsole(view: ConsoleView): string {
             'cf-tabs',
             tabs
               .map(([tab, state]) =>
-                el('span', cls('cf-tab', `cf-tab-${state.replace(/ /g, '-')}`), htmlText(`${tab}: ${state}`)),
+                el(
+                  'span',
+                  cls('cf-tab', className('cf-tab-', state, TAB_STATES, `tab ${tab}`)),
+                  htmlText(`${tab}: ${state}`),
+                ),
               )
               .join(''),
           )
@@ -259,7 +266,11 @@ export function databaseTables(view: DeploymentView): string {
 export function serverStrip(view: DeploymentView): string {
   const servers = Object.entries(view.servers)
     .map(([server, state]) =>
-      el('span', cls('cf-server', state === 'up' ? 'cf-up' : 'cf-down'), htmlText(`${server} ${state}`)),
+      el(
+        'span',
+        cls('cf-server', closedValue(state, SERVER_STATES, `server ${server}`) === 'up' ? 'cf-up' : 'cf-down'),
+        htmlText(`${server} ${state}`),
+      ),
     )
     .join('');
   return el('div', 'cf-server-strip', `${el('span', 'cf-clock', htmlText(`Scenario clock ${view.clock}`))}${servers}`);

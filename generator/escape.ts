@@ -72,3 +72,51 @@ export function mermaidLines(text: string, width: number): string {
 export function yamlString(text: string): string {
   return JSON.stringify(text.replace(/\r?\n/g, ' '));
 }
+
+/**
+ * A value that reached a writer outside the closed set it must come from, or a "number" that is not one. The
+ * readers (generator/attachment-shapes.ts) refuse such input first with the file, line and field; this is the
+ * writers' own guarantee that nothing outside the set is ever written into a class, a label or a count.
+ */
+export class OutputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'OutputError';
+  }
+}
+
+const preview = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+};
+
+/** `value` if it is one of `allowed`; an `OutputError` naming `field` otherwise. */
+export function closedValue<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new OutputError(
+    field,
+    `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${preview(value)}`,
+  );
+}
+
+/**
+ * A class name made from a value of a closed set: `prefix` and the value with spaces as dashes
+ * (`cf-tab-` and "timed out" give `cf-tab-timed-out`). Text from a run never becomes a class by any other way.
+ */
+export function className<T extends string>(
+  prefix: string,
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+): string {
+  return `${prefix}${closedValue(value, allowed, field).replace(/ /g, '-')}`;
+}
+
+/** A finite number as text, for counts and figures written as they are; an `OutputError` for anything else. */
+export function numberText(value: unknown, field: string): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new OutputError(field, `must be a number; got ${preview(value)}`);
+}

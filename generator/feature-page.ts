@@ -10,7 +10,7 @@ import { fromSqlServer } from '../diagnostics/queries';
 import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
 import { EVIDENCE_KEY, evidenceMark, evidenceOf } from './evidence';
-import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
   scenariosOf,
   type FeatureDoc,
@@ -20,8 +20,9 @@ import {
   type Status,
   type StepDoc,
 } from './run';
+import { diagramBlock } from './diagram-block';
 import { filterAttributes, filterForm } from './scenario-filter';
-import { sequenceDiagram, sharedStart } from './sequence-diagram';
+import { sequenceDiagramParts, sharedStart, type DiagramParts } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -46,8 +47,11 @@ const STATUS_MARK: Record<Status, string> = {
   'not run': '·',
 };
 
-export function statusBadge(status: Status): string {
-  return `<span class="cf-badge cf-badge-${status.replace(/ /g, '-')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
+const STATUSES = Object.keys(STATUS_LABEL) as Status[];
+
+export function statusBadge(value: Status): string {
+  const status = closedValue(value, STATUSES, 'status');
+  return `<span class="cf-badge ${className('cf-badge-', status, STATUSES, 'status')}">${STATUS_MARK[status]} ${STATUS_LABEL[status]}</span>`;
 }
 
 export function formatMillis(ms: number): string {
@@ -78,6 +82,7 @@ function dataTable(rows: readonly (readonly string[])[]): string {
 }
 
 function stepItem(step: StepDoc, evidence = ''): string {
+  closedValue(step.status, STATUSES, 'step status');
   const text = step.hook ? `${step.text} hook` : step.text;
   const parts = [
     `<span class="cf-step-mark" title="${htmlAttribute(STATUS_LABEL[step.status])}">${STATUS_MARK[step.status]}</span>`,
@@ -93,7 +98,7 @@ function stepItem(step: StepDoc, evidence = ''): string {
   ];
   const classes = [
     'cf-step',
-    `cf-step-${step.status.replace(/ /g, '-')}`,
+    className('cf-step-', step.status, STATUSES, 'step status'),
     step.fromBackground ? 'cf-step-background' : '',
   ]
     .filter(Boolean)
@@ -192,13 +197,14 @@ function queriesSection(queries: readonly QueryDoc[]): string {
   ].join('\n\n');
 }
 
-function mermaid(diagram: string): string {
-  return ['```mermaid', diagram, '```'].join('\n');
+/** The diagram within mermaid's limits, with the texts it cut short in full (generator/diagram-block.ts). */
+function mermaid(parts: DiagramParts): string {
+  return diagramBlock(parts);
 }
 
 interface SharedStart {
   readonly events: number;
-  readonly diagram: string | null;
+  readonly diagram: DiagramParts | null;
 }
 
 function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: string, options: PageOptions): string {
@@ -248,7 +254,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     out.push(`<p class="cf-caption">${htmlText('What happened, hop by hop (from the model’s trace of this run)')}</p>`);
     out.push(
       mermaid(
-        sequenceDiagram(scenario.trace.events, {
+        sequenceDiagramParts(scenario.trace.events, {
           skip,
           skippedNote: 'After the start shared by every scenario on this page (drawn at the top)',
         }),
@@ -307,7 +313,7 @@ export function featurePage(
   const events = sharedStart(traced);
   const shared: SharedStart = {
     events,
-    diagram: events > 0 && traced[0] ? sequenceDiagram(traced[0].slice(0, events)) : null,
+    diagram: events > 0 && traced[0] ? sequenceDiagramParts(traced[0].slice(0, events)) : null,
   };
   const out: string[] = [
     [

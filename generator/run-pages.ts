@@ -4,7 +4,7 @@
  * same specification to the next (its date, commit and timings).
  */
 import type { ExplorationReport } from '../exploration/report';
-import { htmlText, markdownText } from './escape';
+import { htmlText, markdownText, numberText } from './escape';
 import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './feature-page';
 import { claimAnchor, ROUTES } from './routes';
 import { anchorFor } from './slug';
@@ -123,7 +123,7 @@ export function invariantsPage(report: ExplorationReport | null): string {
         (i) =>
           `<tr><td>${htmlText(i.name)}</td><td>${htmlText(i.explanation)}</td><td>${
             i.violations
-              ? `<span class="cf-badge cf-badge-failed">${i.violations}</span>`
+              ? `<span class="cf-badge cf-badge-failed">${htmlText(numberText(i.violations, `violations of ${i.name}`))}</span>`
               : '<span class="cf-badge cf-badge-passed">0</span>'
           }</td></tr>`,
       )

@@ -4,7 +4,9 @@
  * are down is a shaded band opened by a note naming them.
  */
 import type { TraceEvent } from '../model/trace';
-import { mermaidLines, mermaidText } from './escape';
+import { SCREENS } from './closed-sets';
+import { closedValue, mermaidLines, mermaidText } from './escape';
+import { PARTICIPANTS } from '../model/trace';
 
 /** Characters a line of a note over one lane, or of an arrow's label, may hold before it wraps. */
 const NOTE_WIDTH = 24;
@@ -80,7 +82,27 @@ function listServers(servers: readonly string[]): string {
   return `the ${servers.slice(0, -1).join(', ')} and ${servers[servers.length - 1]} servers`;
 }
 
+/** Characters of a text from the run that a label shows; a longer one is cut, its whole text listed as a note. */
+export const LABEL_MAX = 160;
+
+export interface DiagramParts {
+  readonly diagram: string;
+  /** The whole texts of the labels cut short, numbered as the labels refer to them (`[1]`). */
+  readonly notes: readonly string[];
+}
+
 export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramOptions = {}): string {
+  return sequenceDiagramParts(events, options).diagram;
+}
+
+/** The diagram, with texts longer than `LABEL_MAX` cut short and given back whole, to be shown beside it. */
+export function sequenceDiagramParts(events: readonly TraceEvent[], options: DiagramOptions = {}): DiagramParts {
+  const notes: string[] = [];
+  const fit = (text: string): string => {
+    if (text.length <= LABEL_MAX) return text;
+    notes.push(text);
+    return `${text.slice(0, LABEL_MAX - 8).trimEnd()}… [${notes.length}]`;
+  };
   const skip = options.skip ?? 0;
   const lines = ['sequenceDiagram'];
   for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidLines(label, 12)}`);
@@ -137,10 +159,10 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         if (event.actor === 'Clock') {
           const passed = parseClock(event.what);
           const until = passed === null ? '' : ` (clock ${formatClock(event.at)} to ${formatClock(event.at + passed)})`;
-          emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${event.what}${until}`)}`);
+          emit(`Note over ${WHOLE_WIDTH}: ${mermaidText(`${fit(event.what)}${until}`)}`);
           if (passed !== null) clock = event.at + passed;
         } else if (event.actor === 'Operator' && !rest[i + 1]?.type.startsWith('server-')) {
-          emit(`Note over Services: ${mermaidLines(event.what, NOTE_WIDTH)}`);
+          emit(`Note over Services: ${mermaidLines(fit(event.what), NOTE_WIDTH)}`);
         }
         break;
       }
@@ -177,13 +199,15 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
         break;
       }
       case 'hop': {
+        const from = closedValue(event.from, PARTICIPANTS, 'hop from');
+        const to = closedValue(event.to, PARTICIPANTS, 'hop to');
         const changed = isMarked(i);
-        const what = `${changed ? 'changed: ' : ''}${event.what}`;
+        const what = `${changed ? 'changed: ' : ''}${fit(event.what)}`;
         marking(changed, () =>
           emit(
             event.delivered
-              ? `${event.from}->>${event.to}: ${mermaidLines(what, ARROW_WIDTH)}`
-              : `${event.from}-x${event.to}: ${mermaidLines(`${what}, lost`, ARROW_WIDTH)}`,
+              ? `${from}->>${to}: ${mermaidLines(what, ARROW_WIDTH)}`
+              : `${from}-x${to}: ${mermaidLines(`${what}, lost`, ARROW_WIDTH)}`,
           ),
         );
         break;
@@ -200,15 +224,16 @@ export function sequenceDiagram(events: readonly TraceEvent[], options: DiagramO
           changed ||= isMarked(i);
         }
         if (changed) shown.unshift('changed:');
+        const on = closedValue(event.on, SCREENS, 'shown on');
         marking(changed, () =>
-          emit(`Note over ${event.on}: ${shown.map((line) => mermaidLines(line, NOTE_WIDTH)).join('<br/>')}`),
+          emit(`Note over ${on}: ${shown.map((line) => mermaidLines(fit(line), NOTE_WIDTH)).join('<br/>')}`),
         );
         break;
       }
     }
   }
   closeBand();
-  return lines.join('\n');
+  return { diagram: lines.join('\n'), notes };
 }
 
 function span(servers: readonly string[]): [string, string] {

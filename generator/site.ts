@@ -31,15 +31,21 @@ export const DEFAULT_SITE_OPTIONS: SiteOptions = { ...DEFAULT_PAGE_OPTIONS, benc
 /** The page file of a feature: `features/application-server.md`. */
 export const pageFile = (feature: FeatureDoc): string => `${feature.page}.md`;
 
-/** Re-homes a fixture run's features under `self-test/` so they cannot collide with the real ones. */
-export function asSelfTest(feature: FeatureDoc): FeatureDoc {
-  return { ...feature, page: feature.page.replace(/^features\//, 'self-test/') };
+/** Re-homes a fixture run's features under `self-test/` (or another prefix) so they cannot collide with the real ones. */
+export function asSelfTest(feature: FeatureDoc, prefix = 'self-test/'): FeatureDoc {
+  return { ...feature, page: feature.page.replace(/^features\//, prefix) };
 }
 
 /** The self-test run's feature pages (a small fixture, rendered whole). */
-export function selfTestPages(selfTest: RunDoc, options: PageOptions = DEFAULT_PAGE_OPTIONS): Map<string, string> {
+export function selfTestPages(
+  selfTest: RunDoc,
+  options: PageOptions = DEFAULT_PAGE_OPTIONS,
+  prefix = 'self-test/',
+): Map<string, string> {
   const files = new Map<string, string>();
-  selfTest.features.map(asSelfTest).forEach((f, i) => files.set(pageFile(f), featurePage(f, i + 1, options)));
+  selfTest.features
+    .map((f) => asSelfTest(f, prefix))
+    .forEach((f, i) => files.set(pageFile(f), featurePage(f, i + 1, options)));
   return files;
 }
 

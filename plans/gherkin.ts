@@ -18,6 +18,9 @@ const CUCUMBER_STRING = /^"([^"\\]*(\\.[^"\\]*)*)"$/;
  * rather than printed as a scenario that would quietly test something else.
  */
 export function quote(text: string): string {
+  if (/[\r\n\u2028\u2029]/.test(text)) {
+    throw new RangeError(`${JSON.stringify(text)} cannot be written as a Gherkin string: a step is one line`);
+  }
   const literal = `"${text.replace(/"/g, '\\"')}"`;
   const read = CUCUMBER_STRING.exec(literal)?.[1]?.replace(/\\"/g, '"').replace(/\\'/g, "'");
   if (read !== text) {
@@ -33,6 +36,9 @@ const GHERKIN: Style = { quote, pick: (_note, sentence) => sentence };
 
 /** The action as the step sentence that performs it, from the action's own module (model/actions). */
 export function sentence(action: Action): string {
+  if (action.type === 'customer-starts-chat' && action.name !== undefined) {
+    throw new RangeError(`the customer's name ${JSON.stringify(action.name)} has no step sentence: leave it out`);
+  }
   return definitionOf(action).words(action, GHERKIN);
 }
 

@@ -8,39 +8,38 @@
  *   FUZZ_PLAN=plan.json                  check one plan (a counterexample's second replay form) instead
  *   FUZZ_SHARD=2/4                       the second of four shards: seed + 1 (as a nightly matrix job runs it)
  *   FUZZ_REPORT=file.json                also write the run's ledger for `npm run explore -- --merge`
+ *
+ * A wrong value (scripts/fuzz-inputs.ts) stops it before anything runs, with one line naming it (exit code 2).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { checkPlan, explain, formatCounterexample } from '../exploration/counterexample';
 import { FIXED_SEED } from '../exploration/explore';
 import { exploreAtRandom } from '../exploration/random';
-import { parsePlanJson } from '../plans/plan';
 import { coverageOf, parseShard, type ShardReport } from '../exploration/state-space/shard-report';
+import { FuzzInputError, fuzzInputs } from './fuzz-inputs';
 
-function whole(name: string): number | undefined {
-  const text = process.env[name];
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number, got "${text}"`);
-  return value;
+function shardOf(text: string | undefined): ReturnType<typeof parseShard> | null {
+  if (!text) return null;
+  try {
+    return parseShard(text, 'FUZZ_SHARD');
+  } catch (error) {
+    throw new FuzzInputError((error as Error).message);
+  }
 }
 
 function main(): number {
-  const planFile = process.env.FUZZ_PLAN;
-  if (planFile) {
-    const violation = checkPlan(parsePlanJson(readFileSync(planFile, 'utf8'), planFile));
-    console.log(violation ? formatCounterexample(explain(violation)) : `${planFile}: every invariant holds`);
+  // The one place a random seed is drawn: printed first, so any run can be repeated.
+  const inputs = fuzzInputs(process.env, () => Math.floor(Math.random() * 2 ** 31), FIXED_SEED);
+  if (inputs.kind === 'plan') {
+    const violation = checkPlan(inputs.plan);
+    console.log(violation ? formatCounterexample(explain(violation)) : `${inputs.file}: every invariant holds`);
     return violation ? 1 : 0;
   }
-  const seconds = whole('FUZZ_SECONDS');
-  const runs = whole('FUZZ_RUNS') ?? (seconds === undefined ? 1000 : undefined);
-  // The one place a random seed is drawn: printed first, so any run can be repeated.
-  const baseSeed = whole('FUZZ_SEED') ?? (process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31));
-  const shard = process.env.FUZZ_SHARD ? parseShard(process.env.FUZZ_SHARD, 'FUZZ_SHARD') : null;
+  const { seed: baseSeed, runs, seconds, path, replayPath } = inputs;
+  const shard = shardOf(process.env.FUZZ_SHARD);
   // Each shard of a matrix runs its own seed, derived from the one seed the job drew.
   const seed = shard ? (baseSeed + shard.index) % 2 ** 31 : baseSeed;
   if (shard) console.log(`shard ${shard.index + 1} of ${shard.count} of seed ${baseSeed}`);
-  const path = process.env.FUZZ_PATH || undefined;
-  const replayPath = process.env.FUZZ_REPLAY_PATH || undefined;
   console.log(`seed: ${seed}${path ? ` (replaying path ${path})` : ''}`);
   console.log(`budget: ${seconds !== undefined ? `${seconds} s` : `${runs} runs`}`);
   const result = exploreAtRandom({
@@ -50,6 +49,7 @@ function main(): number {
     ...(path && { path }),
     ...(replayPath && { replayPath }),
   });
+  if (result.seed !== seed) throw new Error(`fast-check ran seed ${result.seed}, not the seed ${seed} printed`);
   console.log(`runs: ${result.runs}`);
   console.log(`steps executed: ${result.stepsExecuted} in ${(result.milliseconds / 1000).toFixed(2)} s`);
   console.log(`steps per second: ${result.stepsPerSecond}`);
@@ -78,8 +78,18 @@ function main(): number {
     console.log(`\nThe model failed outside any invariant:\n${result.crash}`);
     return 1;
   }
-  console.log('every invariant held');
+  if (result.runs === 0) {
+    console.log('no plan ran within the budget: nothing was checked (give more FUZZ_SECONDS)');
+    return 1;
+  }
+  console.log(`every invariant held in ${result.runs} runs`);
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (!(error instanceof FuzzInputError)) throw error;
+  console.error(`npm run fuzz: ${error.message}`);
+  process.exitCode = 2;
+}

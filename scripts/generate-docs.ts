@@ -14,14 +14,17 @@
  * the run history, reports/history.ndjson; other messages files get these only when asked.
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
- * before untouched; failed scenarios do not stop it. A missing reports/bench.json does not either: the
+ * before untouched; failed scenarios do not stop it. Pages are written to `_generated.partial-<pid>/` beside the
+ * target (Docusaurus skips folders starting with `_`) and replace it only once complete; an interrupted run removes
+ * it, and the next run removes what a killed one left. Writing the checkout's own pages takes its lock
+ * (scripts/checkout-lock.js): a second run waits for the first. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
@@ -31,6 +34,8 @@ import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
 import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
+import { hostileCopy } from '../test/fixtures/crafted/craft';
+import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
 import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
 import { RunComparer } from '../generator/run-comparison';
 import {
@@ -205,6 +210,14 @@ function readWhole(file: string, claims: readonly Claim[]): RunDoc {
   return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
 }
 
+const CRAFTED_PREFIX = 'self-test/crafted-';
+const REAL_RUN = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
+
+function craftedRun(): RunDoc {
+  const name = `${shown(REAL_RUN)} (hostile copy)`;
+  return buildRun(parseMessages(hostileCopy(readFileSync(REAL_RUN, 'utf8')), name), name, [], null);
+}
+
 /** The baseline run reduced to what is compared, read as a stream like the run itself. */
 async function readBaseline(file: string, claims: readonly Claim[]): Promise<Baseline> {
   const snapshots: ScenarioSnapshot[] = [];
@@ -282,16 +295,40 @@ function pageOptions(): PageOptions {
   };
 }
 
+/** Replaces `target` by the complete folder `partial` (in the same folder), leaving no moment without one for long. */
+function publish(partial: string, target: string): void {
+  const old = join(dirname(target), `_${basename(target)}.old-${process.pid}`);
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(partial, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  const own = options.out === join(root, 'docs', 'generated');
+  if (own) await takeLock('npm run docs:generate');
+  for (const target of [options.out, options.staticReports]) {
+    for (const left of removeLeftovers(dirname(target), [basename(target)])) {
+      console.log(`Removed ${shown(join(dirname(target), left))}, left by an interrupted run.`);
+    }
+  }
   const claims = loadClaims();
   const commit = gitCommit();
   const pages = pageOptions();
 
   const started = performance.now();
   // Pages go to a folder beside the target, which replaces the target only once every page is written.
-  const partial = `${options.out}.partial-${process.pid}`;
+  const partial = join(dirname(options.out), `_${basename(options.out)}.partial-${process.pid}`);
+  const reportsPartial = join(
+    dirname(options.staticReports),
+    `_${basename(options.staticReports)}.partial-${process.pid}`,
+  );
   rmSync(partial, { recursive: true, force: true });
+  const stopListening = onInterrupt(() => {
+    rmSync(partial, { recursive: true, force: true });
+    rmSync(reportsPartial, { recursive: true, force: true });
+  });
+  mkdirSync(partial, { recursive: true });
   const writer = new PageWriter(partial);
   const reportsDir = dirname(options.messages);
   const reports = {
@@ -317,6 +354,12 @@ async function main(): Promise<void> {
     if (historyFile) history = withRun(earlier, recorder.entry(run, modelDigest()));
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
+    // A hostile copy of a real run (every string field of every message and attachment holding markup that would
+    // run script), rendered like the rest: the browser test checks that nothing of it is live.
+    if (selfTest) {
+      const crafted = craftedRun();
+      for (const [path, content] of selfTestPages(crafted, pages, CRAFTED_PREFIX)) await writer.write(path, content);
+    }
     const changes = comparer.finish({ file: shown(options.messages), startedAt: run.startedAt, commit: run.commit });
     changesSummary = changes.report;
     const more = new Map([
@@ -332,8 +375,6 @@ async function main(): Promise<void> {
     rmSync(partial, { recursive: true, force: true });
     throw error;
   }
-  rmSync(options.out, { recursive: true, force: true });
-  renameSync(partial, options.out);
   if (options.changes !== null) {
     if (changesSummary !== null) {
       mkdirSync(dirname(options.changes), { recursive: true });
@@ -346,11 +387,13 @@ async function main(): Promise<void> {
     renameSync(`${historyFile}.partial-${process.pid}`, historyFile);
   }
 
-  rmSync(options.staticReports, { recursive: true, force: true });
-  mkdirSync(options.staticReports, { recursive: true });
-  if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(options.staticReports, 'cucumber.html'));
-  if (reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(options.staticReports, 'junit.xml'));
-  if (bench && 'report' in bench) copyFileSync(options.bench!, join(options.staticReports, 'bench.json'));
+  mkdirSync(reportsPartial, { recursive: true });
+  if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(reportsPartial, 'cucumber.html'));
+  if (reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(reportsPartial, 'junit.xml'));
+  if (bench && 'report' in bench) copyFileSync(options.bench!, join(reportsPartial, 'bench.json'));
+  publish(partial, options.out);
+  publish(reportsPartial, options.staticReports);
+  stopListening();
   const elapsed = performance.now() - started;
 
   const scenarios = run.features.flatMap(scenariosOf);
@@ -369,7 +412,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MessagesFileError || error instanceof HistoryError) {
+  if (error instanceof MessagesFileError || error instanceof HistoryError || error instanceof LockBusy) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }

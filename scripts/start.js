@@ -1,36 +1,58 @@
 // npm start: run the specification, generate the pages from the run, build the site and serve it on localhost.
 // Failed scenarios do not stop it (they are published as failed); a run that leaves no messages file does.
-const { spawnSync, spawn } = require('node:child_process');
+// Everything up to serving holds the checkout's lock (scripts/checkout-lock.js): a second `npm start` waits for the
+// first one's run and build, and swaps its finished site in under the first one's server (scripts/build.js).
+const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+const { takeLock, LockBusy, root } = require('./checkout-lock');
+const { buildSite } = require('./build');
 
-const root = join(__dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const port = process.env.PORT ?? '3000';
 
 function run(title, command, args) {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.error) throw result.error;
-  return result.status;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGTERM', forward);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
 }
 
-const specStatus = run('Running the specification (npm run spec)', bin('cucumber-js'), []);
-if (!existsSync(join(root, 'reports', 'messages.ndjson'))) {
-  console.error('The specification left no reports/messages.ndjson; see the errors above.');
-  process.exit(1);
-}
-if (specStatus !== 0) {
-  console.log('\nSome scenarios did not pass. Carrying on: the site shows them as failed (see "Last run").');
-}
-if (run('Generating the pages (npm run docs:generate)', 'npm', ['run', '--silent', 'docs:generate']) !== 0)
-  process.exit(1);
-if (run('Building the site (docusaurus build)', bin('docusaurus'), ['build']) !== 0) process.exit(1);
+async function main() {
+  const release = await takeLock('npm start');
+  const specStatus = await run('Running the specification (npm run spec)', bin('cucumber-js'), []);
+  if (!existsSync(join(root, 'reports', 'messages.ndjson'))) {
+    console.error('The specification left no reports/messages.ndjson; see the errors above.');
+    return 1;
+  }
+  if (specStatus !== 0) {
+    console.log('\nSome scenarios did not pass. Carrying on: the site shows them as failed (see "Last run").');
+  }
+  console.log('\n▶ Generating the pages (npm run docs:generate) and building the site (docusaurus build)');
+  const built = await buildSite();
+  if (built !== 0) return built;
+  release();
 
-console.log(`\n▶ Serving the site: open http://localhost:${port}/ (Ctrl+C to stop)\n`);
-const server = spawn(bin('docusaurus'), ['serve', '--port', port, '--host', 'localhost', '--no-open'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-server.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  console.log(`\n▶ Serving the site: open http://localhost:${port}/ (Ctrl+C to stop)\n`);
+  const server = spawn(bin('docusaurus'), ['serve', '--port', port, '--host', 'localhost', '--no-open'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error) => {
+    console.error(error instanceof LockBusy ? error.message : error);
+    process.exit(error instanceof LockBusy ? 2 : 1);
+  },
+);

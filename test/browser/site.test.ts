@@ -99,7 +99,10 @@ async function mermaidResults(page: Page, expected: number): Promise<{ svgs: num
     const svgs = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'));
     const broken = svgs
       .filter(
-        (svg) => svg.getAttribute('aria-roledescription') === 'error' || /Syntax error/i.test(svg.textContent ?? ''),
+        (svg) =>
+          svg.getAttribute('aria-roledescription') === 'error' ||
+          // Mermaid's own failure texts, drawn in place of the diagram ("Maximum text size in diagram exceeded").
+          /Syntax error|Parse error|Lexical error|Maximum text size|Error:/i.test(svg.textContent ?? ''),
       )
       .map((svg) => (svg.textContent ?? '').slice(0, 200));
     // The theme shows an error boundary's message where a diagram failed to render.

@@ -52,7 +52,11 @@ test('a corrupt trace attachment names the attachment line', () => {
   envelope.attachment.body = '{"events": [{"type": "teleport"}]}';
   const broken = [...lines];
   broken[at] = JSON.stringify(envelope);
-  fails(broken.join('\n'), at + 1, /trace attachment has an event 1 that is not a trace event/);
+  fails(
+    broken.join('\n'),
+    at + 1,
+    /the trace attachment's field "events\[0\]\.type" must be one of "step", .*; got "teleport"/,
+  );
 });
 
 test('the command names a missing file and exits with an error, without a stack trace', () => {

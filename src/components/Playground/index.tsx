@@ -211,7 +211,7 @@ export default function Playground(): ReactNode {
 
   const view = useMemo(() => staged.deployment.view(), [staged]);
   const diagram = useMemo(() => sequenceDiagram(staged.deployment.trace), [staged]);
-  const all = useMemo(() => controls(staged.deployment, inputs), [staged, inputs]);
+  const all = useMemo(() => controls(staged.deployment, inputs, staged.plan), [staged, inputs]);
   const gherkin = useMemo(() => exportGherkin(staged), [staged]);
   const caveat = useMemo(() => gherkinCaveat(staged.plan), [staged]);
   const { results, error } = useQueryResults(staged);

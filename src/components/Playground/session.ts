@@ -13,7 +13,8 @@ import { DEFAULT_CUSTOMER } from '../../../model/state';
 import type { DeploymentView } from '../../../model/views';
 import { feature, quote, scenario, sentence } from '../../../plans/gherkin';
 import { PlanRunner, PlanStepRejected } from '../../../plans/interpreter';
-import { planFromSearch, planToSearch } from '../../../plans/url';
+import { planFromSearch, planLinkProblem, planToSearch } from '../../../plans/url';
+import { ADDRESS, parseAction, PlanError, USER_NAME } from '../../../plans/validate';
 
 /** The staged steps and the deployment they lead to. */
 export interface Staged {
@@ -156,9 +157,32 @@ function control(
   label: string,
   made: Action | string,
   deployment: Deployment,
+  plan: Plan,
 ): Control {
   if (typeof made === 'string') return { id, group, label, action: null, reason: made };
+  // The fields typed become a step only as plans/validate.ts accepts it (the model's own refusal, where it has one,
+  // says it in the domain's words), and only while the plan still fits in a link.
+  const outside = planProblem(made, plan);
+  if (outside) return { id, group, label, action: null, reason: modelReason(deployment, made) ?? outside };
   return { id, group, label, action: made, reason: deployment.rejection(made) };
+}
+
+function planProblem(action: Action, plan: Plan): string | null {
+  try {
+    parseAction(action, 'this step');
+  } catch (error) {
+    if (error instanceof PlanError) return error.problem;
+    throw error;
+  }
+  return planLinkProblem([...plan, action]);
+}
+
+function modelReason(deployment: Deployment, action: Action): string | null {
+  try {
+    return deployment.rejection(action);
+  } catch {
+    return null;
+  }
 }
 
 /** A customer other than the default one is named by address; the default one stays "the customer". */
@@ -166,9 +190,6 @@ function customerField(address: string): { customer?: string } {
   const trimmed = address.trim();
   return trimmed === '' || trimmed === DEFAULT_CUSTOMER.address ? {} : { customer: trimmed };
 }
-
-const ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
-const USER_NAME = /^[A-Z][A-Za-z]+$/;
 
 function checkAddress(address: string, what: string): string | null {
   const trimmed = address.trim();
@@ -201,10 +222,10 @@ export function secondsUntil(deployment: Deployment, clockTo: string): number | 
 }
 
 /** Every control of the playground, with the step it would stage and, when disabled, why. */
-export function controls(deployment: Deployment, inputs: ControlInputs): Control[] {
+export function controls(deployment: Deployment, inputs: ControlInputs, plan: Plan = []): Control[] {
   const list: Control[] = [];
   const add = (group: ControlGroup, id: string, label: string, made: Action | string) =>
-    list.push(control(group, id, label, made, deployment));
+    list.push(control(group, id, label, made, deployment, plan));
 
   for (const server of deployment.servers) {
     const up = deployment.isUp(server);

@@ -1,0 +1,10 @@
+// Types of checkout-lock.js, for the TypeScript scripts that share it with scripts/start.js.
+export declare const LOCK_DIR: string;
+export declare const root: string;
+export declare class LockBusy extends Error {}
+export declare function takeLock(
+  command: string,
+  options?: { waitSeconds?: number; say?: (line: string) => void },
+): Promise<() => void>;
+export declare function removeLeftovers(dir: string, names: readonly string[]): string[];
+export declare function onInterrupt(cleanup: (signal: string) => void): () => void;
