@@ -74,9 +74,13 @@ export interface ExhaustiveResult {
   readonly violations: readonly InvariantViolation[];
 }
 
-/** Both sides speak: the customer writes (or starts a new chat), then the agent answers if there is a chat. */
+/**
+ * Both sides speak: on even turns the customer writes (or starts a new chat), then the agent answers if there is
+ * a chat. The customer stays silent on odd turns, so outages in which only the restoration can tell the customer
+ * that the session was lost are explored too (a customer who writes learns it at once).
+ */
 function traffic(exploration: Exploration, turn: number): void {
-  exploration.step(customerWrites(exploration.state, 0, turn));
+  if (turn % 2 === 0) exploration.step(customerWrites(exploration.state, 0, turn));
   const answer = agentWrites(exploration.state, turn);
   if (answer) exploration.step(answer);
 }

@@ -20,7 +20,7 @@ Feature: Messaging, Application and Services servers failure and restoration
       Given the chat has lasted 00:02:00
       And the Messaging, Application and Services servers fail
       When the customer sends "Hello?"
-      Then the customer is told that "Hello?" could not be delivered
+      Then the customer is told the session was lost and asked to start a new chat
       And the agent's chat pane does not show "Customer : Hello?"
       And the agent cannot handle other activities
 

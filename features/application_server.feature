@@ -12,26 +12,35 @@ Feature: Application server failure and restoration
 
   Rule: The customer is told that messages sent after the failure were lost, and to start a new session
 
-    @assumed-undelivered-during-outage
-    Scenario: A message the customer sends after the failure does not get through
+    @APP-F1 @assumed-session-lost-on-send @assumed-notice-wording
+    Scenario: A message the customer sends after the failure is lost, and the customer is sent to a new chat
       Given the Application server fails
       When the customer sends "Are you still there?"
-      Then the customer's window ends with:
+      Then the customer is told the session was lost and asked to start a new chat
+      And the customer's window does not show "[The following message could not be delivered. Try to send it again.]"
+      And the customer's window ends with:
         """
         Customer : Are you still there?
-        [The following message could not be delivered. Try to send it again.]
-        Are you still there?
+        [Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]
         """
-      And the customer is told that "Are you still there?" could not be delivered
 
-    @APP-F1 @APP-F2
+    @APP-F2
     Scenario: The Application server comes back quickly
+      Given the Application server fails
+      And 1 minute passes
+      When the Application server is restored
+      Then the customer is told the session was lost and asked to start a new chat
+      And the customer is not told about connection issues
+
+    @APP-F1 @APP-F2 @assumed-session-lost-on-send @assumed-notice-wording
+    Scenario: A customer who wrote during a quick outage is told once, and never asked to send again
       Given the Application server fails
       And the customer sends "Are you still there?"
       And 1 minute passes
       When the Application server is restored
       Then the customer is told the session was lost and asked to start a new chat
-      And the customer is not told about connection issues
+      And the customer's window does not show "[The following message could not be delivered. Try to send it again.]"
+      And the customer's window shows "[Your chat session was lost because of a system problem. Messages sent after the problem began were not delivered. Please start a new chat.]" once
 
   Rule: A customer whose Application server stays down for more than a few minutes is told of connection issues
 
@@ -46,6 +55,13 @@ Feature: Application server failure and restoration
     Scenario: Two minutes are not yet "a few minutes"
       Given the Application server fails
       When 2 minutes pass
+      Then the customer is not told about connection issues
+
+    @assumed-a-few-minutes
+    Scenario: With "a few minutes" set to 5 minutes, the customer waits longer to hear
+      Given "a few minutes" is 5 minutes
+      And the Application server fails
+      When 4 minutes pass
       Then the customer is not told about connection issues
 
     @APP-F1 @APP-F3 @assumed-notice-wording

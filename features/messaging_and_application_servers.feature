@@ -16,7 +16,7 @@ Feature: Messaging and Application servers failure and restoration
     Scenario: The customer's message does not get through
       Given the Messaging and Application servers fail
       When the customer sends "Hello?"
-      Then the customer is told that "Hello?" could not be delivered
+      Then the customer is told the session was lost and asked to start a new chat
       And the agent's chat pane does not show "Customer : Hello?"
 
     @MA-F1 @assumed-popup-wording

@@ -131,9 +131,33 @@ Feature: Messaging server failure and restoration
         | Activity duration | Chat status              | Queue name | Icon         |
         | 00:05:00          | Waiting for you to reply | CIM_WIM    | green circle |
 
-    @assumed-long-messaging-outage
-    Scenario: The customer never loses the session, however long the Messaging server is down
+  @assumed-long-messaging-outage
+  Rule: A customer whose messages cannot get through for more than a few minutes hears of connection issues
+    The source does not say what the customer hears during a long Messaging outage. The model gives the
+    Application server's notice after the same few minutes (the model parameter messagingConnectionIssuesAfter),
+    and keeps the session, which the Application server still holds.
+
+    Scenario: Two minutes into the outage the customer has not been told
+      Given the Messaging server fails
+      When 2 minutes pass
+      Then the customer is not told about connection issues
+
+    Scenario: A long outage: the customer hears of connection issues and keeps the session
       Given the Messaging server fails
       When 10 minutes pass
-      Then the customer is not told about connection issues
+      Then the customer is told about connection issues
       And the customer's chat session is still open
+      And the chat list shows:
+        | Chat status              | Icon            |
+        | Waiting for you to reply | yellow triangle |
+
+    @MSG-R2
+    Scenario: After a long outage the chat still continues
+      Given the Messaging server fails
+      And 10 minutes pass
+      And the Messaging server is restored
+      When the customer sends "Still there?"
+      Then the agent's chat pane ends with:
+        """
+        Customer : Still there?
+        """

@@ -28,3 +28,16 @@ Feature: Actions that cannot happen
       Given the agent completes the chat
       When the agent tries to complete the chat
       Then it is refused because "the agent console's chat list is empty"
+
+  Rule: A server that is down cannot fail again
+
+    Scenario: Failing the Application server twice
+      Given the Application server fails
+      When the operator tries to fail the Application server
+      Then it is refused because "the Application server is already down"
+
+  Rule: An agent already logged in cannot log in again
+
+    Scenario: Logging in twice
+      When JDoe tries to log in
+      Then it is refused because "JDoe is already logged in"

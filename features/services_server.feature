@@ -51,12 +51,11 @@ Feature: Services server failure and restoration
 
   Rule: The agent cannot handle other activities or receive new ones while the Services server is down
 
-    @SVC-F4 @SVC-F5
+    @SVC-F5 @assumed-email-reply-buttons
     Scenario: The buttons of the email response are greyed out
       Given the Services server fails
       When the agent completes the chat
-      Then the agent cannot handle other activities
-      And the reply to "test2" reads:
+      Then the reply to "test2" reads:
         | From             | [Originating Entry Point - eim@DSLlab.cisco.com] |
         | To               | testcust@dslab.cisco.com                         |
         | Subject          | Re: test2                                        |
@@ -65,6 +64,22 @@ Feature: Services server failure and restoration
         | Original to      | eim@dslab.cisco.com                              |
         | Original subject | test2                                            |
       And the reply to "test2" has its buttons greyed out
+      And the reply to "test2" has these buttons greyed out:
+        | Send |
+
+    @SVC-F4
+    Scenario: The agent tries to send the reply to the email
+      Given the Services server fails
+      And the agent completes the chat
+      When the agent tries to send the reply to "test2"
+      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
+
+    @SVC-F4
+    Scenario: The agent tries to take the next activity
+      Given the Services server fails
+      And the agent completes the chat
+      When the agent tries to take the next activity
+      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
 
     @SVC-F4
     Scenario: A new email does not reach the agent
@@ -80,15 +95,33 @@ Feature: Services server failure and restoration
       When other@awesome.com starts a chat asking "Anyone there?"
       Then the chat list is empty
 
-  Rule: The agent must log out; restoring the Services server alone does not give the console its work back
+  Rule: The agent must log out: without a new login the console stays blocked after the Services server returns
 
     @SVC-F6
-    Scenario: The Services server comes back while the agent stays logged in
+    Scenario: The agent who stays logged in still cannot send the reply
       Given the Services server fails
       And the agent completes the chat
-      When the Services server is restored
-      Then the agent cannot handle other activities
-      And the reply to "test2" has its buttons greyed out
+      And the Services server is restored
+      When the agent tries to send the reply to "test2"
+      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
+
+    @SVC-F6
+    Scenario: The agent who stays logged in is not given a new email
+      Given the Services server fails
+      And the agent completes the chat
+      And the Services server is restored
+      When an email "test3" sent "7/12/2011 3:10:00 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com
+      Then the agent's inbox does not hold "test3"
+
+    @SVC-F6
+    Scenario: The agent who logs out and back in is free again
+      Given the Services server fails
+      And the agent completes the chat
+      And the Services server is restored
+      And DMarino logs out
+      And DMarino logs back in
+      When the agent sends the reply to "test2"
+      Then the reply to "test2" has been sent
 
   Rule: Once the Services server is back, the agent logs back in and carries on
 

@@ -9,7 +9,8 @@
 import { fromSqlServer } from '../diagnostics/queries';
 import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
-import { EVIDENCE_KEY, evidenceMark, evidenceOf } from './evidence';
+import { ASSUMPTION_TAG } from '../features/claims-register';
+import { EVIDENCE_KEY, assumptionAnchor, evidenceMark, evidenceOf } from './evidence';
 import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
   scenariosOf,
@@ -66,6 +67,10 @@ function tagList(tags: readonly string[], claimIds: readonly string[]): string {
       const id = tag.slice(1);
       if (claimIds.includes(id)) {
         return `<a class="cf-tag cf-tag-claim" href="${ROUTES.claims}#${claimAnchor(id)}">${htmlText(tag)}</a>`;
+      }
+      const assumed = ASSUMPTION_TAG.exec(tag)?.[1];
+      if (assumed !== undefined) {
+        return `<a class="cf-tag cf-tag-inferred" href="${htmlAttribute(`${ROUTES.assumptions}#${assumptionAnchor(assumed)}`)}">${htmlText(tag)}</a>`;
       }
       const special = tag === '@known-defect' ? ' cf-tag-defect' : tag === '@inferred' ? ' cf-tag-inferred' : '';
       return `<span class="cf-tag${special}">${htmlText(tag)}</span>`;

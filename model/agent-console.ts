@@ -28,9 +28,9 @@ export const POPUPS = {
   sessionInProgress: 'Session in Progress',
   /** (inferred wording) The source: the agent is incorrectly told the session is still active. */
   chatStillActive: 'The chat session is still active.',
-  /** (inferred wording) DOMAIN.md: a pop-up titled "system encountered a delay". */
+  /** (inferred wording) docs/sources.md, "The agent console": a pop-up titled "system encountered a delay". */
   systemDelay: 'The system has encountered a delay. Please try again later.',
-  /** (inferred wording) DOMAIN.md: a pop-up titled "no longer ...". */
+  /** (inferred wording) docs/sources.md, "The agent console": a pop-up titled "no longer ...". */
   sessionNoLongerValid: 'Your session is no longer valid. Please log in again.',
   /** (inferred wording) The source: "the agent desktop will time out". */
   desktopTimedOut: 'The agent desktop has timed out waiting for the server.',

@@ -52,6 +52,8 @@ export interface CustomerWindow {
   transcriptRead: number;
   /** Since when the window has been unable to reach the Application server, if it cannot now. */
   unreachableSince: Seconds | null;
+  /** Since when the window has reached the Application server but its messages could not pass the Messaging server. */
+  messagingBlockedSince: Seconds | null;
 }
 
 export function renderLine(line: WindowLine): string {

@@ -1,6 +1,6 @@
 /**
  * The rows of the WIM/EIM database that the source's diagnostic queries read: `egpl_casemgmt_activity`,
- * `egpl_routing_queue` and `egpl_user`, with the status codes documented in DOMAIN.md.
+ * `egpl_routing_queue` and `egpl_user`, with the status codes documented in docs/sources.md ("Activity records and status codes").
  */
 import type { Seconds } from './clock';
 

@@ -23,6 +23,13 @@ export interface ModelParameters {
   readonly consoleConnectionWarningAfter: number;
   /** How long an information tab (Case, Customer, ...) waits for its data before the agent desktop times out. */
   readonly informationTabTimeout: number;
+  /**
+   * How long a customer's messages may be unable to get through the Messaging server, while the window still
+   * reaches the Application server, before the window tells the customer about connection issues. The source
+   * is silent on a long Messaging outage and calls it "similar to Application Server Failure": the default is
+   * the same "few minutes". The session stays open (the Application server holds it).
+   */
+  readonly messagingConnectionIssuesAfter: number;
 }
 
 export const DEFAULT_PARAMETERS: ModelParameters = Object.freeze({
@@ -30,6 +37,7 @@ export const DEFAULT_PARAMETERS: ModelParameters = Object.freeze({
   customerNotConnectedAfter: 240,
   consoleConnectionWarningAfter: 60,
   informationTabTimeout: 60,
+  messagingConnectionIssuesAfter: 180,
 });
 
 export function checkParameters(parameters: ModelParameters): ModelParameters {

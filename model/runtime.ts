@@ -8,6 +8,7 @@
  */
 import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
+import { NOTE } from './actions/definition';
 import { formatTimestamp, type Seconds } from './clock';
 import type { ModelParameters } from './parameters';
 import type { Deadline, Rule } from './rules/rule';
@@ -59,7 +60,7 @@ export class Runtime {
     const first = this.events.length;
     const definition = definitionOf(action);
     const reason = definition.refusal(this, action);
-    if (reason !== null) throw new ActionRejected(describeAction(action), reason);
+    if (reason !== null) throw new ActionRejected(describeAction(action), reason, definition.cannot(action, NOTE));
     if (this.recording) this.record({ type: 'step', actor: definition.actor, what: describeAction(action) });
     definition.perform(this, action);
     this.settle();

@@ -4,6 +4,7 @@
  */
 import { CHAT_STATUS, POPUPS, TITLE_BAR_WARNING, lastMessageFrom, type AgentConsole } from './agent-console';
 import type { ChatStatus, ConnectionIcon, InformationTab } from './agent-console';
+import { cannotHandleActivities } from './actions/console';
 import { formatDuration } from './clock';
 import { renderLine, type CustomerNotice } from './customer-window';
 import { findActivity, openChats, type ActivityRow, type DiagnosticRow } from './database';
@@ -103,7 +104,8 @@ export function consoleView(
   const { servers, clock } = state;
   const db = state.db as State['db'];
   const reaches = consoleReachesApplication(servers);
-  const canHandleActivities = console.login === 'logged in' && reaches && console.registeredForRouting;
+  // The same reason the model refuses the actions that need it, so what shows greyed out is what is refused.
+  const canHandleActivities = cannotHandleActivities(state, console as AgentConsole) === null;
   return {
     agent: console.agentUserName,
     login: console.login,

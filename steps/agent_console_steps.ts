@@ -1,6 +1,9 @@
 /** What the integrated agent does in the agent console, and what the console shows. */
 import { Then, When, type DataTable } from '@cucumber/cucumber';
 import { POPUPS, type InformationTab } from '../model/agent-console';
+import { cannotHandleActivities } from '../model/actions/console';
+import type { AgentConsole } from '../model/agent-console';
+import { theConsole } from '../model/state';
 import type { DeploymentWorld } from './support/world';
 import { expectEndsWith, expectLines, expectNotShown, expectRows, lines } from './support/text';
 import { chatPane } from './support/whom';
@@ -206,13 +209,42 @@ Then('the agent desktop times out', function (this: DeploymentWorld) {
     );
 });
 
+/** Whether the model would refuse the agent's other work (an email reply, the next activity), and why. */
+const otherWorkRefused = (world: DeploymentWorld, agent: string | undefined) => {
+  const state = world.deployment.inspect();
+  const named = agent === undefined ? undefined : state.consoles.find((c) => c.agentUserName === agent);
+  if (agent !== undefined && !named && theConsole(state).agentUserName !== agent)
+    throw new Error(`${agent} has no agent console`);
+  return cannotHandleActivities(state, (named ?? theConsole(state)) as AgentConsole);
+};
+
 Then('{agent} can handle other activities', function (this: DeploymentWorld, agent: string | undefined) {
-  if (!this.console(agent).canHandleActivities)
-    throw new Error('The agent console cannot handle activities: its buttons are greyed out');
+  const refused = otherWorkRefused(this, agent);
+  if (refused !== null) throw new Error(`The agent's other work would be refused: ${refused}`);
 });
 
 Then('{agent} cannot handle other activities', function (this: DeploymentWorld, agent: string | undefined) {
-  if (this.console(agent).canHandleActivities) throw new Error('The agent console can still handle activities');
+  if (otherWorkRefused(this, agent) === null) throw new Error('The model would let the agent take other activities');
+});
+
+When('the agent takes the next activity', function (this: DeploymentWorld) {
+  this.perform({ type: 'agent-takes-next-activity' });
+});
+
+When('the agent tries to take the next activity', function (this: DeploymentWorld) {
+  this.attempt({ type: 'agent-takes-next-activity' });
+});
+
+When('{agent} tries to log (back )in', function (this: DeploymentWorld, agent: string | undefined) {
+  this.attempt({ type: 'agent-logs-in', ...(agent && { agent }) });
+});
+
+When('the agent tries to log out', function (this: DeploymentWorld) {
+  this.attempt({ type: 'agent-logs-out' });
+});
+
+When('the agent tries to open the {tab} tab', function (this: DeploymentWorld, tab: InformationTab) {
+  this.attempt({ type: 'agent-opens-tab', tab });
 });
 
 Then('{agent} has to log in again', function (this: DeploymentWorld, agent: string | undefined) {

@@ -117,3 +117,10 @@ Then("{customer}'s chat session has ended", function (this: DeploymentWorld, cus
   const window = windowOf(this, customer);
   if (window.inSession) throw new Error(`${whose(customer)}: the chat session is still open; ${showing(window.lines)}`);
 });
+
+When(
+  '{customer} tries to start a (new )chat asking {string}',
+  function (this: DeploymentWorld, customer: string | undefined, question: string) {
+    this.attempt({ type: 'customer-starts-chat', ...(customer && { customer }), question });
+  },
+);

@@ -1,6 +1,7 @@
 /** Emails arriving, and the agent's replies to them. */
 import { Then, When, type DataTable } from '@cucumber/cucumber';
 import type { EmailReply } from '../model/views';
+import type { Action } from '../model/actions';
 import type { DeploymentWorld } from './support/world';
 
 When(
@@ -61,4 +62,48 @@ Then("the agent's inbox does not hold {string}", function (this: DeploymentWorld
   const replies = this.view().console.emailReplies;
   if (replies.some((r) => r.originalMessage.subject === subject))
     throw new Error(`The agent's inbox holds "${subject}"`);
+});
+
+When('the agent sends the reply to {string}', function (this: DeploymentWorld, subject: string) {
+  this.perform({ type: 'agent-sends-email-reply', subject });
+});
+
+When('the agent tries to send the reply to {string}', function (this: DeploymentWorld, subject: string) {
+  this.attempt({ type: 'agent-sends-email-reply', subject });
+});
+
+/** A reply's buttons by name, each with the action it performs: greyed out means the model refuses that action. */
+const REPLY_BUTTONS: Record<string, (subject: string) => Action> = {
+  Send: (subject) => ({ type: 'agent-sends-email-reply', subject }),
+};
+
+Then(
+  'the reply to {string} has these buttons greyed out:',
+  function (this: DeploymentWorld, subject: string, table: DataTable) {
+    const found = reply(this, subject);
+    for (const [name] of table.raw()) {
+      const action = REPLY_BUTTONS[name!];
+      if (!action) throw new Error(`A reply has no button "${name}" (it has ${Object.keys(REPLY_BUTTONS).join(', ')})`);
+      const refused = this.deployment.rejection(action(subject));
+      if (found.buttons !== 'greyed out' || refused === null)
+        throw new Error(
+          `The reply's ${name} button is ${found.buttons}, and pressing it would ${refused === null ? 'work' : `be refused: ${refused}`}`,
+        );
+    }
+  },
+);
+
+Then('the reply to {string} has been sent', function (this: DeploymentWorld, subject: string) {
+  const { console, database } = this.view();
+  if (console.emailReplies.some((r) => r.originalMessage.subject === subject))
+    throw new Error(`The reply to "${subject}" is still in the agent's inbox`);
+  const email = this.deployment.inspect().emails;
+  const id = Object.keys(email)
+    .map(Number)
+    .find((activityId) => email[activityId]!.subject === subject);
+  const row = database.activities.find((a) => a.activity_id === id);
+  if (!row || row.activity_status !== 9000 || row.activity_sub_status !== 9100)
+    throw new Error(
+      `The email "${subject}" is at ${row ? `${row.activity_status}/${row.activity_sub_status}` : 'no activity'}, not completed (9000/9100)`,
+    );
 });

@@ -53,3 +53,11 @@ Then("{agent}'s login is on the {server} server", function (this: DeploymentWorl
   if (console?.login !== 'logged in') throw new Error(`${agent} is not logged in`);
   if (console.home !== server) throw new Error(`${agent}'s login is on the ${console.home} server, not ${server}`);
 });
+
+When('the operator tries to fail the {server} server', function (this: DeploymentWorld, server: Server) {
+  this.attempt({ type: 'fail', server });
+});
+
+When('the operator tries to restore the {server} server', function (this: DeploymentWorld, server: Server) {
+  this.attempt({ type: 'restore', server });
+});

@@ -20,6 +20,7 @@ export const agentCompletesChat = define<AgentCompletesChat>({
   words: (action, style) =>
     `${agentWord(action.agent)} completes the chat` +
     style.pick('', action.customer === undefined ? '' : ` with ${action.customer}`),
+  cannot: (action) => `${agentWord(action.agent)} cannot complete the chat`,
   refusal: (rt, action) => noChat(rt, action.agent, action.customer),
   perform: (rt, action) => {
     const { state } = rt;

@@ -19,6 +19,7 @@ export const agentLogsIn = define<AgentLogsIn>({
   actor: 'Agent',
   fields: { agent: optional(text) },
   words: (action) => `${agentWord(action.agent)} logs in`,
+  cannot: (action) => `${agentWord(action.agent)} cannot log in`,
   refusal: (rt, action) => {
     const { db, consoles } = rt.state;
     const name = action.agent ?? consoles[0]?.agentUserName ?? null;

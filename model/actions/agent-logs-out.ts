@@ -15,6 +15,7 @@ export const agentLogsOut = define<AgentLogsOut>({
   actor: 'Agent',
   fields: { agent: optional(text) },
   words: (action) => `${agentWord(action.agent)} logs out`,
+  cannot: (action) => `${agentWord(action.agent)} cannot log out`,
   refusal: (rt, action) =>
     consoleFor(rt, action.agent).login === 'logged out' ? `${agentWord(action.agent)} is not logged in` : null,
   perform: (rt, action) => {

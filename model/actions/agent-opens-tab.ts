@@ -23,6 +23,7 @@ export const agentOpensTab = define<AgentOpensTab>({
     agent: optional(text),
   },
   words: (action) => `${agentWord(action.agent)} opens the ${action.tab} tab`,
+  cannot: (action) => `${agentWord(action.agent)} cannot open the ${action.tab} tab`,
   refusal: (rt, action) => {
     const console = consoleFor(rt, action.agent);
     const refused = loggedOut(console, action.agent);

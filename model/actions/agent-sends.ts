@@ -36,6 +36,7 @@ export const agentSends = define<AgentSends>({
   words: (action, style) =>
     `${agentWord(action.agent)} sends ${style.quote(action.text)}` +
     style.pick('', action.customer === undefined ? '' : ` to ${action.customer}`),
+  cannot: (action, style) => `${agentWord(action.agent)} cannot send ${style.quote(action.text)}`,
   refusal: (rt, action) =>
     noChat(rt, action.agent, action.customer) ?? (action.text.trim() === '' ? 'the message is empty' : null),
   perform: (rt, action) => {

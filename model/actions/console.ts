@@ -1,7 +1,8 @@
 /** Which agent console an agent's action acts on, shared by the agent's action modules. */
 import { closedConsole, type AgentConsole } from '../agent-console';
 import type { Runtime } from '../runtime';
-import { consoleOf } from '../state';
+import { consoleReachesApplication } from '../servers';
+import { consoleOf, type DeploymentState } from '../state';
 
 const NONE: AgentConsole = closedConsole('');
 
@@ -14,4 +15,25 @@ export function consoleFor(rt: Runtime, agent: string | undefined): AgentConsole
 /** Why an agent cannot act in the console now (logged out), or `null`. */
 export function loggedOut(console: AgentConsole, agent: string | undefined): string | null {
   return console.login === 'logged out' ? `${agent ?? 'the agent'} is logged out of the agent console` : null;
+}
+
+/**
+ * Why the console cannot handle activities other than its live chats now, or `null` if it can. The one source
+ * of both the refusals of the actions that need it (sending an email reply, taking the next activity) and the
+ * greyed-out buttons the console shows, so what a reader sees greyed out is what the model refuses.
+ */
+export function cannotHandleActivities(state: DeploymentState, console: AgentConsole, agent?: string): string | null {
+  const refused = loggedOut(console, agent);
+  if (refused) return refused;
+  if (console.login === 'session lost')
+    return "the agent console's session was lost with its Application server; the agent must log in again";
+  if (!consoleReachesApplication(state.servers)) return 'the agent console cannot reach the Application server';
+  if (!console.registeredForRouting)
+    return 'the agent console cannot handle other activities since the Services server failed; the agent must log out and back in';
+  return null;
+}
+
+/** The activity id of the email in the console's inbox whose subject is `subject`, or undefined. */
+export function inboxEmail(state: DeploymentState, console: AgentConsole, subject: string): number | undefined {
+  return console.inbox.find((id) => state.emails[id]?.subject === subject);
 }

@@ -19,6 +19,7 @@ export const customerClosesWindow = define<CustomerClosesWindow>({
   actor: 'Customer',
   fields: { customer: optional(text) },
   words: (action) => `${who(action.customer)} closes the chat window`,
+  cannot: (action) => `${who(action.customer)} cannot close the chat window`,
   refusal: (rt, action) => {
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
     const window = windowOf(rt.state, action.customer);

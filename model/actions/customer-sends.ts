@@ -2,6 +2,7 @@
 import { isLive } from '../chat-session';
 import { CUSTOMER_NOTICES, type WindowLine } from '../customer-window';
 import { newMessage, placeSession, showCustomer, travel } from '../effects';
+import { endWithSessionLost } from '../rules/session-endings';
 import { DEFAULT_CUSTOMER, sessionOf, windowOf } from '../state';
 import { define, optional, text, who } from './definition';
 
@@ -16,6 +17,7 @@ export const customerSends = define<CustomerSends>({
   actor: 'Customer',
   fields: { text, customer: optional(text) },
   words: (action, style) => `${who(action.customer)} sends ${style.quote(action.text)}`,
+  cannot: (action, style) => `${who(action.customer)} cannot send ${style.quote(action.text)}`,
   refusal: (rt, action) => {
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
     const window = windowOf(rt.state, action.customer);
@@ -41,6 +43,12 @@ export const customerSends = define<CustomerSends>({
     if (arrived && session && isLive(session)) {
       message.accepted = true;
       session.transcript.push(line);
+    } else if (session && rt.state.servers.Web && !rt.state.servers[session.home]) {
+      // The Web server answers that the session's Application server is gone: the customer is told at once that
+      // messages sent after the failure were lost, and to start a new chat, not asked to send it again.
+      // (assumption session-lost-on-send, features/claims.json: the source says what, not when)
+      message.senderWarned = true;
+      endWithSessionLost(rt, window);
     } else {
       message.senderWarned = true;
       showCustomer(rt, window, {

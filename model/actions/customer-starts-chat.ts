@@ -27,6 +27,7 @@ export const customerStartsChat = define<CustomerStartsChat>({
     style.pick('a chat', action.activityId === undefined ? 'a chat' : `chat activity ${action.activityId}`) +
     style.pick(': ', ' asking ') +
     style.quote(action.question),
+  cannot: (action) => `${who(action.customer)} cannot start a chat`,
   refusal: (rt, action) => {
     const window = windowOf(rt.state, action.customer);
     if (window && window.state === 'in session') {
@@ -52,6 +53,7 @@ export const customerStartsChat = define<CustomerStartsChat>({
       lines: [],
       transcriptRead: 0,
       unreachableSince: null,
+      messagingBlockedSince: null,
     };
     state.windows.push(window);
     const home = placeSession(rt, (server) => state.sessions.filter((s) => s.home === server && isLive(s)).length);

@@ -45,6 +45,11 @@ export interface ActionDefinition<A extends { readonly type: string }> {
   readonly fields: { readonly [K in Exclude<keyof A, 'type'>]-?: Field };
   /** The action in the domain's words, in `style`. */
   words(action: A, style: Style): string;
+  /**
+   * The refusal's subject and verb, in `style`: "the Application server cannot fail". A refused action's
+   * message is this sentence and its reason: "The Application server cannot fail: the Application server is already down".
+   */
+  cannot(action: A, style: Style): string;
   /** Why the action cannot happen in this state, or `null` if it can. Reads the state only. */
   refusal(rt: Runtime, action: A): string | null;
   /** What the action does; the runtime settles the consequences afterwards. */

@@ -20,6 +20,7 @@ export const emailArrives = define<EmailArrives>({
     style.pick('', ` sent ${style.quote(action.sent)}`) +
     ` arrives from ${action.from}` +
     style.pick('', ` to ${action.to}` + (action.caseId === undefined ? '' : ` as case ${action.caseId}`)),
+  cannot: (action, style) => `an email ${style.quote(action.subject)} cannot arrive`,
   refusal: (rt, { caseId }) =>
     caseId !== undefined && rt.state.db.activities.some((row) => row.case_id === caseId)
       ? `case ${caseId} already exists`

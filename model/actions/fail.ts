@@ -12,6 +12,7 @@ export const fail = define<Fail>({
   actor: 'Operator',
   fields: { server: serverName },
   words: (action) => `the ${action.server} server fails`,
+  cannot: (action) => `the ${action.server} server cannot fail`,
   refusal: (rt, { server }) =>
     unknownServer(rt, server) ?? (rt.state.servers[server] ? null : `the ${server} server is already down`),
   perform: (rt, { server }) => {

@@ -10,6 +10,8 @@ import { agentLogsOut } from './agent-logs-out';
 import { agentOpensTab } from './agent-opens-tab';
 import { agentSends } from './agent-sends';
 import { customerClosesWindow } from './customer-closes-window';
+import { agentSendsEmailReply } from './agent-sends-email-reply';
+import { agentTakesNextActivity } from './agent-takes-next-activity';
 import { customerSends } from './customer-sends';
 import { customerStartsChat } from './customer-starts-chat';
 import { NOTE, type ActionDefinition } from './definition';
@@ -31,6 +33,8 @@ export const ACTION_DEFINITIONS = [
   agentSends,
   agentCompletesChat,
   agentOpensTab,
+  agentSendsEmailReply,
+  agentTakesNextActivity,
   emailArrives,
   serverJoins,
   customerClosesWindow,

@@ -12,6 +12,7 @@ export const restore = define<Restore>({
   actor: 'Operator',
   fields: { server: serverName },
   words: (action) => `the ${action.server} server is restored`,
+  cannot: (action) => `the ${action.server} server cannot be restored`,
   refusal: (rt, { server }) =>
     unknownServer(rt, server) ?? (rt.state.servers[server] ? `the ${server} server is already up` : null),
   perform: (rt, { server }) => {

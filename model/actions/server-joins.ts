@@ -16,6 +16,7 @@ export const serverJoins = define<ServerJoins>({
   actor: 'Operator',
   fields: { server: serverName },
   words: (action) => `the ${action.server} server joins the deployment`,
+  cannot: (action) => `the ${action.server} server cannot join the deployment`,
   refusal: (rt, { server }) => {
     if (roleOf(server) !== 'Application') {
       return `only Application servers are added; the ${roleOf(server)} server is a single point of failure`;

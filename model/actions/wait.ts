@@ -23,6 +23,7 @@ export const wait = define<Wait>({
     valid(seconds)
       ? style.pick(`${formatDuration(seconds)} passes`, sentence(seconds))
       : `${String(seconds)} seconds pass`,
+  cannot: () => 'time cannot pass',
   refusal: (_rt, { seconds }) =>
     valid(seconds) ? null : `time can only move forward by a whole number of seconds, not ${String(seconds)}`,
   perform: (rt, { seconds }) => rt.advance(seconds),

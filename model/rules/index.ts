@@ -5,6 +5,7 @@
  */
 import { delivery } from './delivery';
 import { emailRetrieval } from './email-retrieval';
+import { messagingOutage } from './messaging-outage';
 import { presence } from './presence';
 import { reachability } from './reachability';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ import { tabTimeouts } from './tab-timeouts';
 export const RULES: readonly Rule[] = [
   sessionLoss,
   reachability,
+  messagingOutage,
   sessionEndings,
   emailRetrieval,
   routing,

@@ -10,7 +10,9 @@ After(function (this: DeploymentWorld) {
     TRACE_MEDIA_TYPE,
   );
   this.attach(JSON.stringify(this.view()), END_STATE_MEDIA_TYPE);
-  this.attach(JSON.stringify(this.plan), PLAN_MEDIA_TYPE);
+  // A plan replays the scenario only with the default model parameters, which is all a plan (and a playground
+  // link) carries; a scenario that set one publishes no plan rather than one that would end elsewhere.
+  if (this.usesDefaultParameters) this.attach(JSON.stringify(this.plan), PLAN_MEDIA_TYPE);
 });
 
 After(function (this: DeploymentWorld) {

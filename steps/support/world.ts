@@ -6,6 +6,7 @@ import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumb
 import type { Action, Plan } from '../../model/actions';
 import { parseDuration } from '../../model/clock';
 import { Deployment } from '../../model/deployment';
+import type { ModelParameters } from '../../model/parameters';
 import type { ActionRejected } from '../../model/errors';
 import type { ConsoleView, DeploymentView } from '../../model/views';
 import { PlanRunner, PlanStepRejected } from '../../plans/interpreter';
@@ -20,9 +21,24 @@ export class DeploymentWorld extends World {
     super(options);
   }
 
+  /** Model parameters the scenario set (`Given "a few minutes" is 5 minutes`); the rest are the defaults. */
+  private modelParameters: Partial<ModelParameters> = {};
+
   /** The deployment a scenario starts from; a test world overrides it to run the steps against another model. */
   protected newDeployment(): Deployment {
-    return new Deployment();
+    return new Deployment({ parameters: this.modelParameters });
+  }
+
+  get usesDefaultParameters(): boolean {
+    return Object.keys(this.modelParameters).length === 0;
+  }
+
+  /** Sets a model parameter for the whole scenario: the steps so far are replayed on a deployment that has it. */
+  setModelParameter(name: keyof ModelParameters, seconds: number): void {
+    const done = this.plan;
+    this.modelParameters = { ...this.modelParameters, [name]: seconds };
+    this.runner = undefined;
+    this.perform(...done);
   }
 
   private get interpreter(): PlanRunner {

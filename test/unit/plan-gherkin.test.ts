@@ -41,6 +41,8 @@ const PLAN: Action[] = [
   { type: 'agent-opens-tab', tab: 'Case' },
   { type: 'agent-completes-chat', customer: 'customer@awesome.com' },
   { type: 'agent-completes-chat' },
+  { type: 'agent-takes-next-activity' },
+  { type: 'agent-sends-email-reply', subject: 'Re: "C:\\temp\\files" {x} <b>bold</b> # not a comment' },
   { type: 'agent-logs-out' },
 ];
 

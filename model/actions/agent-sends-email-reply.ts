@@ -1,0 +1,53 @@
+/**
+ * An agent sends the reply to an email in the inbox (the reply's Send button): the email activity is completed.
+ * Refused, with the reason, while the console cannot handle activities: the source's "Agent will not be able to
+ * handle other activities", checked by what happens when the agent tries.
+ */
+import { STATUS, findActivity, setStatus } from '../database';
+import { consoleApplication, showAgent, travel } from '../effects';
+import { cannotHandleActivities, consoleFor, inboxEmail } from './console';
+import { agentWord, define, optional, text } from './definition';
+
+export interface AgentSendsEmailReply {
+  readonly type: 'agent-sends-email-reply';
+  readonly subject: string;
+  readonly agent?: string;
+}
+
+export const agentSendsEmailReply = define<AgentSendsEmailReply>({
+  type: 'agent-sends-email-reply',
+  actor: 'Agent',
+  fields: { subject: text, agent: optional(text) },
+  words: (action, style) => `${agentWord(action.agent)} sends the reply to ${style.quote(action.subject)}`,
+  cannot: (action, style) => `${agentWord(action.agent)} cannot send the reply to ${style.quote(action.subject)}`,
+  refusal: (rt, action) => {
+    const console = consoleFor(rt, action.agent);
+    const refused = cannotHandleActivities(rt.state, console, action.agent);
+    if (refused) return refused;
+    return inboxEmail(rt.state, console, action.subject) === undefined
+      ? `the agent's inbox holds no email "${action.subject}"`
+      : null;
+  },
+  perform: (rt, action) => {
+    const console = consoleFor(rt, action.agent);
+    const activityId = inboxEmail(rt.state, console, action.subject)!;
+    const path = ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'] as const;
+    if (!travel(rt, path, `reply to "${action.subject}"`)) return;
+    setStatus(findActivity(rt.state.db, activityId)!, STATUS.completed);
+    console.inbox = console.inbox.filter((id) => id !== activityId);
+    showAgent(rt, `reply to "${action.subject}" sent; email ${activityId} completed`);
+  },
+  example: {
+    after: [
+      { type: 'agent-completes-chat' },
+      {
+        type: 'email-arrives',
+        from: 'testcust@dslab.cisco.com',
+        to: 'eim@dslab.cisco.com',
+        subject: 'test2',
+        sent: '7/11/2011 2:03:58 PM',
+      },
+    ],
+    action: { type: 'agent-sends-email-reply', subject: 'test2' },
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * An agent takes the next activity from the inbox to work on it. Refused, with the reason, while the console
+ * cannot handle activities, or when the inbox is empty.
+ */
+import { showAgent } from '../effects';
+import { cannotHandleActivities, consoleFor } from './console';
+import { agentWord, define, optional, text } from './definition';
+
+export interface AgentTakesNextActivity {
+  readonly type: 'agent-takes-next-activity';
+  readonly agent?: string;
+}
+
+export const agentTakesNextActivity = define<AgentTakesNextActivity>({
+  type: 'agent-takes-next-activity',
+  actor: 'Agent',
+  fields: { agent: optional(text) },
+  words: (action) => `${agentWord(action.agent)} takes the next activity`,
+  cannot: (action) => `${agentWord(action.agent)} cannot take the next activity`,
+  refusal: (rt, action) => {
+    const console = consoleFor(rt, action.agent);
+    return (
+      cannotHandleActivities(rt.state, console, action.agent) ??
+      (console.inbox.length === 0 ? "the agent's inbox holds no activity" : null)
+    );
+  },
+  perform: (rt, action) => {
+    const console = consoleFor(rt, action.agent);
+    const next = console.inbox[0]!;
+    showAgent(rt, `opens email ${next}: "${rt.state.emails[next]!.subject}"`);
+  },
+  example: {
+    after: [
+      { type: 'agent-completes-chat' },
+      {
+        type: 'email-arrives',
+        from: 'testcust@dslab.cisco.com',
+        to: 'eim@dslab.cisco.com',
+        subject: 'test2',
+        sent: '7/11/2011 2:03:58 PM',
+      },
+    ],
+    action: { type: 'agent-takes-next-activity' },
+  },
+});

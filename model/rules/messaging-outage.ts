@@ -1,0 +1,40 @@
+/**
+ * A customer whose window still reaches the Application server, but whose live session's messages cannot pass
+ * the Messaging server, is told of connection issues once that has lasted `messagingConnectionIssuesAfter`; the
+ * session stays open, so the chat continues when the Messaging server returns. The source says only that a
+ * Messaging failure is "similar to Application Server Failure": this is the model's assumption
+ * long-messaging-outage (features/claims.json), shown as such on the site.
+ */
+import { CUSTOMER_NOTICES } from '../customer-window';
+import { isLive } from '../chat-session';
+import { showCustomer } from '../effects';
+import { chatMessagesFlow, customerReachesApplication } from '../servers';
+import { sessionOf } from '../state';
+import type { Rule } from './rule';
+
+export const messagingOutage: Rule = {
+  name: 'customers hear of a long Messaging outage',
+  settle(rt) {
+    const { servers, clock } = rt.state;
+    const reach = customerReachesApplication(servers);
+    for (const window of rt.state.windows) {
+      const session = window.state === 'in session' ? sessionOf(rt.state, window.activityId) : undefined;
+      const blocked = reach && session !== undefined && isLive(session) && !chatMessagesFlow(servers, session.home);
+      window.messagingBlockedSince = blocked ? (window.messagingBlockedSince ?? clock) : null;
+    }
+  },
+  deadlines(rt, found) {
+    for (const window of rt.state.windows) {
+      if (window.state !== 'in session' || window.messagingBlockedSince === null) continue;
+      found.push({
+        at: window.messagingBlockedSince + rt.parameters.messagingConnectionIssuesAfter,
+        fire: () =>
+          showCustomer(rt, window, {
+            kind: 'notice',
+            text: CUSTOMER_NOTICES.connectionIssues,
+            notice: 'connectionIssues',
+          }),
+      });
+    }
+  },
+};
