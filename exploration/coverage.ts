@@ -5,6 +5,7 @@
  */
 import type { Action } from '../model/actions';
 import { FAILING_SERVERS, SERVERS, type Server } from '../model/servers';
+import { AGENT } from './exploration';
 
 export const ORDERINGS_TOTAL = 90;
 /** Subsets of the three failing servers that can be down together. */
@@ -27,6 +28,10 @@ export class CoverageLedger {
   readonly serverStates = new Set<number>([0]);
   /** Bit masks of all servers down together. */
   readonly allServerStates = new Set<number>([0]);
+  /** Server instances that failed at least once ("Application 2" among them once it has joined). */
+  readonly instancesFailed = new Set<string>();
+  /** Agents who did something in their console. */
+  readonly agentsActing = new Set<string>();
 
   /** Starts a plan: every server is up. */
   begin(): PlanCoverage {
@@ -37,13 +42,23 @@ export class CoverageLedger {
     for (const ordering of other.orderings) this.orderings.add(ordering);
     for (const state of other.serverStates) this.serverStates.add(state);
     for (const state of other.allServerStates) this.allServerStates.add(state);
+    for (const server of other.instancesFailed) this.instancesFailed.add(server);
+    for (const agent of other.agentsActing) this.agentsActing.add(agent);
   }
 
-  summary(): { orderingsReached: number; serverStatesReached: number; allServerStatesReached: number } {
+  summary(): {
+    orderingsReached: number;
+    serverStatesReached: number;
+    allServerStatesReached: number;
+    instancesFailed: string[];
+    agentsActing: string[];
+  } {
     return {
       orderingsReached: this.orderings.size,
       serverStatesReached: this.serverStates.size,
       allServerStatesReached: this.allServerStates.size,
+      instancesFailed: [...this.instancesFailed].sort(),
+      agentsActing: [...this.agentsActing].sort(),
     };
   }
 
@@ -56,6 +71,8 @@ export class CoverageLedger {
       `orderings reached: ${this.orderings.size} of ${ORDERINGS_TOTAL} (one failure and one restoration of each of ${FAILING_SERVERS.join(', ')})`,
       `server states reached: ${this.serverStates.size} of ${SERVER_STATES_TOTAL} (down: ${states.join('; ')})`,
       `states of all ${SERVERS.length} servers reached: ${this.allServerStates.size} of ${ALL_SERVER_STATES_TOTAL}`,
+      `server instances failed: ${[...this.instancesFailed].sort().join(', ') || 'none'}`,
+      `agents who acted: ${[...this.agentsActing].sort().join(', ') || 'none'}`,
     ].join('\n');
   }
 }
@@ -71,7 +88,9 @@ export class PlanCoverage {
   constructor(private readonly ledger: CoverageLedger) {}
 
   observe(action: Action): void {
+    if (action.type.startsWith('agent-')) this.ledger.agentsActing.add(('agent' in action && action.agent) || AGENT);
     if (action.type !== 'fail' && action.type !== 'restore') return;
+    if (action.type === 'fail') this.ledger.instancesFailed.add(action.server);
     const bit = ALL_BIT[action.server];
     if (bit === undefined) return;
     this.all = action.type === 'fail' ? this.all | bit : this.all & ~bit;

@@ -4,8 +4,9 @@
  * what their step means now (fail or restore, send or start a new chat).
  */
 import type { Action, Plan } from '../model/actions';
+import { closedConsole, type AgentConsole } from '../model/agent-console';
 import type { Deployment } from '../model/deployment';
-import type { DeploymentState } from '../model/state';
+import { consoleOf, theConsole, type DeepReadonly, type DeploymentState } from '../model/state';
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
@@ -13,6 +14,14 @@ import { LawMonitor, alongside } from './laws';
 
 /** The agent every plan uses, from the source's screenshots. */
 export const AGENT = 'JDoe';
+/** The agents of the random phase: the premise's first ("the agent" in plans), then one who may log in too. */
+export const AGENTS = [AGENT, 'DMarino'] as const;
+
+/** The agent of an agent index, as plans name it: the first agent unnamed, any other by user name. */
+export function agentField(agentIndex: number): { agent?: string } {
+  const agent = AGENTS[agentIndex % AGENTS.length]!;
+  return agent === AGENT ? {} : { agent };
+}
 export const CUSTOMERS = ['customer@awesome.com', 'second@awesome.com'] as const;
 
 /** The source's premise: an integrated agent is logged in with an active customer chat session. */
@@ -22,6 +31,14 @@ export const PREMISE: Plan = [
   { type: 'agent-sends', text: 'Hello' },
   { type: 'customer-sends', text: 'Hi' },
 ];
+
+const NO_CONSOLE: DeepReadonly<AgentConsole> = closedConsole('');
+
+/** The console of an agent index: the first agent's is "the agent"'s, the other's exists once they logged in. */
+export function consoleOfAgent(state: DeploymentState, agentIndex: number): DeepReadonly<AgentConsole> {
+  const agent = AGENTS[agentIndex % AGENTS.length]!;
+  return agent === AGENT ? theConsole(state) : (consoleOf(state, agent) ?? NO_CONSOLE);
+}
 
 /** Counts shared by every plan of a phase. */
 export interface ExplorationTally {

@@ -199,7 +199,8 @@ export class InvariantChecker implements StepObserver {
         this.checkShownOnce(index, state, id);
         continue;
       }
-      if (message.senderWarned || session?.ended === 'lost') continue;
+      // A lost session is the customer's to be told of; an exited one the console shows as "Customer exited chat".
+      if (message.senderWarned || session?.ended === 'lost' || session?.ended === 'exited') continue;
       if (message.accepted && session?.ended === null) {
         this.unsettled[kept++] = id; // still on its way
         continue;
@@ -359,7 +360,8 @@ export class InvariantChecker implements StepObserver {
       const inProgress = inProgressOf(id);
       const live = inProgress.filter((row) => {
         const session = state.sessions.find((s) => s.activityId === row.activity_id);
-        return session !== undefined && session.ended === null;
+        // A chat the customer left waits for the agent to complete it, like a live one.
+        return session !== undefined && (session.ended === null || session.ended === 'exited');
       });
       if (live.length > 0) continue; // busy with a live chat, which cannot be interrupted
       if (inProgress.length > 0)
@@ -394,6 +396,7 @@ export class InvariantChecker implements StepObserver {
       const window = state.windows.find((w) => w.activityId === activityId);
       const told =
         window === undefined ||
+        window.state === 'closed' || // the customer left: there is nobody to tell
         window.lines.some(
           (line) => line.kind === 'notice' && (line.notice === 'sessionLost' || line.notice === 'connectionIssues'),
         );

@@ -38,6 +38,10 @@ export interface ExplorationReport {
     readonly serverStatesReached: number;
     /** Combinations of all five servers down together (Web and Database fail too in this phase): 32 in all. */
     readonly allServerStatesReached?: number;
+    /** Server instances that failed at least once, "Application 2" among them once it joined. */
+    readonly instancesFailed?: readonly string[];
+    /** Agents who acted in their console (the premise's JDoe, and DMarino when the phase logged them in). */
+    readonly agentsActing?: readonly string[];
   };
   /** For each set of servers failed together with no time between, whether the order changes what people see. */
   readonly orderSensitivity: readonly {

@@ -8,7 +8,7 @@ import { CHAT_STATUS, CONNECTION_ICONS, INFORMATION_TABS } from '../model/agent-
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
 import { PARTICIPANTS } from '../model/trace';
-import { SERVERS } from '../model/servers';
+import { SERVERS, isServer } from '../model/servers';
 import { ACTORS, LOGIN_STATES, REPLY_BUTTONS, SCREENS, SERVER_STATES, TAB_STATES } from './closed-sets';
 import { MessagesFileError } from './messages';
 import {
@@ -28,13 +28,20 @@ import {
 
 const at = { at: count };
 
+/** A server instance's name: a role, or a numbered Application server such as "Application 2" (model/servers.ts). */
+const serverName: Shape = (v, p) => {
+  text(v, p);
+  if (!isServer(v as string))
+    throw new ShapeError(p, `must be a server such as "Application" or "Application 2"; got ${JSON.stringify(v)}`);
+};
+
 export const TRACE_SHAPE: Shape = fields(
   {
     events: list(
       byType({
         step: fields({ ...at, actor: oneOf(ACTORS), what: text }),
-        'server-failed': fields({ ...at, server: oneOf(SERVERS) }),
-        'server-restored': fields({ ...at, server: oneOf(SERVERS) }),
+        'server-failed': fields({ ...at, server: serverName }),
+        'server-restored': fields({ ...at, server: serverName }),
         hop: fields({ ...at, from: oneOf(PARTICIPANTS), to: oneOf(PARTICIPANTS), what: text, delivered: flag }),
         shown: fields({ ...at, on: oneOf(SCREENS), what: text }),
       }),

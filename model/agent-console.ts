@@ -10,6 +10,8 @@ export const CHAT_STATUS = {
   waitingForAgent: 'Waiting for you to reply',
   waitingForCustomer: 'Waiting for customer to reply',
   customerNotConnected: 'Customer not connected',
+  /** Agent's Guide: the customer closed the chat window; the chat waits for the agent to complete it. */
+  customerExited: 'Customer exited chat',
 } as const;
 export type ChatStatus = (typeof CHAT_STATUS)[keyof typeof CHAT_STATUS];
 

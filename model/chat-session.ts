@@ -6,7 +6,8 @@
 import type { Seconds } from './clock';
 import type { WindowLine } from './customer-window';
 
-export type SessionEnd = 'completed' | 'lost';
+/** Completed by the agent, lost with its Application server, or ended by the customer closing the window. */
+export type SessionEnd = 'completed' | 'lost' | 'exited';
 
 export interface ChatSession {
   readonly activityId: number;

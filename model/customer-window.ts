@@ -39,7 +39,8 @@ export type WindowLine =
   /** The text of a message that could not be delivered, shown again under the notice so it can be resent. */
   | { readonly kind: 'undelivered'; readonly text: string; readonly messageId: number };
 
-export type SessionState = 'in session' | 'ended';
+/** `closed`: the customer closed the window, so nothing more can be shown to them. */
+export type SessionState = 'in session' | 'ended' | 'closed';
 
 export interface CustomerWindow {
   readonly address: string;

@@ -119,19 +119,23 @@ export function consoleView(
       .map((chat): ChatListRow => {
         const notConnected =
           chat.customerSilentSince !== null && clock - chat.customerSilentSince >= p.customerNotConnectedAfter;
-        const home = sessionOf(state, chat.activityId)?.home ?? 'Application';
+        const session = sessionOf(state, chat.activityId);
+        const home = session?.home ?? 'Application';
+        const exited = session?.ended === 'exited';
         const slow = console.login !== 'logged in' || !reaches || !chatMessagesFlow(servers, home);
         return {
           key: chat.key,
           activityId: chat.activityId,
           customerName: chat.customerName,
           activityDuration: formatDuration(clock - db.createdAt[chat.activityId]!),
-          chatStatus: notConnected
-            ? CHAT_STATUS.customerNotConnected
-            : lastMessageFrom(chat as AgentConsole['chats'][number]) === 'agent'
-              ? CHAT_STATUS.waitingForCustomer
-              : CHAT_STATUS.waitingForAgent,
-          icon: notConnected ? 'red square' : slow ? 'yellow triangle' : 'green circle',
+          chatStatus: exited
+            ? CHAT_STATUS.customerExited
+            : notConnected
+              ? CHAT_STATUS.customerNotConnected
+              : lastMessageFrom(chat as AgentConsole['chats'][number]) === 'agent'
+                ? CHAT_STATUS.waitingForCustomer
+                : CHAT_STATUS.waitingForAgent,
+          icon: exited || notConnected ? 'red square' : slow ? 'yellow triangle' : 'green circle',
           queueName: db.queues.find((q) => q.queue_id === findActivity(db, chat.activityId)!.queue_id)!.queue_name,
         };
       })

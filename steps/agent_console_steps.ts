@@ -12,39 +12,46 @@ When('{agent} logs (back )in', function (this: DeploymentWorld, agent: string | 
   this.perform({ type: 'agent-logs-in', ...(agent && { agent }) });
 });
 
+/** An agent named by user name acts on that agent's console; "the agent" (or the first agent's name) on the first. */
+const whose = (world: DeploymentWorld, agent: string | undefined) =>
+  agent === undefined || agent === world.view().console.agent ? {} : { agent };
+
 When('{agent} logs out', function (this: DeploymentWorld, agent: string | undefined) {
-  const current = this.view().console.agent;
-  if (agent !== undefined && agent !== current)
-    throw new Error(`${agent} is not the agent at this console (${current ?? 'nobody'} is)`);
-  this.perform({ type: 'agent-logs-out' });
+  this.perform({ type: 'agent-logs-out', ...whose(this, agent) });
 });
 
-When('the agent sends {string}', function (this: DeploymentWorld, text: string) {
-  this.perform({ type: 'agent-sends', text });
+When('{agent} sends {string}', function (this: DeploymentWorld, agent: string | undefined, text: string) {
+  this.perform({ type: 'agent-sends', text, ...(agent && { agent }) });
 });
 
-When('the agent sends {string} to {address}', function (this: DeploymentWorld, text: string, customer: string) {
-  this.perform({ type: 'agent-sends', text, customer });
+When(
+  '{agent} sends {string} to {address}',
+  function (this: DeploymentWorld, agent: string | undefined, text: string, customer: string) {
+    this.perform({ type: 'agent-sends', text, customer, ...(agent && { agent }) });
+  },
+);
+
+When('{agent} tries to send {string}', function (this: DeploymentWorld, agent: string | undefined, text: string) {
+  this.attempt({ type: 'agent-sends', text, ...(agent && { agent }) });
 });
 
-When('the agent tries to send {string}', function (this: DeploymentWorld, text: string) {
-  this.attempt({ type: 'agent-sends', text });
+When('{agent} completes the chat', function (this: DeploymentWorld, agent: string | undefined) {
+  this.perform({ type: 'agent-completes-chat', ...(agent && { agent }) });
 });
 
-When('the agent completes the chat', function (this: DeploymentWorld) {
-  this.perform({ type: 'agent-completes-chat' });
+When(
+  '{agent} completes the chat with {address}',
+  function (this: DeploymentWorld, agent: string | undefined, customer: string) {
+    this.perform({ type: 'agent-completes-chat', customer, ...(agent && { agent }) });
+  },
+);
+
+When('{agent} tries to complete the chat', function (this: DeploymentWorld, agent: string | undefined) {
+  this.attempt({ type: 'agent-completes-chat', ...(agent && { agent }) });
 });
 
-When('the agent completes the chat with {address}', function (this: DeploymentWorld, customer: string) {
-  this.perform({ type: 'agent-completes-chat', customer });
-});
-
-When('the agent tries to complete the chat', function (this: DeploymentWorld) {
-  this.attempt({ type: 'agent-completes-chat' });
-});
-
-When('the agent opens the {tab} tab', function (this: DeploymentWorld, tab: InformationTab) {
-  this.perform({ type: 'agent-opens-tab', tab });
+When('{agent} opens the {tab} tab', function (this: DeploymentWorld, agent: string | undefined, tab: InformationTab) {
+  this.perform({ type: 'agent-opens-tab', tab, ...(agent && { agent }) });
 });
 
 // "the agent's chat pane" reads the one chat in the list; "the agent's chat pane with x@y.com" names one of several.
@@ -95,7 +102,7 @@ const CHAT_LIST_COLUMNS: Record<string, string> = {
   Icon: 'icon',
 };
 
-Then('the chat list shows:', function (this: DeploymentWorld, table: DataTable) {
+function expectChatList(world: DeploymentWorld, agent: string | undefined, table: DataTable): void {
   const header = table.raw()[0]!;
   const unknown = header.filter((column) => !(column in CHAT_LIST_COLUMNS));
   if (unknown.length) {
@@ -103,22 +110,40 @@ Then('the chat list shows:', function (this: DeploymentWorld, table: DataTable) 
       `The chat list has no column ${unknown.join(', ')} (it has ${Object.keys(CHAT_LIST_COLUMNS).join(', ')})`,
     );
   }
-  const rows = this.view().console.chatList.map((row) =>
-    Object.fromEntries(
-      Object.entries(CHAT_LIST_COLUMNS).map(([column, field]) => [column, row[field as keyof typeof row]]),
-    ),
-  );
-  expectRows('The chat list', rows, table);
+  const rows = world
+    .console(agent)
+    .chatList.map((row) =>
+      Object.fromEntries(
+        Object.entries(CHAT_LIST_COLUMNS).map(([column, field]) => [column, row[field as keyof typeof row]]),
+      ),
+    );
+  expectRows(agent ? `${agent}'s chat list` : 'The chat list', rows, table);
+}
+
+Then('the chat list shows:', function (this: DeploymentWorld, table: DataTable) {
+  expectChatList(this, undefined, table);
+});
+
+Then("{agent}'s chat list shows:", function (this: DeploymentWorld, agent: string | undefined, table: DataTable) {
+  expectChatList(this, agent, table);
 });
 
 Then('the chat list is empty', function (this: DeploymentWorld) {
-  const { chatList } = this.view().console;
-  if (chatList.length)
-    throw new Error(`The chat list shows ${chatList.map((row) => `activity ${row.activityId}`).join(', ')}`);
+  expectNoChats(this, undefined);
 });
 
-Then('the agent sees the pop-up {string}', function (this: DeploymentWorld, popup: string) {
-  const { popups } = this.view().console;
+Then("{agent}'s chat list is empty", function (this: DeploymentWorld, agent: string | undefined) {
+  expectNoChats(this, agent);
+});
+
+function expectNoChats(world: DeploymentWorld, agent: string | undefined): void {
+  const { chatList } = world.console(agent);
+  if (chatList.length)
+    throw new Error(`The chat list shows ${chatList.map((row) => `activity ${row.activityId}`).join(', ')}`);
+}
+
+Then('{agent} sees the pop-up {string}', function (this: DeploymentWorld, agent: string | undefined, popup: string) {
+  const { popups } = this.console(agent);
   if (!popups.includes(popup)) throw new Error(`The agent has seen the pop-ups [${popups.join('; ')}], not "${popup}"`);
 });
 
@@ -137,8 +162,8 @@ Then('the agent does not see the pop-up {string}', function (this: DeploymentWor
     throw new Error(`The agent has seen the pop-up "${popup}" (pop-ups: [${popups.join('; ')}])`);
 });
 
-Then('the agent sees no pop-up', function (this: DeploymentWorld) {
-  const { popups } = this.view().console;
+Then('{agent} sees no pop-up', function (this: DeploymentWorld, agent: string | undefined) {
+  const { popups } = this.console(agent);
   if (popups.length) throw new Error(`The agent has seen the pop-ups [${popups.join('; ')}]`);
 });
 
@@ -185,18 +210,21 @@ Then('the agent desktop times out', function (this: DeploymentWorld) {
 });
 
 /** Whether the model would refuse the agent's other work (an email reply, the next activity), and why. */
-const otherWorkRefused = (world: DeploymentWorld) => {
+const otherWorkRefused = (world: DeploymentWorld, agent: string | undefined) => {
   const state = world.deployment.inspect();
-  return cannotHandleActivities(state, theConsole(state) as AgentConsole);
+  const named = agent === undefined ? undefined : state.consoles.find((c) => c.agentUserName === agent);
+  if (agent !== undefined && !named && theConsole(state).agentUserName !== agent)
+    throw new Error(`${agent} has no agent console`);
+  return cannotHandleActivities(state, (named ?? theConsole(state)) as AgentConsole);
 };
 
-Then('the agent can handle other activities', function (this: DeploymentWorld) {
-  const refused = otherWorkRefused(this);
+Then('{agent} can handle other activities', function (this: DeploymentWorld, agent: string | undefined) {
+  const refused = otherWorkRefused(this, agent);
   if (refused !== null) throw new Error(`The agent's other work would be refused: ${refused}`);
 });
 
-Then('the agent cannot handle other activities', function (this: DeploymentWorld) {
-  if (otherWorkRefused(this) === null) throw new Error('The model would let the agent take other activities');
+Then('{agent} cannot handle other activities', function (this: DeploymentWorld, agent: string | undefined) {
+  if (otherWorkRefused(this, agent) === null) throw new Error('The model would let the agent take other activities');
 });
 
 When('the agent takes the next activity', function (this: DeploymentWorld) {
@@ -217,4 +245,14 @@ When('the agent tries to log out', function (this: DeploymentWorld) {
 
 When('the agent tries to open the {tab} tab', function (this: DeploymentWorld, tab: InformationTab) {
   this.attempt({ type: 'agent-opens-tab', tab });
+});
+
+Then('{agent} has to log in again', function (this: DeploymentWorld, agent: string | undefined) {
+  const { login } = this.console(agent);
+  if (login !== 'session lost') throw new Error(`${agent ?? 'The agent'}'s console is ${login}, not a lost session`);
+});
+
+Then('{agent} is still logged in', function (this: DeploymentWorld, agent: string | undefined) {
+  const { login } = this.console(agent);
+  if (login !== 'logged in') throw new Error(`${agent ?? 'The agent'}'s console is ${login}`);
 });

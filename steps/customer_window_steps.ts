@@ -23,6 +23,10 @@ When('{customer} sends {string}', function (this: DeploymentWorld, customer: str
   this.perform({ type: 'customer-sends', ...(customer && { customer }), text });
 });
 
+When('{customer} closes the chat window', function (this: DeploymentWorld, customer: string | undefined) {
+  this.perform({ type: 'customer-closes-window', ...(customer && { customer }) });
+});
+
 When('{customer} tries to send {string}', function (this: DeploymentWorld, customer: string | undefined, text: string) {
   this.attempt({ type: 'customer-sends', ...(customer && { customer }), text });
 });

@@ -1,23 +1,26 @@
-/** The agent logs in (again), unless already logged in. */
+/** An agent logs in (again), unless already logged in. */
 import type fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import { theConsole, type DeploymentState } from '../../model/state';
-import { AGENT, type Exploration } from '../exploration';
+import type { DeploymentState } from '../../model/state';
+import { AGENTS, consoleOfAgent, type Exploration } from '../exploration';
 
-export function agentLogsIn(state: DeploymentState): Action | null {
-  return theConsole(state).login === 'logged in' ? null : { type: 'agent-logs-in', agent: AGENT };
+export function agentLogsIn(state: DeploymentState, agentIndex = 0): Action | null {
+  if (consoleOfAgent(state, agentIndex).login === 'logged in') return null;
+  return { type: 'agent-logs-in', agent: AGENTS[agentIndex % AGENTS.length]! };
 }
 
 export class AgentLogsIn implements fc.Command<Exploration, Exploration> {
+  constructor(readonly agentIndex = 0) {}
+
   check(model: Exploration): boolean {
-    return agentLogsIn(model.state) !== null;
+    return agentLogsIn(model.state, this.agentIndex) !== null;
   }
 
   run(_model: Exploration, exploration: Exploration): void {
-    exploration.step(agentLogsIn(exploration.state)!);
+    exploration.step(agentLogsIn(exploration.state, this.agentIndex)!);
   }
 
   toString(): string {
-    return `${AGENT} logs in`;
+    return `${AGENTS[this.agentIndex % AGENTS.length]} logs in`;
   }
 }

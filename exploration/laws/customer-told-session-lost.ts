@@ -13,7 +13,10 @@ export const customerToldSessionLost = law({
   check: (step) => {
     const { state, history } = step;
     if (!customerReachesApplication(state.servers)) return NOT_APPLICABLE;
-    const windows = state.windows.filter((w) => history.liveAtApplicationFailure.includes(w.activityId));
+    // A window the customer closed shows nothing any more (customer-closes-window): the premise is a window still open.
+    const windows = state.windows.filter(
+      (w) => w.state !== 'closed' && history.liveAtApplicationFailure.includes(w.activityId),
+    );
     if (windows.length === 0) return NOT_APPLICABLE;
     const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'sessionLost'));
     return silent.length === 0

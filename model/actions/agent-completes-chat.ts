@@ -38,4 +38,5 @@ export const agentCompletesChat = define<AgentCompletesChat>({
     console.chats = console.chats.filter((c) => c !== chat);
     showAgent(rt, `chat ${chat.activityId} completed`);
   },
+  example: { action: { type: 'agent-completes-chat', customer: 'customer@awesome.com' } },
 });

@@ -61,4 +61,5 @@ export const agentLogsIn = define<AgentLogsIn>({
       }
     }
   },
+  example: { after: [{ type: 'agent-logs-out' }], action: { type: 'agent-logs-in', agent: 'JDoe' } },
 });

@@ -30,4 +30,5 @@ export const agentLogsOut = define<AgentLogsOut>({
     Object.assign(console, closedConsole(console.user), { agentUserName });
     showAgent(rt, 'logged out');
   },
+  example: { action: { type: 'agent-logs-out' } },
 });

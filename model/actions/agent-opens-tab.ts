@@ -44,4 +44,5 @@ export const agentOpensTab = define<AgentOpensTab>({
     console.tabs[tab] = loaded ? { state: 'loaded', at: clock } : { state: 'loading', since: clock };
     showAgent(rt, `${tab} tab ${loaded ? 'loaded' : 'loading'}`);
   },
+  example: { action: { type: 'agent-opens-tab', tab: 'Case' } },
 });

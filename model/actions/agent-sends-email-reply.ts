@@ -37,4 +37,17 @@ export const agentSendsEmailReply = define<AgentSendsEmailReply>({
     console.inbox = console.inbox.filter((id) => id !== activityId);
     showAgent(rt, `reply to "${action.subject}" sent; email ${activityId} completed`);
   },
+  example: {
+    after: [
+      { type: 'agent-completes-chat' },
+      {
+        type: 'email-arrives',
+        from: 'testcust@dslab.cisco.com',
+        to: 'eim@dslab.cisco.com',
+        subject: 'test2',
+        sent: '7/11/2011 2:03:58 PM',
+      },
+    ],
+    action: { type: 'agent-sends-email-reply', subject: 'test2' },
+  },
 });

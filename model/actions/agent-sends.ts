@@ -65,11 +65,12 @@ export const agentSends = define<AgentSends>({
     if (arrived && session && isLive(session)) {
       message.accepted = true;
       session.transcript.push(line);
-    } else if (!arrived) {
+    } else if (!arrived || session?.ended === 'exited') {
       message.senderWarned = true;
       chat.pane.push({ kind: 'notice', text: AGENT_NOTICES.mayNotHaveBeenDelivered });
       showAgent(rt, AGENT_NOTICES.mayNotHaveBeenDelivered);
     }
-    // A message to a session that no longer exists vanishes without a word: the known defect's consequence.
+    // A message to a session lost with its server vanishes without a word: the known defect's consequence.
   },
+  example: { action: { type: 'agent-sends', text: 'Hello', customer: 'customer@awesome.com' } },
 });

@@ -29,4 +29,17 @@ export const agentTakesNextActivity = define<AgentTakesNextActivity>({
     const next = console.inbox[0]!;
     showAgent(rt, `opens email ${next}: "${rt.state.emails[next]!.subject}"`);
   },
+  example: {
+    after: [
+      { type: 'agent-completes-chat' },
+      {
+        type: 'email-arrives',
+        from: 'testcust@dslab.cisco.com',
+        to: 'eim@dslab.cisco.com',
+        subject: 'test2',
+        sent: '7/11/2011 2:03:58 PM',
+      },
+    ],
+    action: { type: 'agent-takes-next-activity' },
+  },
 });

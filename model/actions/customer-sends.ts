@@ -22,7 +22,7 @@ export const customerSends = define<CustomerSends>({
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
     const window = windowOf(rt.state, action.customer);
     if (!window) return `${address} has no chat window open`;
-    if (window.state === 'ended') return `${address}'s chat session ${window.activityId} has ended`;
+    if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has ended`;
     if (action.text.trim() === '') return 'the message is empty';
     return null;
   },
@@ -59,4 +59,5 @@ export const customerSends = define<CustomerSends>({
       window.lines.push({ kind: 'undelivered', text: action.text, messageId: message.id });
     }
   },
+  example: { action: { type: 'customer-sends', text: "Hi, it's me" } },
 });

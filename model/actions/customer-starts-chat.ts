@@ -98,4 +98,7 @@ export const customerStartsChat = define<CustomerStartsChat>({
     });
     showCustomer(rt, window, line);
   },
+  example: {
+    action: { type: 'customer-starts-chat', customer: 'other@awesome.com', question: 'Me too', activityId: 1347 },
+  },
 });

@@ -36,6 +36,9 @@ export interface Style {
 /** The trace note's style: what the trace, counterexamples and refusals print. */
 export const NOTE: Style = { quote: (text) => `"${text}"`, pick: (note) => note };
 
+/** A step before an example (typed loosely here, since the Action union is derived from the definitions). */
+export type ExampleStep = { readonly type: string } & Readonly<Record<string, unknown>>;
+
 export interface ActionDefinition<A extends { readonly type: string }> {
   readonly type: A['type'];
   readonly actor: Actor;
@@ -51,6 +54,11 @@ export interface ActionDefinition<A extends { readonly type: string }> {
   refusal(rt: Runtime, action: A): string | null;
   /** What the action does; the runtime settles the consequences afterwards. */
   perform(rt: Runtime, action: A): void;
+  /**
+   * One example, run after the source's premise (JDoe logged in, the customer chatting) and the steps `after`:
+   * test/unit/plan-gherkin.test.ts prints each as Gherkin and runs it with the project's steps.
+   */
+  readonly example: { readonly after?: readonly ExampleStep[]; readonly action: A };
 }
 
 /** Checks the definition's types where it is written: `define<MyAction>({...})`. */

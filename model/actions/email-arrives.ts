@@ -29,4 +29,14 @@ export const emailArrives = define<EmailArrives>({
     rt.state.mailbox.push({ from, to, subject, sent, ...(caseId !== undefined && { caseId }) });
     hop(rt, 'Customer', 'Services', `email "${subject}" waits on the mail server`, true);
   },
+  example: {
+    action: {
+      type: 'email-arrives',
+      from: 'testcust@dslab.cisco.com',
+      to: 'eim@dslab.cisco.com',
+      subject: 'test2',
+      sent: '7/11/2011 2:03:58 PM',
+      caseId: 1187,
+    },
+  },
 });

@@ -19,4 +19,5 @@ export const fail = define<Fail>({
     rt.state.servers[server] = false;
     rt.record({ type: 'server-failed', server });
   },
+  example: { action: { type: 'fail', server: 'Messaging' } },
 });

@@ -9,6 +9,7 @@ import { agentLogsIn } from './agent-logs-in';
 import { agentLogsOut } from './agent-logs-out';
 import { agentOpensTab } from './agent-opens-tab';
 import { agentSends } from './agent-sends';
+import { customerClosesWindow } from './customer-closes-window';
 import { agentSendsEmailReply } from './agent-sends-email-reply';
 import { agentTakesNextActivity } from './agent-takes-next-activity';
 import { customerSends } from './customer-sends';
@@ -17,6 +18,7 @@ import { NOTE, type ActionDefinition } from './definition';
 import { emailArrives } from './email-arrives';
 import { fail } from './fail';
 import { restore } from './restore';
+import { serverJoins } from './server-joins';
 import { wait } from './wait';
 
 /** The table, in the order plans and errors list the kinds. */
@@ -34,6 +36,8 @@ export const ACTION_DEFINITIONS = [
   agentSendsEmailReply,
   agentTakesNextActivity,
   emailArrives,
+  serverJoins,
+  customerClosesWindow,
 ] as const;
 
 type ActionOf<D> = D extends ActionDefinition<infer A> ? A : never;

@@ -19,4 +19,5 @@ export const restore = define<Restore>({
     rt.state.servers[server] = true;
     rt.record({ type: 'server-restored', server });
   },
+  example: { after: [{ type: 'fail', server: 'Messaging' }], action: { type: 'restore', server: 'Messaging' } },
 });

@@ -27,4 +27,5 @@ export const wait = define<Wait>({
   refusal: (_rt, { seconds }) =>
     valid(seconds) ? null : `time can only move forward by a whole number of seconds, not ${String(seconds)}`,
   perform: (rt, { seconds }) => rt.advance(seconds),
+  example: { action: { type: 'wait', seconds: 65 } },
 });

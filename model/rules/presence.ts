@@ -19,6 +19,10 @@ export const presence: Rule = {
       const consoleLive = console.login === 'logged in' && consolesReach;
       for (const chat of console.chats) {
         const session = sessionOf(state, chat.activityId);
+        if (session?.ended === 'exited') {
+          chat.customerSilentSince = null; // the console knows the customer left: nothing to wait for
+          continue;
+        }
         const seen =
           consoleLive &&
           session !== undefined &&

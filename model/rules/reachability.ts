@@ -16,7 +16,7 @@ export const reachability: Rule = {
     const customersReach = customerReachesApplication(servers);
     for (const window of rt.state.windows) {
       const reaches = window.state === 'in session' && customersReach;
-      window.unreachableSince = reaches || window.state === 'ended' ? null : (window.unreachableSince ?? clock);
+      window.unreachableSince = reaches || window.state !== 'in session' ? null : (window.unreachableSince ?? clock);
     }
     const consolesReach = consoleReachesApplication(servers);
     for (const console of rt.state.consoles) {

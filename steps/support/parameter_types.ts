@@ -3,7 +3,8 @@ import { defineParameterType } from '@cucumber/cucumber';
 import { SERVERS, type Server } from '../../model/servers';
 import { CONNECTION_ICONS, INFORMATION_TABS } from '../../model/agent-console';
 
-const server = SERVERS.join('|');
+/** A server by role, or a numbered Application server such as "Application 2". */
+const server = `(?:${SERVERS.join('|')})(?: [2-9])?`;
 
 defineParameterType({ name: 'server', regexp: new RegExp(server), transformer: (name: string) => name as Server });
 

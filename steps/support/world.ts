@@ -8,7 +8,7 @@ import { parseDuration } from '../../model/clock';
 import { Deployment } from '../../model/deployment';
 import type { ModelParameters } from '../../model/parameters';
 import type { ActionRejected } from '../../model/errors';
-import type { DeploymentView } from '../../model/views';
+import type { ConsoleView, DeploymentView } from '../../model/views';
 import { PlanRunner, PlanStepRejected } from '../../plans/interpreter';
 import { customerWindow } from './whom';
 
@@ -75,6 +75,18 @@ export class DeploymentWorld extends World {
 
   view(): DeploymentView {
     return this.deployment.view();
+  }
+
+  /** The first agent's console ("the agent"), or the named agent's. */
+  console(agent?: string): ConsoleView {
+    const view = this.view();
+    if (agent === undefined || view.console.agent === agent) return view.console;
+    const found = view.consoles?.find((c) => c.agent === agent);
+    if (!found)
+      throw new Error(
+        `${agent} has no agent console (consoles: ${view.consoles?.map((c) => c.agent).join(', ') ?? view.console.agent ?? 'none'})`,
+      );
+    return found;
   }
 
   /** The one customer window, or the named one; with several open and none named, an error lists them. */

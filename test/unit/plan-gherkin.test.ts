@@ -1,6 +1,6 @@
 /**
- * Any plan printed as Gherkin runs with the project's own steps and performs exactly that plan: every action
- * type, with text that Gherkin, cucumber's `{string}` and Markdown all treat specially.
+ * Any plan printed as Gherkin runs with the project's own steps and performs exactly that plan: each action
+ * module's own example, and a plan with text that Gherkin, cucumber's `{string}` and Markdown all treat specially.
  */
 import { test } from 'node:test';
 import { deepStrictEqual, equal, throws } from 'node:assert/strict';
@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Action } from '../../model/actions';
-import { ACTION_TYPES } from '../../model/actions';
+import { ACTION_DEFINITIONS } from '../../model/actions';
+import { PLAN_MEDIA_TYPE } from '../../model/media-types';
 import { feature, quote, scenario } from '../../plans/gherkin';
 
 const root = join(__dirname, '..', '..');
@@ -45,18 +46,12 @@ const PLAN: Action[] = [
   { type: 'agent-logs-out' },
 ];
 
-test('the plan uses every action type', () => {
-  deepStrictEqual(new Set(PLAN.map((a) => a.type)), new Set(ACTION_TYPES));
-});
-
-test('a printed plan runs with the project steps and performs exactly that plan', () => {
+/** Runs a feature file with the project's steps; returns each scenario's plan attachment, in order. */
+function plansRunBy(text: string): Action[][] {
   const dir = mkdtempSync(join(tmpdir(), 'plan-gherkin-'));
   const file = join(dir, 'printed.feature');
   const messages = join(dir, 'messages.ndjson');
-  writeFileSync(
-    file,
-    feature('Printed plan', 'Every action type, with hostile text.', [scenario(PLAN, { name: 'Round trip' })]),
-  );
+  writeFileSync(file, text);
   const run = spawnSync(
     process.execPath,
     [
@@ -70,12 +65,37 @@ test('a printed plan runs with the project steps and performs exactly that plan'
     { cwd: root, encoding: 'utf8' },
   );
   equal(run.status, 0, `cucumber failed on:\n${readFileSync(file, 'utf8')}\n${run.stdout}\n${run.stderr}`);
-  const attachment = readFileSync(messages, 'utf8')
+  return readFileSync(messages, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { attachment?: { mediaType: string; body: string } })
-    .find((envelope) => envelope.attachment?.mediaType === 'application/vnd.chat-failure.plan+json');
-  deepStrictEqual(JSON.parse(attachment!.attachment!.body), PLAN);
+    .filter((envelope) => envelope.attachment?.mediaType === PLAN_MEDIA_TYPE)
+    .map((envelope) => JSON.parse(envelope.attachment!.body) as Action[]);
+}
+
+test('a printed plan runs with the project steps and performs exactly that plan', () => {
+  const text = feature('Printed plan', 'Hostile text.', [scenario(PLAN, { name: 'Round trip' })]);
+  deepStrictEqual(plansRunBy(text), [PLAN]);
+});
+
+/** The source's premise, which every action module's example follows. */
+const PREMISE: Action[] = [
+  { type: 'agent-logs-in', agent: 'JDoe' },
+  { type: 'customer-starts-chat', question: 'Help me!' },
+];
+
+test("every action module's example, printed as Gherkin, runs with the project steps as that plan", () => {
+  const plans = ACTION_DEFINITIONS.map(({ example }) => [
+    ...PREMISE,
+    ...((example.after ?? []) as unknown as Action[]),
+    example.action as Action,
+  ]);
+  const text = feature(
+    'Every action',
+    'One example of each kind of action.',
+    plans.map((plan, i) => scenario(plan, { name: `Example of ${ACTION_DEFINITIONS[i]!.type}` })),
+  );
+  deepStrictEqual(plansRunBy(text), plans);
 });
 
 test('a text no Gherkin string can carry is refused by name', () => {

@@ -1,0 +1,38 @@
+/**
+ * The customer closes the chat window. If the request reaches the session's Application server, the session
+ * ends and the agent's chat list shows "Customer exited chat" (Cisco's Agent's Guide 4.3(1), docs/sources.md);
+ * the activity stays in progress until the agent completes it. If it does not, the server never hears of it
+ * and the console later shows the customer as not connected. (inferred)
+ */
+import { isLive } from '../chat-session';
+import { travel } from '../effects';
+import { DEFAULT_CUSTOMER, sessionOf, windowOf } from '../state';
+import { define, optional, text, who } from './definition';
+
+export interface CustomerClosesWindow {
+  readonly type: 'customer-closes-window';
+  readonly customer?: string;
+}
+
+export const customerClosesWindow = define<CustomerClosesWindow>({
+  type: 'customer-closes-window',
+  actor: 'Customer',
+  fields: { customer: optional(text) },
+  words: (action) => `${who(action.customer)} closes the chat window`,
+  cannot: (action) => `${who(action.customer)} cannot close the chat window`,
+  refusal: (rt, action) => {
+    const address = action.customer ?? DEFAULT_CUSTOMER.address;
+    const window = windowOf(rt.state, action.customer);
+    if (!window) return `${address} has no chat window open`;
+    if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has already ended`;
+    return null;
+  },
+  perform: (rt, action) => {
+    const window = windowOf(rt.state, action.customer)!;
+    window.state = 'closed';
+    const session = sessionOf(rt.state, window.activityId);
+    if (!session || !isLive(session)) return;
+    if (travel(rt, ['Customer', 'Web', session.home], 'close chat')) session.ended = 'exited';
+  },
+  example: { action: { type: 'customer-closes-window' } },
+});

@@ -1,0 +1,30 @@
+/**
+ * Another Application server joins the deployment behind the Web server, which spreads new sessions over the
+ * Application servers that are up. Only the Application server scales out: the Cisco design guide makes the
+ * Messaging, Services and Database servers single points of failure (docs/sources.md, Deployment: Failover).
+ */
+import { roleOf, type Server } from '../servers';
+import { define, serverName } from './definition';
+
+export interface ServerJoins {
+  readonly type: 'server-joins';
+  readonly server: Server;
+}
+
+export const serverJoins = define<ServerJoins>({
+  type: 'server-joins',
+  actor: 'Operator',
+  fields: { server: serverName },
+  words: (action) => `the ${action.server} server joins the deployment`,
+  cannot: (action) => `the ${action.server} server cannot join the deployment`,
+  refusal: (rt, { server }) => {
+    if (roleOf(server) !== 'Application') {
+      return `only Application servers are added; the ${roleOf(server)} server is a single point of failure`;
+    }
+    return server in rt.state.servers ? `the deployment already has the ${server} server` : null;
+  },
+  perform: (rt, { server }) => {
+    rt.state.servers[server] = true;
+  },
+  example: { action: { type: 'server-joins', server: 'Application 2' } },
+});
