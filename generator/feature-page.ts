@@ -40,7 +40,8 @@ export const STATUS_LABEL: Record<Status, string> = {
   'not run': 'not run',
 };
 
-const STATUS_MARK: Record<Status, string> = {
+/** The sign of each status, on step lines, badges and the history's run marks. */
+export const STATUS_MARK: Record<Status, string> = {
   passed: '✔',
   failed: '✘',
   ambiguous: '⁇',

@@ -4,21 +4,9 @@
  * scenario's last runs. Plain Markdown with HTML blocks and inline SVG; every text is escaped.
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
-import { formatMillis } from './feature-page';
+import { formatMillis, STATUS_MARK } from './feature-page';
 import { scenarioHistories, type HistoryEntry, type ScenarioHistory } from './history';
 import { ROUTES } from './routes';
-import type { Status } from './run-model';
-
-const MARK: Record<Status, string> = {
-  passed: '✔',
-  failed: '✘',
-  ambiguous: '⁇',
-  undefined: '?',
-  pending: '…',
-  skipped: '↷',
-  unknown: '·',
-  'not run': '·',
-};
 
 /** At most this many scenario rows; a larger run lists its flaky and changing scenarios first. */
 const MAX_ROWS = 500;
@@ -99,7 +87,7 @@ function marks(history: ScenarioHistory, entries: readonly HistoryEntry[]): stri
         `run ${i + 1} (${entries[i]!.startedAt ?? 'unknown'}): ${r.status}, ${formatMillis(r.milliseconds)}${
           flip ? ', result changed with the same feature and model' : ''
         }`,
-      )}">${MARK[r.status]}</span>`;
+      )}">${STATUS_MARK[r.status]}</span>`;
     })
     .join('');
 }
