@@ -13,10 +13,10 @@ import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { emailArrives } from '../commands/email-arrives';
 import { AGENTS, CUSTOMERS } from './actors';
 import { InvariantChecker } from '../invariants';
-import { EMPTY_HISTORY, factsOf, historyKey, type Facts, type History } from '../laws/history';
+import { EMPTY_HISTORY, factsOf, hashHistory, historyKey, type Facts, type History } from '../laws/history';
 import { checkLaws, type PremiseCounts } from '../laws';
 import type { Bounds } from './bounds';
-import { encodeState } from './encode';
+import { encodeState, type StateHasher } from './encode';
 import { downLabel, type BehaviourLedger } from './ledger';
 import type { ModelAdapter } from './search';
 
@@ -161,9 +161,19 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
   }
 
+  /** The state's key as text: what `hash` feeds the search, for people and tests to read. */
   encode(node: ExploredState): string {
     const state = node.deployment.inspect();
     return `${encodeState(state, state.clock, this.horizon)}|${node.checker.memoryKey(state.clock)}|${historyKey(node.history, state.clock, this.horizon)}|${node.used.join(',')}`;
+  }
+
+  /** The same four parts as `encode`, fed to the hasher without building the text. */
+  hash(node: ExploredState, hasher: StateHasher): void {
+    const state = node.deployment.inspect();
+    hasher.state(state, state.clock, this.horizon);
+    hasher.text(node.checker.memoryKey(state.clock));
+    hashHistory(node.history, state.clock, this.horizon, hasher);
+    for (const n of node.used) hasher.number(n);
   }
 
   /** Seconds until the next moment some "since" of the state reaches one of the model's thresholds, if any. */
