@@ -75,14 +75,12 @@ export function collisionChance(states: number): number {
   return (states * (states - 1)) / 2 / 2 ** 64;
 }
 
-// Tokens of the hashed walk, one per kind of value; none is the hash of a string (those follow TOKEN.string).
+// Tokens of the hashed walk that stand for themselves; a string, a key and an integer are tokens of their own
+// (a string or key by its 64-bit hash, seeded differently for keys; an integer as itself and its complement).
 const enum Token {
   object = 0x6f626a01,
   array = 0x61727202,
   end = 0x656e6403,
-  key = 0x6b657904,
-  string = 0x73747205,
-  integer = 0x696e7406,
   number = 0x6e756d07,
   true = 0x74727508,
   false = 0x66616c09,
@@ -99,8 +97,11 @@ const enum Rule {
 }
 
 interface CachedString {
+  /** The string as a value, and as a key: two halves each. */
   readonly a: number;
   readonly b: number;
+  readonly keyA: number;
+  readonly keyB: number;
   readonly rule: Rule;
 }
 
@@ -108,8 +109,9 @@ interface CachedString {
 const CACHE_LIMIT = 1 << 16;
 
 /**
- * An incremental 64-bit hash in two independent 32-bit lanes (murmur3's mixing in each, with different
- * constants), fed one 32-bit token at a time. `h1`/`h2` after `finish()` are the two halves of the fingerprint.
+ * An incremental 64-bit hash in two 32-bit lanes (murmur3's mixing in each, with different constants), fed one
+ * token at a time: a token is two 32-bit words, one for each lane. `h1`/`h2` after `finish()` are the two
+ * halves of the fingerprint.
  */
 export class StateHasher {
   h1 = 0;
@@ -121,23 +123,27 @@ export class StateHasher {
     this.h2 = 0x2c1b3c6d;
   }
 
-  word(x: number): void {
+  /** One token: `x` into the first lane, `y` into the second. */
+  token(x: number, y: number): void {
     let k = Math.imul(x, 0xcc9e2d51);
     k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
     const h = this.h1 ^ k;
     this.h1 = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
-    let j = Math.imul(x, 0x85ebca6b);
+    let j = Math.imul(y, 0x85ebca6b);
     j = Math.imul((j << 16) | (j >>> 16), 0xc2b2ae35);
     const g = this.h2 ^ j;
     this.h2 = (Math.imul((g << 17) | (g >>> 15), 9) + 0x52dce729) | 0;
   }
 
+  /** A token that stands for itself (an opening, an end, a separator). */
+  word(x: number): void {
+    this.token(x, x);
+  }
+
   /** A number as the text encoding writes it: integers as themselves, anything else by its text. */
   number(value: number): void {
-    if ((value | 0) === value) {
-      this.word(Token.integer);
-      this.word(value);
-    } else {
+    if ((value | 0) === value) this.token(value, ~value);
+    else {
       this.word(Token.number);
       this.text(String(value));
     }
@@ -146,14 +152,11 @@ export class StateHasher {
   /** A string, by its cached hash: the state's texts and keys recur from state to state. */
   text(value: string): void {
     const { a, b } = this.cached(value);
-    this.word(Token.string);
-    this.word(a);
-    this.word(b);
+    this.token(a, b);
   }
 
   /** A string character by character, uncached: for a whole encoding given as text (small models, tests). */
   chars(value: string): void {
-    this.word(Token.string);
     this.word(value.length);
     for (let i = 0; i < value.length; i++) this.word(value.charCodeAt(i));
   }
@@ -196,13 +199,13 @@ export class StateHasher {
     this.word(Token.object);
     for (const key in value) {
       const cached = this.cached(key);
-      if (cached.rule === Rule.omitted) continue;
-      this.word(Token.key);
-      this.word(cached.a);
-      this.word(cached.b);
+      const rule = cached.rule;
+      if (rule === Rule.omitted) continue;
+      this.token(cached.keyA, cached.keyB);
       const field = (value as Record<string, unknown>)[key];
-      if (cached.rule === Rule.age && typeof field === 'number') this.number(Math.min(clock - field, horizon));
-      else if (cached.rule === Rule.presence) this.number(field === null ? 0 : 1);
+      if (rule === Rule.plain) this.walk(field, clock, horizon);
+      else if (rule === Rule.age && typeof field === 'number') this.number(Math.min(clock - field, horizon));
+      else if (rule === Rule.presence) this.number(field === null ? 0 : 1);
       else this.walk(field, clock, horizon);
     }
     this.word(Token.end);
@@ -228,7 +231,7 @@ export class StateHasher {
           : PRESENCE.has(value)
             ? Rule.presence
             : Rule.plain;
-      found = { a: fmix(a), b: fmix(b ^ a), rule };
+      found = { a: fmix(a), b: fmix(b ^ a), keyA: fmix(a ^ 0x6b657904), keyB: fmix(b ^ 0x1b873593), rule };
       this.strings.set(value, found);
     }
     return found;

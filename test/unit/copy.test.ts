@@ -1,7 +1,7 @@
 /**
  * The deployment's copy (model/copy.ts, behind `Deployment.clone()`): equal to `structuredClone`, key order
- * included, on random plain values and on every state the explorer reaches within the test bounds, and sharing
- * no object or array with what it copied.
+ * and objects reached twice included, on random plain values and on every state the explorer reaches within
+ * the test bounds, and sharing no object or array with what it copied.
  */
 import { test } from 'node:test';
 import { deepStrictEqual, notStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
@@ -18,14 +18,16 @@ import { search } from '../../exploration/state-space/search';
 function sharesNothing(original: unknown, copy: unknown): void {
   const originals = new Set<unknown>();
   const collect = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
+    if (typeof value !== 'object' || value === null || originals.has(value)) return;
     originals.add(value);
     for (const item of value instanceof Map ? value.values() : value instanceof Set ? value : Object.values(value))
       collect(item);
   };
   collect(original);
+  const checked = new Set<unknown>();
   const check = (value: unknown, path: string): void => {
-    if (typeof value !== 'object' || value === null) return;
+    if (typeof value !== 'object' || value === null || checked.has(value)) return;
+    checked.add(value);
     ok(!originals.has(value), `${path} is shared with the original`);
     if (value instanceof Map || value instanceof Set) {
       let i = 0;
@@ -37,11 +39,44 @@ function sharesNothing(original: unknown, copy: unknown): void {
   check(copy, 'copy');
 }
 
+/**
+ * Fails unless an object reached twice in `original` is reached twice in `copy`, and only then (as
+ * structuredClone does), and unless every object's keys come in the same order (which the encoding walks).
+ */
+function sameAliasing(original: unknown, copy: unknown): void {
+  const copyOf = new Map<unknown, unknown>();
+  const copies = new Set<unknown>();
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (typeof a !== 'object' || a === null) return;
+    if (copyOf.has(a)) {
+      strictEqual(copyOf.get(a), b, `${path} is one object twice in the original but not in the copy`);
+      return;
+    }
+    ok(!copies.has(b), `${path} is one object twice in the copy but not in the original`);
+    copyOf.set(a, b);
+    copies.add(b);
+    if (a instanceof Map) {
+      const bs = [...(b as Map<unknown, unknown>).entries()];
+      [...a.entries()].forEach(([k, v], i) => {
+        walk(k, bs[i]![0], `${path}<key ${i}>`);
+        walk(v, bs[i]![1], `${path}<${i}>`);
+      });
+    } else if (a instanceof Set) {
+      const bs = [...(b as Set<unknown>)];
+      [...a].forEach((v, i) => walk(v, bs[i], `${path}<${i}>`));
+    } else {
+      deepStrictEqual(Object.keys(b as object), Object.keys(a), `${path}'s keys`);
+      for (const key of Object.keys(a)) walk((a as never)[key], (b as never)[key], `${path}.${key}`);
+    }
+  };
+  walk(original, copy, 'copy');
+}
+
 function sameAsStructuredClone(value: unknown): void {
   const copy = copyPlain(value);
   deepStrictEqual(copy, structuredClone(value));
-  strictEqual(JSON.stringify(copy), JSON.stringify(value)); // the same key order, which the encoding walks
   sharesNothing(value, copy);
+  sameAliasing(value, copy);
 }
 
 const plain = fc.letrec((tie) => ({
@@ -57,6 +92,19 @@ const plain = fc.letrec((tie) => ({
 
 test('a copy of random plain data equals structuredClone and shares nothing with it', () => {
   fc.assert(fc.property(plain, sameAsStructuredClone), { numRuns: 500, seed: 20110712 });
+  // Objects reached twice, as a chat line is from the session's transcript and from the window, and cycles.
+  fc.assert(
+    fc.property(
+      fc.array(plain, { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(), { maxLength: 12 }),
+      (parts, picks) => {
+        const shared = { parts, again: picks.map((i) => parts[i % parts.length]), self: null as unknown };
+        shared.self = { back: shared };
+        sameAsStructuredClone(shared);
+      },
+    ),
+    { numRuns: 300, seed: 20110712 },
+  );
 });
 
 test('a copy of every state within the test bounds equals structuredClone and shares nothing with it', () => {
