@@ -10,15 +10,17 @@
  */
 export function copyPlain<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
+  copies = new Map();
   try {
     return copyObject(value) as T;
   } finally {
-    copies.clear();
+    copies = EMPTY;
   }
 }
 
+const EMPTY = new Map<object, object>();
 /** Each object of the one copy under way, with its copy (so one reached twice is copied once). */
-const copies = new Map<object, object>();
+let copies = EMPTY;
 
 function copyObject(value: object): object {
   const known = copies.get(value);
