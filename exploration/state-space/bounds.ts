@@ -60,19 +60,33 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
 });
 
 /**
+ * Two Application servers ("Application 2" joins the deployment first), each failing once: which instance fails,
+ * holding the agent's login or the chat or neither (the second login and a chat after a failure land on the
+ * other). `npm test` explores it beside the three single servers, with one message and no logout (about 1,000
+ * states).
+ */
+export const TWO_APPLICATION_TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
+  ...TEST_BOUNDS,
+  servers: ['Application', 'Application 2'],
+  messages: 1,
+  logouts: 0,
+});
+
+/**
  * `npm run explore`: the same counts with the three servers of the source failing and coming back together, in
  * any order and at any moment (about 44,000 states; under a minute on this shared machine).
  */
 export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
 
 /**
- * The nightly job's deeper bounds, split across machines: Web and Database fail too, a quick return (10 s),
- * a completed chat, an email, a tab, a third message, a second chat and a second agent (DMarino).
+ * The nightly job's deeper bounds, split across machines: a second Application server and Web and Database
+ * fail too, a quick return (10 s), a completed chat, an email, a tab, a third message, a second chat and a
+ * second agent (DMarino).
  */
 export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
   completions: 1,
-  servers: ['Application', 'Services', 'Messaging', 'Web', 'Database'],
+  servers: ['Application', 'Application 2', 'Services', 'Messaging', 'Web', 'Database'],
   waits: 3,
   waitSteps: [10],
   messages: 3,
