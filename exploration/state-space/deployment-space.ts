@@ -8,6 +8,7 @@ import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
 import type { DeploymentState } from '../../model/state';
 import { ActionRejected } from '../../model/errors';
+import { roleOf } from '../../model/servers';
 import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { emailArrives } from '../commands/email-arrives';
@@ -286,7 +287,9 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
               ? 'tab'
               : null;
     if (event) this.ledger.event(event, downBefore);
-    if (action.type === 'fail' && !node.facts.down.has(action.server)) {
+    if (action.type === 'fail' && !node.facts.down.has(action.server) && roleOf(action.server) !== 'Application') {
+      this.ledger.instanceFailed(action.server);
+    } else if (action.type === 'fail' && !node.facts.down.has(action.server)) {
       let logins = 0;
       for (const console of previous.consoles)
         if (console.login === 'logged in' && console.home === action.server) logins++;

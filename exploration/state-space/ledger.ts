@@ -68,11 +68,13 @@ export class BehaviourLedger {
     bump(this.data.concurrentCustomers, String(customersInSession));
   }
 
-  instanceFailed(server: string, logins: number, chats: number): void {
-    bump(
-      this.data.instancesFailed,
-      `${server}, holding ${logins} login${logins === 1 ? '' : 's'} and ${chats} chat${chats === 1 ? '' : 's'}`,
-    );
+  /** A server instance failed; an Application server with the agents' logins and the live chats it held. */
+  instanceFailed(server: string, logins?: number, chats?: number): void {
+    const held =
+      logins === undefined || chats === undefined
+        ? ''
+        : `, holding ${logins} login${logins === 1 ? '' : 's'} and ${chats} chat${chats === 1 ? '' : 's'}`;
+    bump(this.data.instancesFailed, `${server}${held}`);
   }
 
   agentActed(agent: string): void {
