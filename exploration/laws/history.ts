@@ -99,8 +99,16 @@ export function loggedInNow(step: Pick<LawStep, 'action' | 'before' | 'after' | 
 export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history: History): History {
   const { action, before, after, state } = step;
   let next = history;
+  // Field by field, not by spreading: this runs at every explored transition.
   const set = (change: Partial<History>): void => {
-    next = { ...next, ...change };
+    next = {
+      liveAtApplicationFailure: change.liveAtApplicationFailure ?? next.liveAtApplicationFailure,
+      agentsCutOff: change.agentsCutOff ?? next.agentsCutOff,
+      applicationDownSince: change.applicationDownSince ?? next.applicationDownSince,
+      sentWhileMessagingDown: change.sentWhileMessagingDown ?? next.sentWhileMessagingDown,
+      liveAtMessagingFailure: change.liveAtMessagingFailure ?? next.liveAtMessagingFailure,
+      servicesFailedSinceLogin: change.servicesFailedSinceLogin ?? next.servicesFailedSinceLogin,
+    };
   };
   if (action.type === 'fail' && roleOf(action.server) === 'Application' && !before.down.has(action.server)) {
     const server = action.server;
