@@ -10,10 +10,13 @@
  */
 import { createRequire } from 'node:module';
 
-interface Group {
+export interface Group {
   readonly value: string | undefined;
+  readonly start: number | undefined;
+  readonly end: number | undefined;
+  readonly children: readonly Group[] | undefined;
 }
-interface TreeRegexp {
+export interface TreeRegexp {
   readonly regexp: RegExp;
   readonly groupBuilder: { build(match: RegExpExecArray, nextGroupIndex: () => number): Group };
   match(text: string): Group | null;
@@ -24,7 +27,12 @@ function cucumberExpressions(): typeof import('@cucumber/cucumber-expressions') 
   return createRequire(require.resolve('@cucumber/cucumber'))('@cucumber/cucumber-expressions');
 }
 
-function useNativeIndices(): void {
+/**
+ * Replaces `TreeRegexp.prototype.match`; returns the polyfilled original (test/unit/match-indices.test.ts
+ * compares the two over every step of the suite), or `null` where cucumber-expressions no longer has the shape
+ * this expects and keeps its own matching (that test fails then, so the lost speed-up is noticed).
+ */
+function useNativeIndices(): ((this: TreeRegexp, text: string) => Group | null) | null {
   const { ParameterTypeRegistry, RegularExpression } = cucumberExpressions();
   const probe = new RegularExpression(/(a)/, new ParameterTypeRegistry()) as unknown as { treeRegexp?: TreeRegexp };
   const prototype = probe.treeRegexp && (Object.getPrototypeOf(probe.treeRegexp) as TreeRegexp);
@@ -33,7 +41,7 @@ function useNativeIndices(): void {
     typeof prototype.match !== 'function' ||
     typeof probe.treeRegexp?.groupBuilder?.build !== 'function'
   )
-    return;
+    return null;
   const polyfilled = prototype.match;
   const withIndices = new WeakMap<RegExp, RegExp>();
   prototype.match = function match(this: TreeRegexp, text: string): Group | null {
@@ -50,6 +58,8 @@ function useNativeIndices(): void {
     let groupIndex = 0;
     return this.groupBuilder.build(found, () => groupIndex++);
   };
+  return polyfilled;
 }
 
-useNativeIndices();
+/** cucumber-expressions' own `TreeRegexp.match`, through the polyfill; `null` if it was left in place. */
+export const polyfilledMatch = useNativeIndices();
