@@ -6,6 +6,7 @@
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
  * gives the same trace.
  */
+import { copyPlain } from './copy';
 import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
 import { NOTE } from './actions/definition';
@@ -35,9 +36,15 @@ export class Runtime {
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
     const { parameters, epochMillis, entryPoint, recording, rules } = this;
-    return new Runtime(structuredClone(this.state), parameters, epochMillis, entryPoint, recording, rules, [
-      ...this.events,
-    ]);
+    return new Runtime(
+      copyPlain(this.state),
+      parameters,
+      epochMillis,
+      entryPoint,
+      recording,
+      rules,
+      recording ? [...this.events] : [],
+    );
   }
 
   record(event: TraceEventNow): void {
