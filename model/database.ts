@@ -112,20 +112,16 @@ export const REFERENCE_USERS: readonly UserRow[] = [
   { user_id: 1003, user_name: 'DMarino', screen_name: 'DMarino', login_ip: '43app' },
 ];
 
-export function emptyDatabase(): DatabaseState {
+export function emptyDatabase(users: readonly UserRow[] = REFERENCE_USERS): DatabaseState {
   return {
     activities: [],
     queues: REFERENCE_QUEUES,
-    users: REFERENCE_USERS,
+    users,
     createdAt: {},
     openLogins: [],
     nextActivityId: 1000,
     nextCaseId: 1000,
   };
-}
-
-export function findUser(db: DatabaseState, userName: string): UserRow | undefined {
-  return db.users.find((user) => user.user_name === userName);
 }
 
 export function findActivity(db: DatabaseState, activityId: number): ActivityRow | undefined {

@@ -9,7 +9,7 @@
 import type { Action } from './actions';
 import { parseTimestamp, type Seconds } from './clock';
 import type { ChatMessage } from './chat-session';
-import { chatActivity, type DiagnosticRow } from './database';
+import { REFERENCE_USERS, chatActivity, type DiagnosticRow, type UserRow } from './database';
 import { checkParameters, DEFAULT_PARAMETERS, type ModelParameters } from './parameters';
 import { RULES, type Rule } from './rules';
 import { Runtime } from './runtime';
@@ -34,6 +34,13 @@ export interface DeploymentSetup {
   readonly recordTrace?: boolean;
   /** The rules to settle with, in order; tests pass a list with one rule taken out to get a broken model. */
   readonly rules?: readonly Rule[];
+  /** egpl_user: the agents who can log in (the source's JDoe and DMarino unless a benchmark needs more). */
+  readonly users?: readonly UserRow[];
+  /**
+   * Settle by walking everything after every step, with the directory built afresh, instead of settling what the
+   * step touched: the reference that test/unit/incremental-settle.test.ts compares the incremental settling with.
+   */
+  readonly settleEverything?: boolean;
 }
 
 export class Deployment {
@@ -42,6 +49,8 @@ export class Deployment {
   readonly entryPoint: string;
   readonly recordTrace: boolean;
   readonly rules: readonly Rule[];
+  readonly users: readonly UserRow[];
+  readonly settleEverything: boolean;
   private runtime: Runtime;
 
   constructor(setup: DeploymentSetup = {}) {
@@ -50,21 +59,26 @@ export class Deployment {
     this.entryPoint = setup.entryPoint ?? DEFAULT_ENTRY_POINT;
     this.recordTrace = setup.recordTrace ?? true;
     this.rules = setup.rules ?? RULES;
+    this.users = setup.users ?? REFERENCE_USERS;
+    this.settleEverything = setup.settleEverything ?? false;
     // parseTimestamp rejects a malformed epoch now rather than at the first chat.
     const epochMillis = parseTimestamp(this.epoch);
     this.runtime = new Runtime(
-      initialState(),
+      initialState(this.users),
       this.parameters,
       epochMillis,
       this.entryPoint,
       this.recordTrace,
       this.rules,
+      [],
+      this.settleEverything,
     );
   }
 
   /** The setup that makes another deployment like this one (with the trace recorded). */
   get setup(): DeploymentSetup {
-    return { parameters: this.parameters, epoch: this.epoch, entryPoint: this.entryPoint, rules: this.rules };
+    const { parameters, epoch, entryPoint, rules, users, settleEverything } = this;
+    return { parameters, epoch, entryPoint, rules, users, settleEverything };
   }
 
   /** An independent copy, for exploring several continuations of one prefix. */

@@ -3,6 +3,12 @@
  * the trace. An action is checked against its guard, recorded, performed, and then every rule settles its
  * consequences in a fixed order; time moves deadline by deadline, settling after each.
  *
+ * The rules settle what the step touched (model/changes.ts), found through a directory of the state
+ * (model/directory.ts, model/routing-queue.ts), and time moves by an agenda of deadlines (model/agenda.ts); all
+ * three are derived from the state and built again from it by a copy. `settleEverything` makes every settle and
+ * every move of the clock walk the whole state with a directory built afresh: the reference the incremental
+ * settling is tested against.
+ *
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
  * gives the same trace.
  */
@@ -10,7 +16,11 @@ import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
 import { NOTE } from './actions/definition';
 import { formatTimestamp, type Seconds } from './clock';
+import { Agenda, everyDeadline } from './agenda';
+import { Changes } from './changes';
+import { Directory } from './directory';
 import type { ModelParameters } from './parameters';
+import { RoutingQueue } from './routing-queue';
 import type { Deadline, Rule } from './rules/rule';
 import type { State } from './state';
 import type { TraceEvent } from './trace';
@@ -30,7 +40,30 @@ export class Runtime {
     readonly recording: boolean,
     readonly rules: readonly Rule[],
     readonly events: TraceEvent[] = [],
+    readonly settleEverything = false,
   ) {}
+
+  private found: { directory: Directory; queue: RoutingQueue } | null = null;
+  private plannedAgenda: Agenda | null = null;
+  readonly changes = new Changes(this);
+
+  /** Where to find sessions, windows, consoles and rows; built from the state when first asked (so a copy builds its own). */
+  get directory(): Directory {
+    return (this.found ??= this.find()).directory;
+  }
+
+  get queue(): RoutingQueue {
+    return (this.found ??= this.find()).queue;
+  }
+
+  private get agenda(): Agenda {
+    return (this.plannedAgenda ??= new Agenda(this));
+  }
+
+  private find(): { directory: Directory; queue: RoutingQueue } {
+    const directory = Directory.of(this.state);
+    return { directory, queue: RoutingQueue.of(this.state, directory) };
+  }
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
@@ -57,6 +90,7 @@ export class Runtime {
 
   /** Applies one action and returns the trace events it caused; throws `ActionRejected` if it cannot happen now. */
   apply(action: Action): readonly TraceEvent[] {
+    if (this.settleEverything) this.found = this.find();
     const first = this.events.length;
     const definition = definitionOf(action);
     const reason = definition.refusal(this, action);
@@ -71,27 +105,43 @@ export class Runtime {
   advance(seconds: Seconds): void {
     const target = this.state.clock + seconds;
     for (;;) {
-      const pending = this.deadlines();
-      let next: Seconds | null = null;
-      for (const deadline of pending) if (next === null || deadline.at < next) next = deadline.at;
+      const next = this.settleEverything ? earliest(everyDeadline(this)) : this.agenda.next();
       if (next === null || next > target) break;
+      const due = this.settleEverything
+        ? everyDeadline(this).filter((deadline) => deadline.at === next)
+        : this.agenda.due(next);
       this.state.clock = next;
-      for (const deadline of pending) if (deadline.at === next) deadline.fire();
+      for (const deadline of due) deadline.fire();
       this.settle();
     }
     this.state.clock = target;
   }
 
-  /** Deadlines are derived from the state's "since" fields, so each one passes exactly once as the clock moves on. */
-  private deadlines(): Deadline[] {
-    const found: Deadline[] = [];
-    for (const rule of this.rules) rule.deadlines?.(this, found);
-    const clock = this.state.clock;
-    return found.filter((deadline) => deadline.at > clock);
-  }
-
-  /** Brings every screen, queue and timer up to date with the servers' state, rule by rule in a fixed order. */
+  /**
+   * Brings the screens, queues and timers the step touched up to date with the servers' state, rule by rule in
+   * a fixed order, and files the deadlines of what they settled.
+   */
   settle(): void {
-    for (const rule of this.rules) rule.settle?.(this);
+    const { changes } = this;
+    if (this.settleEverything) {
+      for (const rule of this.rules) {
+        this.found = this.find();
+        changes.everything = true;
+        rule.settle?.(this, changes);
+      }
+      changes.clear();
+      return;
+    }
+    for (const rule of this.rules) rule.settle?.(this, changes);
+    const agenda = this.agenda;
+    for (const window of changes.windows()) agenda.fileWindow(window);
+    for (const console of changes.consoles()) agenda.fileConsole(console);
+    changes.clear();
   }
+}
+
+function earliest(deadlines: readonly Deadline[]): Seconds | null {
+  let next: Seconds | null = null;
+  for (const deadline of deadlines) if (next === null || deadline.at < next) next = deadline.at;
+  return next;
 }

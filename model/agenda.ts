@@ -1,0 +1,150 @@
+/**
+ * The deployment's agenda: the moments at which something will happen to a window or a console if nothing
+ * changes first (a customer told of connection issues, a title bar flashing, a red square, a tab timing out),
+ * so that time can pass without asking every window and console what is due. Each deadline is a rule's, derived
+ * from the "since" fields of one window or console (model/rules/rule.ts): the agenda files a window or console
+ * again whenever the rules settle it, and checks an entry against what the rule says now before it fires it, so
+ * an entry left behind by a change is dropped rather than fired.
+ */
+import type { AgentConsole } from './agent-console';
+import type { Seconds } from './clock';
+import type { CustomerWindow } from './customer-window';
+import type { Deadline } from './rules/rule';
+import type { Runtime } from './runtime';
+
+const WINDOW = 0;
+const CONSOLE = 1;
+
+interface Entry {
+  readonly at: Seconds;
+  readonly rule: number;
+  readonly kind: typeof WINDOW | typeof CONSOLE;
+  readonly of: CustomerWindow | AgentConsole;
+}
+
+export class Agenda {
+  /** A binary min-heap by `at`. */
+  private heap: Entry[] = [];
+  /** Past this size, entries left behind by changes outnumber live ones: the agenda is filed again from the state. */
+  private limit = 0;
+
+  constructor(private readonly rt: Runtime) {
+    this.refill();
+  }
+
+  /** Files the deadlines of `window` (after the rules settled it). */
+  fileWindow(window: CustomerWindow): void {
+    this.file(WINDOW, window);
+  }
+
+  fileConsole(console: AgentConsole): void {
+    this.file(CONSOLE, console);
+  }
+
+  /** The first moment after now at which a deadline is due, or `null`. */
+  next(): Seconds | null {
+    const clock = this.rt.state.clock;
+    while (this.heap.length) {
+      const top = this.heap[0]!;
+      if (top.at > clock && this.deadlines(top).some((d) => d.at === top.at)) return top.at;
+      this.pop();
+    }
+    return null;
+  }
+
+  /** The deadlines due at `at` (the moment `next` gave), in the rules' order and the state's, taken off the agenda. */
+  due(at: Seconds): Deadline[] {
+    const groups: Entry[] = [];
+    while (this.heap.length && this.heap[0]!.at === at) {
+      const entry = this.pop();
+      if (!groups.some((g) => g.rule === entry.rule && g.kind === entry.kind && g.of === entry.of)) groups.push(entry);
+    }
+    const { directory } = this.rt;
+    const rank = (e: Entry) =>
+      e.kind === WINDOW ? directory.windowRank(e.of as CustomerWindow) : directory.consoleRank(e.of as AgentConsole);
+    groups.sort((a, b) => a.rule - b.rule || a.kind - b.kind || rank(a) - rank(b));
+    const due: Deadline[] = [];
+    for (const group of groups) {
+      for (const deadline of this.deadlines(group)) if (deadline.at === at) due.push(deadline);
+      if (group.kind === WINDOW) this.rt.changes.addWindow(group.of as CustomerWindow);
+      else this.rt.changes.addConsole(group.of as AgentConsole);
+    }
+    return due;
+  }
+
+  private file(kind: Entry['kind'], of: CustomerWindow | AgentConsole): void {
+    const clock = this.rt.state.clock;
+    const { rules } = this.rt;
+    for (let rule = 0; rule < rules.length; rule++) {
+      const found: Deadline[] = [];
+      if (kind === WINDOW) rules[rule]!.windowDeadlines?.(this.rt, of as CustomerWindow, found);
+      else rules[rule]!.consoleDeadlines?.(this.rt, of as AgentConsole, found);
+      for (const deadline of found) if (deadline.at > clock) this.push({ at: deadline.at, rule, kind, of });
+    }
+    if (this.heap.length > this.limit) this.refill();
+  }
+
+  /** What the entry's rule says is due for its window or console now; nothing for a window no longer shown. */
+  private deadlines(entry: Entry): Deadline[] {
+    const found: Deadline[] = [];
+    const rule = this.rt.rules[entry.rule]!;
+    if (entry.kind === CONSOLE) rule.consoleDeadlines?.(this.rt, entry.of as AgentConsole, found);
+    else if (this.rt.directory.hasWindow(entry.of as CustomerWindow))
+      rule.windowDeadlines?.(this.rt, entry.of as CustomerWindow, found);
+    return found;
+  }
+
+  /** Starts again from the state: every window's and console's deadlines. */
+  private refill(): void {
+    this.heap = [];
+    this.limit = Infinity;
+    const { state } = this.rt;
+    for (const window of state.windows) this.file(WINDOW, window);
+    for (const console of state.consoles) this.file(CONSOLE, console);
+    this.limit = 2 * this.heap.length + 64;
+  }
+
+  private push(entry: Entry): void {
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(entry);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]!.at <= entry.at) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = entry;
+  }
+
+  private pop(): Entry {
+    const heap = this.heap;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= heap.length) break;
+        const right = left + 1;
+        const child = right < heap.length && heap[right]!.at < heap[left]!.at ? right : left;
+        if (heap[child]!.at >= last.at) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = last;
+    }
+    return top;
+  }
+}
+
+/** Every deadline after now, walking every window and console rule by rule: what settling everything uses. */
+export function everyDeadline(rt: Runtime): Deadline[] {
+  const found: Deadline[] = [];
+  for (const rule of rt.rules) {
+    for (const window of rt.state.windows) rule.windowDeadlines?.(rt, window, found);
+    for (const console of rt.state.consoles) rule.consoleDeadlines?.(rt, console, found);
+  }
+  const clock = rt.state.clock;
+  return found.filter((deadline) => deadline.at > clock);
+}
