@@ -36,6 +36,7 @@ function figure(m: Measurement): string {
   if (m.unit === 'steps/s') return `${Math.round(m.median).toLocaleString('en-US')} steps/s`;
   if (m.unit === 'MB') return `${Math.round(m.median)} MB`;
   if (m.unit === 's') return `${m.median.toFixed(1)} s`;
+  if (m.unit === 'µs') return `${m.median.toFixed(1)} µs`;
   return `${Math.round(m.median)} ms`;
 }
 
