@@ -9,7 +9,8 @@
 import type { AgentConsole } from './agent-console';
 import type { Seconds } from './clock';
 import type { CustomerWindow } from './customer-window';
-import type { Deadline } from './rules/rule';
+import type { Changes } from './changes';
+import type { Deadline, RuleTable } from './rules/rule';
 import type { Runtime } from './runtime';
 
 const WINDOW = 0;
@@ -17,9 +18,11 @@ const CONSOLE = 1;
 
 interface Entry {
   readonly at: Seconds;
+  /** The rule's place in the list, then whether it is a window's or a console's. */
   readonly rule: number;
   readonly kind: typeof WINDOW | typeof CONSOLE;
   readonly of: CustomerWindow | AgentConsole;
+  readonly deadlines: (rt: Runtime, of: never, found: Deadline[]) => void;
 }
 
 export class Agenda {
@@ -27,22 +30,31 @@ export class Agenda {
   private heap: Entry[] = [];
   /** Past this size, entries left behind by changes outnumber live ones: the agenda is filed again from the state. */
   private limit = 0;
+  private readonly scratch: Deadline[] = [];
+  /** What the rules settled since the agenda was last filed: filed when time is next asked to pass. */
+  private readonly unfiledWindows = new Set<CustomerWindow>();
+  private readonly unfiledConsoles = new Set<AgentConsole>();
+  private unfiledEverything = true;
 
-  constructor(private readonly rt: Runtime) {
-    this.refill();
-  }
+  constructor(
+    private readonly rt: Runtime,
+    private readonly table: RuleTable,
+  ) {}
 
-  /** Files the deadlines of `window` (after the rules settled it). */
-  fileWindow(window: CustomerWindow): void {
-    this.file(WINDOW, window);
-  }
-
-  fileConsole(console: AgentConsole): void {
-    this.file(CONSOLE, console);
+  /** The windows and consoles the rules settled: their deadlines may have changed. */
+  note(changes: Changes): void {
+    if (this.unfiledEverything) return;
+    if (changes.everything) {
+      this.unfiledEverything = true;
+      return;
+    }
+    for (const window of changes.touchedWindows.items) this.unfiledWindows.add(window);
+    for (const console of changes.touchedConsoles.items) this.unfiledConsoles.add(console);
   }
 
   /** The first moment after now at which a deadline is due, or `null`. */
   next(): Seconds | null {
+    this.fileNoted();
     const clock = this.rt.state.clock;
     while (this.heap.length) {
       const top = this.heap[0]!;
@@ -54,6 +66,7 @@ export class Agenda {
 
   /** The deadlines due at `at` (the moment `next` gave), in the rules' order and the state's, taken off the agenda. */
   due(at: Seconds): Deadline[] {
+    this.fileNoted();
     const groups: Entry[] = [];
     while (this.heap.length && this.heap[0]!.at === at) {
       const entry = this.pop();
@@ -73,25 +86,44 @@ export class Agenda {
   }
 
   private file(kind: Entry['kind'], of: CustomerWindow | AgentConsole): void {
-    const clock = this.rt.state.clock;
-    const { rules } = this.rt;
-    for (let rule = 0; rule < rules.length; rule++) {
-      const found: Deadline[] = [];
-      if (kind === WINDOW) rules[rule]!.windowDeadlines?.(this.rt, of as CustomerWindow, found);
-      else rules[rule]!.consoleDeadlines?.(this.rt, of as AgentConsole, found);
-      for (const deadline of found) if (deadline.at > clock) this.push({ at: deadline.at, rule, kind, of });
+    const { rt, scratch } = this;
+    const clock = rt.state.clock;
+    const rules = kind === WINDOW ? this.table.windowDeadlines : this.table.consoleDeadlines;
+    for (const { rule, deadlines } of rules) {
+      scratch.length = 0;
+      (deadlines as Entry['deadlines'])(rt, of as never, scratch);
+      for (const deadline of scratch)
+        if (deadline.at > clock) this.push({ at: deadline.at, rule, kind, of, deadlines });
     }
+    scratch.length = 0;
     if (this.heap.length > this.limit) this.refill();
   }
 
   /** What the entry's rule says is due for its window or console now; nothing for a window no longer shown. */
   private deadlines(entry: Entry): Deadline[] {
     const found: Deadline[] = [];
-    const rule = this.rt.rules[entry.rule]!;
-    if (entry.kind === CONSOLE) rule.consoleDeadlines?.(this.rt, entry.of as AgentConsole, found);
-    else if (this.rt.directory.hasWindow(entry.of as CustomerWindow))
-      rule.windowDeadlines?.(this.rt, entry.of as CustomerWindow, found);
+    if (entry.kind === CONSOLE || this.rt.directory.hasWindow(entry.of as CustomerWindow))
+      entry.deadlines(this.rt, entry.of as never, found);
     return found;
+  }
+
+  private fileNoted(): void {
+    if (this.unfiledEverything) {
+      this.unfiledEverything = false;
+      this.unfiledWindows.clear();
+      this.unfiledConsoles.clear();
+      this.refill();
+      return;
+    }
+    const { directory } = this.rt;
+    if (this.unfiledWindows.size) {
+      for (const window of this.unfiledWindows) if (directory.hasWindow(window)) this.file(WINDOW, window);
+      this.unfiledWindows.clear();
+    }
+    if (this.unfiledConsoles.size) {
+      for (const console of this.unfiledConsoles) this.file(CONSOLE, console);
+      this.unfiledConsoles.clear();
+    }
   }
 
   /** Starts again from the state: every window's and console's deadlines. */

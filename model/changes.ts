@@ -15,70 +15,87 @@ import type { ActivityRow } from './database';
 import type { Runtime } from './runtime';
 import { customerReachesApplication, roleOf, type Server } from './servers';
 
+const NOTHING: readonly never[] = Object.freeze([]);
+
+/** What was touched, once each: a plain list while it is short (cheap to clear), with a Set beside it once long. */
+class Touched<T> {
+  readonly items: T[] = [];
+  private index: Set<T> | null = null;
+  private ordered: readonly T[] | null = null;
+
+  add(item: T): void {
+    const { items } = this;
+    if (this.index) {
+      if (this.index.has(item)) return;
+      this.index.add(item);
+    } else {
+      for (let i = 0; i < items.length; i++) if (items[i] === item) return;
+      if (items.length >= 16) this.index = new Set(items).add(item);
+    }
+    items.push(item);
+    this.ordered = null;
+  }
+
+  /** The items by `rank` (their place in the state's list), leaving out those `keep` refuses; a copy. */
+  inOrder(rank: (item: T) => number, keep?: (item: T) => boolean): readonly T[] {
+    if (this.ordered) return this.ordered;
+    const items = this.items;
+    if (items.length === 0) return (this.ordered = NOTHING);
+    const list = keep ? items.filter(keep) : items.slice();
+    if (list.length > 1) list.sort((a, b) => rank(a) - rank(b));
+    return (this.ordered = list);
+  }
+
+  clear(): void {
+    if (this.items.length) this.items.length = 0;
+    this.index = null;
+    this.ordered = null;
+  }
+}
+
 export class Changes {
   /** Set when a change reaches everything (the Web server, the last Application server): the rules walk it all. */
   everything = false;
-  private readonly windowSet = new Set<CustomerWindow>();
-  private readonly consoleSet = new Set<AgentConsole>();
-  private readonly sessionSet = new Set<ChatSession>();
-  private windowList: readonly CustomerWindow[] | null = null;
-  private consoleList: readonly AgentConsole[] | null = null;
-  private sessionList: readonly ChatSession[] | null = null;
+  readonly touchedWindows = new Touched<CustomerWindow>();
+  readonly touchedConsoles = new Touched<AgentConsole>();
+  private readonly touchedSessions = new Touched<ChatSession>();
+  private readonly windowRank = (window: CustomerWindow) => this.rt.directory.windowRank(window);
+  private readonly shown = (window: CustomerWindow) => this.rt.directory.hasWindow(window);
+  private readonly consoleRank = (console: AgentConsole) => this.rt.directory.consoleRank(console);
+  private readonly sessionRank = (session: ChatSession) => this.rt.directory.sessionRank(session);
 
   constructor(private readonly rt: Runtime) {}
 
   addWindow(window: CustomerWindow): void {
-    if (this.windowSet.has(window)) return;
-    this.windowSet.add(window);
-    this.windowList = null;
+    this.touchedWindows.add(window);
   }
 
   addConsole(console: AgentConsole): void {
-    if (this.consoleSet.has(console)) return;
-    this.consoleSet.add(console);
-    this.consoleList = null;
+    this.touchedConsoles.add(console);
   }
 
   addSession(session: ChatSession): void {
-    if (this.sessionSet.has(session)) return;
-    this.sessionSet.add(session);
-    this.sessionList = null;
+    this.touchedSessions.add(session);
   }
 
   /** The windows to settle, in the state's order; only those still in the deployment. */
   windows(): readonly CustomerWindow[] {
-    if (this.everything) return this.rt.state.windows;
-    if (this.windowList) return this.windowList;
-    const { directory } = this.rt;
-    const list = [...this.windowSet].filter((w) => directory.hasWindow(w));
-    if (list.length > 1) list.sort((a, b) => directory.windowRank(a) - directory.windowRank(b));
-    return (this.windowList = list);
+    return this.everything ? this.rt.state.windows : this.touchedWindows.inOrder(this.windowRank, this.shown);
   }
 
   consoles(): readonly AgentConsole[] {
-    if (this.everything) return this.rt.state.consoles;
-    if (this.consoleList) return this.consoleList;
-    const { directory } = this.rt;
-    const list = [...this.consoleSet];
-    if (list.length > 1) list.sort((a, b) => directory.consoleRank(a) - directory.consoleRank(b));
-    return (this.consoleList = list);
+    return this.everything ? this.rt.state.consoles : this.touchedConsoles.inOrder(this.consoleRank);
   }
 
   sessions(): readonly ChatSession[] {
-    if (this.everything) return this.rt.state.sessions;
-    if (this.sessionList) return this.sessionList;
-    const { directory } = this.rt;
-    const list = [...this.sessionSet];
-    if (list.length > 1) list.sort((a, b) => directory.sessionRank(a) - directory.sessionRank(b));
-    return (this.sessionList = list);
+    return this.everything ? this.rt.state.sessions : this.touchedSessions.inOrder(this.sessionRank);
   }
 
   clear(): void {
     this.everything = false;
-    if (this.windowSet.size) this.windowSet.clear();
-    if (this.consoleSet.size) this.consoleSet.clear();
-    if (this.sessionSet.size) this.sessionSet.clear();
-    this.windowList = this.consoleList = this.sessionList = null;
+    this.touchedWindows.clear();
+    this.touchedConsoles.clear();
+    this.touchedSessions.clear();
   }
 }
 
@@ -145,7 +162,7 @@ export function setServer(rt: Runtime, server: Server, up: boolean): void {
       for (const console of [...rt.directory.loginsOn(server)]) touchConsole(rt, console);
       return;
     case 'Messaging':
-      for (const session of rt.directory.liveSessions()) touchSession(rt, session);
+      rt.directory.forEachLiveSession((session) => touchSession(rt, session));
       return;
     case 'Services':
       for (const console of rt.state.consoles) touchConsole(rt, console);

@@ -54,7 +54,10 @@ export class Deployment {
   private runtime: Runtime;
 
   constructor(setup: DeploymentSetup = {}) {
-    this.parameters = checkParameters({ ...DEFAULT_PARAMETERS, ...setup.parameters });
+    this.parameters =
+      setup.parameters === undefined
+        ? { ...DEFAULT_PARAMETERS }
+        : checkParameters({ ...DEFAULT_PARAMETERS, ...setup.parameters });
     this.epoch = setup.epoch ?? DEFAULT_EPOCH;
     this.entryPoint = setup.entryPoint ?? DEFAULT_ENTRY_POINT;
     this.recordTrace = setup.recordTrace ?? true;

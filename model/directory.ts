@@ -62,8 +62,8 @@ export class Directory {
   }
 
   /** Every live session, in no particular order. */
-  *liveSessions(): Iterable<ChatSession> {
-    for (const sessions of this.liveByHome.values()) yield* sessions;
+  forEachLiveSession(visit: (session: ChatSession) => void): void {
+    for (const sessions of this.liveByHome.values()) for (const session of sessions) visit(session);
   }
 
   /** The live sessions held by `server`, in no particular order. */
@@ -217,9 +217,13 @@ export class Directory {
         this.filedLogin.set(console, home);
       }
     }
-    const held = this.heldChats.get(console) ?? [];
+    const held = this.heldChats.get(console) ?? NO_CHATS;
     const chats = console.chats;
-    if (held.length === chats.length && chats.every((chat, i) => chat.activityId === held[i])) return;
+    if (held.length === chats.length) {
+      let same = true;
+      for (let i = 0; same && i < chats.length; i++) same = chats[i]!.activityId === held[i];
+      if (same) return;
+    }
     for (const id of held) if (this.chatHolders.get(id) === console) this.chatHolders.delete(id);
     for (const chat of chats) this.chatHolders.set(chat.activityId, console);
     this.heldChats.set(
@@ -236,3 +240,4 @@ export class Directory {
 }
 
 const NONE: ReadonlySet<never> = new Set();
+const NO_CHATS: readonly number[] = [];

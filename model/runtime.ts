@@ -21,7 +21,7 @@ import { Changes } from './changes';
 import { Directory } from './directory';
 import type { ModelParameters } from './parameters';
 import { RoutingQueue } from './routing-queue';
-import type { Deadline, Rule } from './rules/rule';
+import { tableOf, type Deadline, type Rule, type RuleTable } from './rules/rule';
 import type { State } from './state';
 import type { TraceEvent } from './trace';
 
@@ -41,28 +41,24 @@ export class Runtime {
     readonly rules: readonly Rule[],
     readonly events: TraceEvent[] = [],
     readonly settleEverything = false,
-  ) {}
+  ) {
+    this.directory = Directory.of(state);
+    this.queue = RoutingQueue.of(state, this.directory);
+    this.table = tableOf(rules);
+    this.agenda = new Agenda(this, this.table);
+  }
 
-  private found: { directory: Directory; queue: RoutingQueue } | null = null;
-  private plannedAgenda: Agenda | null = null;
+  /** Where to find sessions, windows, consoles and rows: built from the state, so a copy builds its own. */
+  directory: Directory;
+  queue: RoutingQueue;
   readonly changes = new Changes(this);
+  private readonly table: RuleTable;
+  private readonly agenda: Agenda;
 
-  /** Where to find sessions, windows, consoles and rows; built from the state when first asked (so a copy builds its own). */
-  get directory(): Directory {
-    return (this.found ??= this.find()).directory;
-  }
-
-  get queue(): RoutingQueue {
-    return (this.found ??= this.find()).queue;
-  }
-
-  private get agenda(): Agenda {
-    return (this.plannedAgenda ??= new Agenda(this));
-  }
-
-  private find(): { directory: Directory; queue: RoutingQueue } {
-    const directory = Directory.of(this.state);
-    return { directory, queue: RoutingQueue.of(this.state, directory) };
+  /** Builds the directory and the routing queue afresh from the state, as settling everything does. */
+  private rebuild(): void {
+    this.directory = Directory.of(this.state);
+    this.queue = RoutingQueue.of(this.state, this.directory);
   }
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
@@ -90,7 +86,7 @@ export class Runtime {
 
   /** Applies one action and returns the trace events it caused; throws `ActionRejected` if it cannot happen now. */
   apply(action: Action): readonly TraceEvent[] {
-    if (this.settleEverything) this.found = this.find();
+    if (this.settleEverything) this.rebuild();
     const first = this.events.length;
     const definition = definitionOf(action);
     const reason = definition.refusal(this, action);
@@ -122,20 +118,18 @@ export class Runtime {
    * a fixed order, and files the deadlines of what they settled.
    */
   settle(): void {
-    const { changes } = this;
+    const { changes, table } = this;
     if (this.settleEverything) {
-      for (const rule of this.rules) {
-        this.found = this.find();
+      for (const settle of table.settlers) {
+        this.rebuild();
         changes.everything = true;
-        rule.settle?.(this, changes);
+        settle(this, changes);
       }
       changes.clear();
       return;
     }
-    for (const rule of this.rules) rule.settle?.(this, changes);
-    const agenda = this.agenda;
-    for (const window of changes.windows()) agenda.fileWindow(window);
-    for (const console of changes.consoles()) agenda.fileConsole(console);
+    for (const settle of table.settlers) settle(this, changes);
+    this.agenda.note(changes);
     changes.clear();
   }
 }

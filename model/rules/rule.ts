@@ -26,3 +26,34 @@ export interface Rule {
   windowDeadlines?(rt: Runtime, window: CustomerWindow, found: Deadline[]): void;
   consoleDeadlines?(rt: Runtime, console: AgentConsole, found: Deadline[]): void;
 }
+
+type WindowDeadlines = NonNullable<Rule['windowDeadlines']>;
+type ConsoleDeadlines = NonNullable<Rule['consoleDeadlines']>;
+
+/**
+ * A list of rules as the runtime calls them, worked out once per list: the settle functions in order, and the
+ * rules with deadlines of each kind by their place in the list (the order deadlines due together fire in).
+ */
+export interface RuleTable {
+  readonly settlers: readonly NonNullable<Rule['settle']>[];
+  readonly windowDeadlines: readonly { readonly rule: number; readonly deadlines: WindowDeadlines }[];
+  readonly consoleDeadlines: readonly { readonly rule: number; readonly deadlines: ConsoleDeadlines }[];
+}
+
+const TABLES = new WeakMap<readonly Rule[], RuleTable>();
+
+export function tableOf(rules: readonly Rule[]): RuleTable {
+  let table = TABLES.get(rules);
+  if (!table) {
+    const windowDeadlines: { rule: number; deadlines: WindowDeadlines }[] = [];
+    const consoleDeadlines: { rule: number; deadlines: ConsoleDeadlines }[] = [];
+    rules.forEach((rule, i) => {
+      if (rule.windowDeadlines) windowDeadlines.push({ rule: i, deadlines: rule.windowDeadlines });
+      if (rule.consoleDeadlines) consoleDeadlines.push({ rule: i, deadlines: rule.consoleDeadlines });
+    });
+    const settlers = rules.flatMap((rule) => (rule.settle ? [rule.settle] : []));
+    table = { settlers, windowDeadlines, consoleDeadlines };
+    TABLES.set(rules, table);
+  }
+  return table;
+}

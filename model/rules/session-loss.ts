@@ -24,8 +24,9 @@ export const sessionLoss: Rule = {
       }
       if (changed) touchConsole(rt, console);
     }
-    if (allApplicationsUp(servers)) return;
-    for (const session of changes.sessions())
+    const sessions = changes.sessions();
+    if (sessions.length === 0 || allApplicationsUp(servers)) return;
+    for (const session of sessions)
       if (session.ended === null && !servers[session.home]) endSession(rt, session, 'lost');
   },
 };

@@ -6,7 +6,9 @@ import type { Rule } from './rule';
 export const tabTimeouts: Rule = {
   name: 'information tabs time out',
   consoleDeadlines(rt, console, found) {
-    for (const [tab, state] of Object.entries(console.tabs)) {
+    const { tabs } = console;
+    for (const tab in tabs) {
+      const state = tabs[tab as InformationTab]!;
       if (state.state !== 'loading') continue;
       found.push({
         at: state.since + rt.parameters.informationTabTimeout,
