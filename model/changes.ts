@@ -67,15 +67,15 @@ export class Changes {
   constructor(private readonly rt: Runtime) {}
 
   addWindow(window: CustomerWindow): void {
-    this.touchedWindows.add(window);
+    if (!this.everything) this.touchedWindows.add(window);
   }
 
   addConsole(console: AgentConsole): void {
-    this.touchedConsoles.add(console);
+    if (!this.everything) this.touchedConsoles.add(console);
   }
 
   addSession(session: ChatSession): void {
-    this.touchedSessions.add(session);
+    if (!this.everything) this.touchedSessions.add(session);
   }
 
   /** The windows to settle, in the state's order; only those still in the deployment. */

@@ -9,10 +9,10 @@
 import type { Action } from './actions';
 import { parseTimestamp, type Seconds } from './clock';
 import type { ChatMessage } from './chat-session';
-import { REFERENCE_USERS, chatActivity, type DiagnosticRow, type UserRow } from './database';
+import { REFERENCE_USERS, chatActivity, createdAtOf, type DiagnosticRow, type UserRow } from './database';
 import { checkParameters, DEFAULT_PARAMETERS, type ModelParameters } from './parameters';
 import { RULES, type Rule } from './rules';
-import { Runtime } from './runtime';
+import { Runtime, type Settling } from './runtime';
 import type { Server } from './servers';
 import { initialState, type DeploymentState } from './state';
 import type { TraceEvent } from './trace';
@@ -37,10 +37,12 @@ export interface DeploymentSetup {
   /** egpl_user: the agents who can log in (the source's JDoe and DMarino unless a benchmark needs more). */
   readonly users?: readonly UserRow[];
   /**
-   * Settle by walking everything after every step, with the directory built afresh, instead of settling what the
-   * step touched: the reference that test/unit/incremental-settle.test.ts compares the incremental settling with.
+   * How the rules settle a step (model/runtime.ts): what it touched once the deployment is larger than a few
+   * windows, consoles and sessions (the default, `by size`), always what it touched (`changes`), or everything
+   * with the directory built afresh (`everything`): the reference test/unit/incremental-settle.test.ts compares
+   * the other two with.
    */
-  readonly settleEverything?: boolean;
+  readonly settling?: Settling;
 }
 
 export class Deployment {
@@ -50,7 +52,7 @@ export class Deployment {
   readonly recordTrace: boolean;
   readonly rules: readonly Rule[];
   readonly users: readonly UserRow[];
-  readonly settleEverything: boolean;
+  readonly settling: Settling;
   private runtime: Runtime;
 
   constructor(setup: DeploymentSetup = {}) {
@@ -63,7 +65,7 @@ export class Deployment {
     this.recordTrace = setup.recordTrace ?? true;
     this.rules = setup.rules ?? RULES;
     this.users = setup.users ?? REFERENCE_USERS;
-    this.settleEverything = setup.settleEverything ?? false;
+    this.settling = setup.settling ?? 'by size';
     // parseTimestamp rejects a malformed epoch now rather than at the first chat.
     const epochMillis = parseTimestamp(this.epoch);
     this.runtime = new Runtime(
@@ -74,14 +76,14 @@ export class Deployment {
       this.recordTrace,
       this.rules,
       [],
-      this.settleEverything,
+      this.settling,
     );
   }
 
   /** The setup that makes another deployment like this one (with the trace recorded). */
   get setup(): DeploymentSetup {
-    const { parameters, epoch, entryPoint, rules, users, settleEverything } = this;
-    return { parameters, epoch, entryPoint, rules, users, settleEverything };
+    const { parameters, epoch, entryPoint, rules, users, settling } = this;
+    return { parameters, epoch, entryPoint, rules, users, settling };
   }
 
   /** An independent copy, for exploring several continuations of one prefix. */
@@ -113,7 +115,7 @@ export class Deployment {
 
   /** How long ago an activity was created, as the console's "Activity duration" counts it. */
   activityAge(activityId: number): Seconds {
-    const createdAt = this.runtime.state.db.createdAt[activityId];
+    const createdAt = createdAtOf(this.runtime.state.db, activityId);
     if (createdAt === undefined) throw new RangeError(`There is no activity ${activityId}`);
     return this.runtime.state.clock - createdAt;
   }

@@ -114,7 +114,7 @@ export function screenName(rt: Runtime, console: AgentConsole): string {
 export function addActivity(rt: Runtime, row: ActivityRow): void {
   const { db } = rt.state;
   db.activities.push(row);
-  db.createdAt[row.activity_id] = rt.state.clock;
+  db.createdAt.push({ activityId: row.activity_id, at: rt.state.clock });
   rt.directory.addedRow(row);
   touchRow(rt, row);
 }

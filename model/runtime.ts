@@ -5,9 +5,8 @@
  *
  * The rules settle what the step touched (model/changes.ts), found through a directory of the state
  * (model/directory.ts, model/routing-queue.ts), and time moves by an agenda of deadlines (model/agenda.ts); all
- * three are derived from the state and built again from it by a copy. `settleEverything` makes every settle and
- * every move of the clock walk the whole state with a directory built afresh: the reference the incremental
- * settling is tested against.
+ * three are derived from the state and built again from it by a copy. How much a settle walks is the
+ * deployment's `Settling`.
  *
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
  * gives the same trace.
@@ -25,6 +24,17 @@ import { tableOf, type Deadline, type Rule, type RuleTable } from './rules/rule'
 import type { State } from './state';
 import type { TraceEvent } from './trace';
 
+/**
+ * How the rules settle a step: `changes`, what it touched (model/changes.ts); `everything`, every list with the
+ * directory built afresh before each rule (the reference the others are tested against); `by size`, what it
+ * touched once the deployment holds more than `WALK_AT_MOST` windows, consoles and sessions, and below that
+ * every list (with the directory kept as for `changes`), since keeping track costs more than walking a few.
+ */
+export type Settling = 'by size' | 'changes' | 'everything';
+
+/** The size up to which `by size` walks everything: the fuzzer's deployments, the source's scenarios. */
+export const WALK_AT_MOST = 16;
+
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 export type TraceEventNow = DistributiveOmit<TraceEvent, 'at'>;
 
@@ -40,8 +50,9 @@ export class Runtime {
     readonly recording: boolean,
     readonly rules: readonly Rule[],
     readonly events: TraceEvent[] = [],
-    readonly settleEverything = false,
+    readonly settling: Settling = 'by size',
   ) {
+    this.settleEverything = settling === 'everything';
     this.directory = Directory.of(state);
     this.queue = RoutingQueue.of(state, this.directory);
     this.table = tableOf(rules);
@@ -54,6 +65,7 @@ export class Runtime {
   readonly changes = new Changes(this);
   private readonly table: RuleTable;
   private readonly agenda: Agenda;
+  private readonly settleEverything: boolean;
 
   /** Builds the directory and the routing queue afresh from the state, as settling everything does. */
   private rebuild(): void {
@@ -63,10 +75,18 @@ export class Runtime {
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
-    const { parameters, epochMillis, entryPoint, recording, rules } = this;
-    return new Runtime(structuredClone(this.state), parameters, epochMillis, entryPoint, recording, rules, [
-      ...this.events,
-    ]);
+    const { parameters, epochMillis, entryPoint, recording, rules, settling } = this;
+    const events = [...this.events];
+    return new Runtime(
+      structuredClone(this.state),
+      parameters,
+      epochMillis,
+      entryPoint,
+      recording,
+      rules,
+      events,
+      settling,
+    );
   }
 
   record(event: TraceEventNow): void {
@@ -87,6 +107,7 @@ export class Runtime {
   /** Applies one action and returns the trace events it caused; throws `ActionRejected` if it cannot happen now. */
   apply(action: Action): readonly TraceEvent[] {
     if (this.settleEverything) this.rebuild();
+    this.begin();
     const first = this.events.length;
     const definition = definitionOf(action);
     const reason = definition.refusal(this, action);
@@ -131,6 +152,14 @@ export class Runtime {
     for (const settle of table.settlers) settle(this, changes);
     this.agenda.note(changes);
     changes.clear();
+    this.begin();
+  }
+
+  /** Starts what the next settle will read: everything, if the deployment is small enough to walk. */
+  private begin(): void {
+    if (this.settling !== 'by size') return;
+    const { windows, consoles, sessions } = this.state;
+    this.changes.everything = windows.length + consoles.length + sessions.length <= WALK_AT_MOST;
   }
 }
 
