@@ -52,6 +52,32 @@ export class Agenda {
     for (const console of changes.touchedConsoles.items) this.unfiledConsoles.add(console);
   }
 
+  /**
+   * Every deadline after now, walking every window and console rule by rule, without the agenda: what settling
+   * everything uses, and a small deployment. The agenda is filed again from the state when next asked.
+   */
+  scan(): Deadline[] {
+    this.unfiledEverything = true;
+    const { rt, table } = this;
+    const { windows, consoles, clock } = rt.state;
+    const found: Deadline[] = [];
+    let w = 0;
+    let c = 0;
+    // The rules in their order; a rule with deadlines of both kinds gives its windows' first.
+    while (w < table.windowDeadlines.length || c < table.consoleDeadlines.length) {
+      const byWindow = table.windowDeadlines[w];
+      const byConsole = table.consoleDeadlines[c];
+      if (byWindow && (!byConsole || byWindow.rule <= byConsole.rule)) {
+        for (const window of windows) byWindow.deadlines(rt, window, found);
+        w++;
+      } else {
+        for (const console of consoles) byConsole!.deadlines(rt, console, found);
+        c++;
+      }
+    }
+    return found.filter((deadline) => deadline.at > clock);
+  }
+
   /** The first moment after now at which a deadline is due, or `null`. */
   next(): Seconds | null {
     this.fileNoted();
@@ -168,15 +194,4 @@ export class Agenda {
     }
     return top;
   }
-}
-
-/** Every deadline after now, walking every window and console rule by rule: what settling everything uses. */
-export function everyDeadline(rt: Runtime): Deadline[] {
-  const found: Deadline[] = [];
-  for (const rule of rt.rules) {
-    for (const window of rt.state.windows) rule.windowDeadlines?.(rt, window, found);
-    for (const console of rt.state.consoles) rule.consoleDeadlines?.(rt, console, found);
-  }
-  const clock = rt.state.clock;
-  return found.filter((deadline) => deadline.at > clock);
 }

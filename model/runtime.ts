@@ -15,7 +15,7 @@ import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
 import { NOTE } from './actions/definition';
 import { formatTimestamp, type Seconds } from './clock';
-import { Agenda, everyDeadline } from './agenda';
+import { Agenda } from './agenda';
 import { Changes } from './changes';
 import { Directory } from './directory';
 import type { ModelParameters } from './parameters';
@@ -122,11 +122,11 @@ export class Runtime {
   advance(seconds: Seconds): void {
     const target = this.state.clock + seconds;
     for (;;) {
-      const next = this.settleEverything ? earliest(everyDeadline(this)) : this.agenda.next();
+      // Walking every window and console is what settling everything does, and cheaper for a few of them.
+      const pending = this.settleEverything || this.changes.everything ? this.agenda.scan() : null;
+      const next = pending ? earliest(pending) : this.agenda.next();
       if (next === null || next > target) break;
-      const due = this.settleEverything
-        ? everyDeadline(this).filter((deadline) => deadline.at === next)
-        : this.agenda.due(next);
+      const due = pending ? pending.filter((deadline) => deadline.at === next) : this.agenda.due(next);
       this.state.clock = next;
       for (const deadline of due) deadline.fire();
       this.settle();
