@@ -78,5 +78,9 @@ export interface StateSpaceReport {
     readonly concurrentCustomers: Readonly<Record<string, number>>;
     readonly refusals: Readonly<Record<string, Readonly<Record<string, number>>>>;
     readonly serverStates: Readonly<Record<string, number>>;
+    /** Server instances that failed, with what they held (absent in reports from before it was recorded). */
+    readonly instancesFailed?: Readonly<Record<string, number>>;
+    /** Agents who acted, and in how many transitions. */
+    readonly agentsActing?: Readonly<Record<string, number>>;
   };
 }

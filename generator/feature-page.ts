@@ -26,6 +26,7 @@ import { filterAttributes, filterForm } from './scenario-filter';
 import { sequenceDiagramParts, sharedStart, type DiagramParts } from './sequence-diagram';
 import { claimAnchor, ROUTES } from './routes';
 import { outageSummary } from './outage-summary';
+import { descriptionMarkdown } from './description';
 import { diagramBox, fold } from './page-layout';
 import { legend } from './legend';
 
@@ -225,7 +226,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
       options,
     )}${options.scenarioMarks?.(scenario) ?? ''}</div>`,
   );
-  if (scenario.description) out.push(markdownText(scenario.description));
+  if (scenario.description) out.push(descriptionMarkdown(scenario.description));
   if (scenario.knownDefect) {
     out.push(
       [
@@ -313,7 +314,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
 
 function ruleSection(rule: RuleDoc, shared: SharedStart, options: PageOptions): string {
   const out = [`## ${markdownText(`Rule: ${rule.name}`)} {#${rule.anchor}}`];
-  if (rule.description) out.push(markdownText(rule.description));
+  if (rule.description) out.push(descriptionMarkdown(rule.description));
   if (rule.background) {
     out.push(
       `<div class="cf-background"><div class="cf-background-title">Background of this rule</div><ol>${rule.background
@@ -362,7 +363,7 @@ export function featurePage(
       `${scenarios.length} scenarios: ${scenarioCountLine(scenarios)} · ${feature.uri}`,
     )}</span> ${tagList(feature.tags, [])}</div>`,
   );
-  if (feature.description) out.push(markdownText(feature.description));
+  if (feature.description) out.push(descriptionMarkdown(feature.description));
   const outage = outageSummary(feature);
   if (outage) out.push(`## In an outage {#in-an-outage}`, outage, legend(), `## Scenarios on this page {#scenarios}`);
   out.push(EVIDENCE_KEY);

@@ -73,16 +73,20 @@ function cell(items: readonly string[], none: string): string {
   return `<ul class="cf-outage-list">${items.map((item) => `<li>${htmlText(item)}</li>`).join('')}</ul>`;
 }
 
+/** The summary's columns after the rule's: their headings, which label each cell of a card at phone width. */
+const COLUMNS = ['What the customer sees', 'What the agent sees', 'What to do'] as const;
+
 function row(title: string, anchor: string, scenarios: readonly ScenarioDoc[]): string {
   const views = scenarios.flatMap((s) => (s.endState ? [s.endState] : []));
   const customer = unique(views.flatMap(customerSees));
   const agent = unique(views.flatMap(agentSees));
   const todo = unique(scenarios.flatMap((s) => (s.plan ? recoverySteps(s.plan) : [])));
+  const [customerColumn, agentColumn, todoColumn] = COLUMNS;
   return [
     `<tr><th scope="row"><a href="#${htmlText(anchor)}">${htmlText(title)}</a></th>`,
-    `<td data-label="Customer sees">${cell(customer, 'nothing new: the chat carries on')}</td>`,
-    `<td data-label="Agent sees">${cell(agent, 'nothing new')}</td>`,
-    `<td data-label="What to do">${cell(todo, 'no recovery step in these scenarios')}</td></tr>`,
+    `<td data-label="${customerColumn}">${cell(customer, 'nothing new: the chat carries on')}</td>`,
+    `<td data-label="${agentColumn}">${cell(agent, 'nothing new')}</td>`,
+    `<td data-label="${todoColumn}">${cell(todo, 'no recovery step in these scenarios')}</td></tr>`,
   ].join('');
 }
 
@@ -99,7 +103,7 @@ export function outageSummary(feature: FeatureDoc): string | null {
   return [
     `<div class="cf-outage"><table class="cf-outage-table"><caption>${htmlText(
       'In an outage, rule by rule: what each person sees at the end of the rule’s scenarios, and the recovery steps they take',
-    )}</caption><thead><tr><th scope="col">Rule</th><th scope="col">What the customer sees</th><th scope="col">What the agent sees</th><th scope="col">What to do</th></tr></thead><tbody>`,
+    )}</caption><thead><tr><th scope="col">Rule</th>${COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead><tbody>`,
     ...rows.map((r) => row(r.title, r.anchor, r.scenarios)),
     '</tbody></table></div>',
   ].join('');

@@ -9,6 +9,8 @@ export const ROUTES = {
   history: '/history',
   knownDefects: '/known-defects',
   inferred: '/inferred',
+  /** Hand-written: docs/sources.md. */
+  sources: '/sources',
   reportsHtml: '/reports/cucumber.html',
   reportsJunit: '/reports/junit.xml',
   reportsBench: '/reports/bench.json',

@@ -64,6 +64,9 @@ export function stateSpaceSections(stateSpace: StateSpaceReport | undefined): st
     `<p>${htmlText('Logins, logouts, emails and tabs, by the servers down when they happened:')}</p>`,
     table(['Event, servers down', 'Transitions'], entries(ledger.eventsDuringOutages)),
     table(['Customers in a chat at once', 'States'], entries(ledger.concurrentCustomers)),
+    `<p>${htmlText('The server instances that failed, and what each held when it did; the agents who acted:')}</p>`,
+    table(['Instance failing, holding', 'Transitions'], entries(ledger.instancesFailed ?? {})),
+    table(['Agent', 'Transitions in which they acted'], entries(ledger.agentsActing ?? {})),
     `<p>${htmlText('Every action the model refused, why, and in how many states:')}</p>`,
     table(
       ['Action', 'Refused because', 'States'],

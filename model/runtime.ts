@@ -11,6 +11,7 @@
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
  * gives the same trace.
  */
+import { copyPlain } from './copy';
 import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
 import { NOTE } from './actions/definition';
@@ -76,15 +77,14 @@ export class Runtime {
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
     const { parameters, epochMillis, entryPoint, recording, rules, settling } = this;
-    const events = [...this.events];
     return new Runtime(
-      structuredClone(this.state),
+      copyPlain(this.state),
       parameters,
       epochMillis,
       entryPoint,
       recording,
       rules,
-      events,
+      recording ? [...this.events] : [],
       settling,
     );
   }

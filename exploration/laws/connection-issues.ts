@@ -11,6 +11,7 @@ export const connectionIssues = law({
   conclusion: 'the window tells the customer of connection issues',
   check: (step) => {
     const { state, history, parameters } = step;
+    if (history.liveAtApplicationFailure.length === 0) return NOT_APPLICABLE;
     const outage = (activityId: number): number | null => {
       const home = state.sessions.find((s) => s.activityId === activityId)?.home;
       const since = home === undefined ? undefined : history.applicationDownSince[home];

@@ -12,7 +12,9 @@ export const customerToldSessionLost = law({
     'the window says the session was lost, messages sent after the problem began were not delivered, and to start a new chat',
   check: (step) => {
     const { state, history } = step;
-    if (!customerReachesApplication(state.servers)) return NOT_APPLICABLE;
+    if (history.liveAtApplicationFailure.length === 0 || !customerReachesApplication(state.servers)) {
+      return NOT_APPLICABLE;
+    }
     // A window the customer closed shows nothing any more (customer-closes-window): the premise is a window still open.
     const windows = state.windows.filter(
       (w) => w.state !== 'closed' && history.liveAtApplicationFailure.includes(w.activityId),

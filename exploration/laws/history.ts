@@ -9,6 +9,7 @@ import type { DeploymentState } from '../../model/state';
 import type { LoginState } from '../../model/agent-console';
 import type { ModelParameters } from '../../model/parameters';
 import { roleOf } from '../../model/servers';
+import type { StateHasher } from '../state-space/encode';
 
 /** A few derived facts about one state, computed once and read by every law. */
 export interface Facts {
@@ -156,6 +157,26 @@ export function historyKey(history: History, clock: number, horizon: number): st
     .map(([server, at]) => `${server}@${Math.min(clock - at, horizon)}`)
     .join('.');
   return `${history.liveAtApplicationFailure.join('.')}|${history.agentsCutOff.join('.')}|${since}|${history.sentWhileMessagingDown.join('.')}|${history.liveAtMessagingFailure.join('.')}|${history.servicesFailedSinceLogin.join('.')}`;
+}
+
+/** What `historyKey` writes, fed to the explorer's hasher instead: each list, then its end. */
+export function hashHistory(history: History, clock: number, horizon: number, hasher: StateHasher): void {
+  const END = -0x7f7f7f7f;
+  for (const id of history.liveAtApplicationFailure) hasher.number(id);
+  hasher.word(END);
+  for (const agent of history.agentsCutOff) hasher.text(agent);
+  hasher.word(END);
+  for (const server in history.applicationDownSince) {
+    hasher.text(server);
+    hasher.number(Math.min(clock - history.applicationDownSince[server]!, horizon));
+  }
+  hasher.word(END);
+  for (const id of history.sentWhileMessagingDown) hasher.number(id);
+  hasher.word(END);
+  for (const id of history.liveAtMessagingFailure) hasher.number(id);
+  hasher.word(END);
+  for (const agent of history.servicesFailedSinceLogin) hasher.text(agent);
+  hasher.word(END);
 }
 
 /** The console of the agent who logs in at this step after an Application server outage cut a live chat off. */

@@ -4,10 +4,15 @@
  * threshold of the model passes (the only moments at which anything changes by itself) or by one of a few
  * fixed steps (a quick return well inside every threshold), so no timing the model can tell apart is skipped.
  */
-import type { Server } from '../../model/servers';
+import type { Action } from '../../model/actions';
+import { SERVERS, type Server } from '../../model/servers';
+import { AGENTS } from './actors';
 
 export interface Bounds {
-  /** The server instances that fail and are restored, each at most `failuresPerServer` times. */
+  /**
+   * The server instances that fail and are restored, each at most `failuresPerServer` times. An instance the
+   * source's deployment does not have ("Application 2") joins it before the first explored step.
+   */
   readonly servers: readonly Server[];
   readonly failuresPerServer: number;
   /** Times the clock moves on (to the next threshold, or by one of `waitSteps`). */
@@ -55,19 +60,33 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
 });
 
 /**
+ * Two Application servers ("Application 2" joins the deployment first), each failing once: which instance fails,
+ * holding the agent's login or the chat or neither (the second login and a chat after a failure land on the
+ * other). `npm test` explores it beside the three single servers, with one message and no logout (about 1,000
+ * states).
+ */
+export const TWO_APPLICATION_TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
+  ...TEST_BOUNDS,
+  servers: ['Application', 'Application 2'],
+  messages: 1,
+  logouts: 0,
+});
+
+/**
  * `npm run explore`: the same counts with the three servers of the source failing and coming back together, in
  * any order and at any moment (about 44,000 states; under a minute on this shared machine).
  */
 export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
 
 /**
- * The nightly job's deeper bounds, split across machines: Web and Database fail too, a quick return (10 s),
- * a completed chat, an email, a tab, a third message, a second chat and a second agent (DMarino).
+ * The nightly job's deeper bounds, split across machines: a second Application server and Web and Database
+ * fail too, a quick return (10 s), a completed chat, an email, a tab, a third message, a second chat and a
+ * second agent (DMarino).
  */
 export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
   completions: 1,
-  servers: ['Application', 'Services', 'Messaging', 'Web', 'Database'],
+  servers: ['Application', 'Application 2', 'Services', 'Messaging', 'Web', 'Database'],
   waits: 3,
   waitSteps: [10],
   messages: 3,
@@ -85,13 +104,22 @@ export const NAMED_BOUNDS: Readonly<Record<string, Bounds>> = {
 };
 
 export function describeBounds(bounds: Bounds): string[] {
+  const joining = setupOf(bounds).map((step) => (step.type === 'server-joins' ? step.server : ''));
   return [
+    ...(joining.length ? [`deployment: the source's, with ${joining.join(', ')} joining it first`] : []),
     `servers failing and restored: ${bounds.servers.join(', ')} (each at most ${bounds.failuresPerServer} time${bounds.failuresPerServer === 1 ? '' : 's'})`,
     `time: at most ${bounds.waits} moves, each to the next moment a threshold passes${
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
-    `agents: ${bounds.agents}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
+    `agents: ${AGENTS.slice(0, bounds.agents).join(', ')}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
     `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}`,
     `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
   ];
+}
+
+/** The steps that set up the deployment the bounds explore: every instance beyond the source's joins it. */
+export function setupOf(bounds: Bounds): Action[] {
+  return bounds.servers
+    .filter((server) => !(SERVERS as readonly string[]).includes(server))
+    .map((server) => ({ type: 'server-joins', server }));
 }

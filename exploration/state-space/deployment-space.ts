@@ -8,15 +8,16 @@ import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
 import type { DeploymentState } from '../../model/state';
 import { ActionRejected } from '../../model/errors';
+import { roleOf } from '../../model/servers';
 import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { emailArrives } from '../commands/email-arrives';
 import { AGENTS, CUSTOMERS } from './actors';
 import { InvariantChecker } from '../invariants';
-import { EMPTY_HISTORY, factsOf, historyKey, type Facts, type History } from '../laws/history';
+import { EMPTY_HISTORY, factsOf, hashHistory, historyKey, type Facts, type History } from '../laws/history';
 import { checkLaws, type PremiseCounts } from '../laws';
-import type { Bounds } from './bounds';
-import { encodeState } from './encode';
+import { setupOf, type Bounds } from './bounds';
+import { encodeState, type StateHasher } from './encode';
 import { downLabel, type BehaviourLedger } from './ledger';
 import type { ModelAdapter } from './search';
 
@@ -40,6 +41,8 @@ export interface ExploredState {
   readonly used: readonly number[];
   /** Steps from the empty deployment. */
   readonly depth: number;
+  /** The ledger's name for the servers down in this state, once the state has been counted. */
+  down?: string;
 }
 
 /** One in this many new states is replayed twice with its trace on, for the determinism invariant. */
@@ -47,9 +50,12 @@ export const DETERMINISM_SAMPLE = 256;
 
 export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
   readonly horizon: number;
+  /** The steps before the first explored one (bounds.ts, `setupOf`). */
+  readonly setup: readonly Action[];
   private readonly thresholds: readonly number[];
   private readonly parameters: ModelParameters;
   private applied = 0;
+  private readonly refusalLabels = new Map<string, string>();
 
   constructor(
     readonly bounds: Bounds,
@@ -60,16 +66,32 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     this.parameters = factory().parameters;
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
     this.horizon = this.thresholds.at(-1)!;
+    this.setup = setupOf(bounds);
   }
 
+  /**
+   * The empty deployment of the bounds, after its setup (another Application server joining it), which the
+   * invariants and laws watch like any step; every counterexample's plan starts with the same setup.
+   */
   initial(): ExploredState {
     const deployment = this.factory({ recordTrace: false });
-    const state = deployment.inspect();
+    const checker = new InvariantChecker();
+    let history = EMPTY_HISTORY;
+    let facts = factsOf(deployment.inspect());
+    this.setup.forEach((action, index) => {
+      const events = deployment.apply(action);
+      checker.afterStep(index, action, events, deployment);
+      const after = factsOf(deployment.inspect());
+      const state = deployment.inspect();
+      const step = { action, before: facts, after, state, parameters: this.parameters };
+      history = checkLaws(step, history, null, () => this.setup.slice(0, index + 1));
+      facts = after;
+    });
     return {
       deployment,
-      checker: new InvariantChecker(),
-      history: EMPTY_HISTORY,
-      facts: factsOf(state),
+      checker,
+      history,
+      facts,
       used: new Array<number>(Used.Customers + this.bounds.customers + this.bounds.servers.length).fill(0),
       depth: 0,
     };
@@ -131,7 +153,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     for (const action of candidates) {
       const reason = node.deployment.rejection(action);
       if (reason === null) enabled.push(action);
-      else this.ledger.refused(action.type, reason.replace(/\d+/g, 'N').replace(/\S+@\S+/g, 'a customer'));
+      else this.ledger.refused(action.type, this.refusalLabel(reason));
     }
     return enabled;
   }
@@ -148,7 +170,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
       throw error;
     }
     const state = deployment.inspect();
-    checker.afterStep(node.depth, action, events, deployment);
+    checker.afterStep(this.setup.length + node.depth, action, events, deployment);
     const facts = factsOf(state);
     const history = checkLaws(
       { action, before: node.facts, after: facts, state, parameters: this.parameters },
@@ -161,9 +183,29 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
   }
 
+  /** The state's key as text: what `hash` feeds the search, for people and tests to read. */
   encode(node: ExploredState): string {
     const state = node.deployment.inspect();
     return `${encodeState(state, state.clock, this.horizon)}|${node.checker.memoryKey(state.clock)}|${historyKey(node.history, state.clock, this.horizon)}|${node.used.join(',')}`;
+  }
+
+  /** The same four parts as `encode`, fed to the hasher without building the text. */
+  hash(node: ExploredState, hasher: StateHasher): void {
+    const state = node.deployment.inspect();
+    hasher.state(state, state.clock, this.horizon);
+    hasher.text(node.checker.memoryKey(state.clock));
+    hashHistory(node.history, state.clock, this.horizon, hasher);
+    for (const n of node.used) hasher.number(n);
+  }
+
+  /** A refusal as the ledger counts it: numbers and addresses left out, so one reason is one entry. */
+  private refusalLabel(reason: string): string {
+    let label = this.refusalLabels.get(reason);
+    if (label === undefined) {
+      label = reason.replace(/\d+/g, 'N').replace(/\S+@\S+/g, 'a customer');
+      this.refusalLabels.set(reason, label);
+    }
+    return label;
   }
 
   /** Seconds until the next moment some "since" of the state reaches one of the model's thresholds, if any. */
@@ -181,7 +223,10 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
   /** Adds one distinct state to the ledger (the search calls it once per state). */
   countState(node: ExploredState): void {
     const state = node.deployment.inspect();
-    this.ledger.state(downLabel(node.facts.down), state.windows.filter((w) => w.state === 'in session').length);
+    node.down = downLabel(node.facts.down);
+    let inSession = 0;
+    for (const window of state.windows) if (window.state === 'in session') inSession++;
+    this.ledger.state(node.down, inSession);
   }
 
   private use(node: ExploredState, action: Action): number[] {
@@ -221,9 +266,10 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 
   /** Adds one transition to the ledger. */
   private observe(node: ExploredState, action: Action, clockBefore: number, state: DeploymentState): void {
-    const downBefore = downLabel(node.facts.down);
+    const downBefore = (node.down ??= downLabel(node.facts.down));
+    const previous = node.deployment.inspect();
     if (action.type === 'wait') {
-      const sinces = sincesOf(node.deployment.inspect());
+      const sinces = sincesOf(previous);
       for (const threshold of this.thresholds) {
         if (sinces.some((t) => clockBefore - t < threshold && state.clock - t >= threshold)) {
           this.ledger.threshold(downBefore, threshold);
@@ -241,6 +287,20 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
               ? 'tab'
               : null;
     if (event) this.ledger.event(event, downBefore);
+    if (action.type === 'fail' && !node.facts.down.has(action.server) && roleOf(action.server) !== 'Application') {
+      this.ledger.instanceFailed(action.server);
+    } else if (action.type === 'fail' && !node.facts.down.has(action.server)) {
+      let logins = 0;
+      for (const console of previous.consoles)
+        if (console.login === 'logged in' && console.home === action.server) logins++;
+      let chats = 0;
+      for (const session of node.facts.liveSessions) if (session.home === action.server) chats++;
+      this.ledger.instanceFailed(action.server, logins, chats);
+    }
+    if (action.type.startsWith('agent-')) {
+      const agent = 'agent' in action && action.agent ? action.agent : (previous.consoles[0]?.user ?? AGENTS[0]);
+      this.ledger.agentActed(agent);
+    }
   }
 }
 

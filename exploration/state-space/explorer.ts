@@ -3,7 +3,6 @@
  * and law checked in every state, the behaviour ledger, and a broken property turned into a counterexample in
  * the fuzzer's replay forms (the plan is already the shortest, so it is not shrunk).
  */
-import type { Action } from '../../model/actions';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { explain, type Counterexample } from '../counterexample';
 import { InvariantViolation } from '../invariants';
@@ -65,7 +64,8 @@ export function exploreStateSpace(options: StateSpaceOptions = {}): StateSpaceRe
   if (found.failure) {
     const { error, plan } = found.failure;
     if (!(error instanceof InvariantViolation)) throw error;
-    const violation = new InvariantViolation(error.invariant, error.detail, plan.length - 1, plan as Action[]);
+    const steps = [...space.setup, ...plan];
+    const violation = new InvariantViolation(error.invariant, error.detail, steps.length - 1, steps);
     counterexample = { ...explain(violation, { factory, shrink: false }), shortest: true };
   }
   return {

@@ -2,7 +2,8 @@
  * The coverage ledger of behaviour: not which orderings ran but what happened in them. For each set of servers
  * down: which of the model's thresholds passed while it was down, and whether the agent logged in or out, an
  * email arrived or a tab was opened; how many customers were in a chat at once; and for every kind of action,
- * each reason the model refused it and in how many states. Plain data, so shards write it as JSON and a final
+ * each reason the model refused it and in how many states; which server instances failed holding what, and which
+ * agents acted. Plain data, so shards write it as JSON and a final
  * job merges them (`merge`).
  */
 export interface BehaviourLedgerData {
@@ -16,7 +17,21 @@ export interface BehaviourLedgerData {
   readonly refusals: Record<string, Record<string, number>>;
   /** Sets of servers down together → states. */
   readonly serverStates: Record<string, number>;
+  /** "Application 2, holding 1 login and 0 chats" → transitions in which that instance failed so. */
+  readonly instancesFailed: Record<string, number>;
+  /** Agent → transitions in which the agent acted (logged in or out, chatted, completed, opened a tab). */
+  readonly agentsActing: Record<string, number>;
 }
+
+/** The ledger's plain records (all but the refusals, which are one level deeper). */
+const RECORDS = [
+  'thresholds',
+  'eventsDuringOutages',
+  'concurrentCustomers',
+  'serverStates',
+  'instancesFailed',
+  'agentsActing',
+] as const;
 
 export function downLabel(down: ReadonlySet<string> | readonly string[]): string {
   const list = [...down];
@@ -30,6 +45,8 @@ export class BehaviourLedger {
     concurrentCustomers: {},
     refusals: {},
     serverStates: {},
+    instancesFailed: {},
+    agentsActing: {},
   };
 
   static from(data: BehaviourLedgerData): BehaviourLedger {
@@ -51,13 +68,27 @@ export class BehaviourLedger {
     bump(this.data.concurrentCustomers, String(customersInSession));
   }
 
+  /** A server instance failed; an Application server with the agents' logins and the live chats it held. */
+  instanceFailed(server: string, logins?: number, chats?: number): void {
+    const held =
+      logins === undefined || chats === undefined
+        ? ''
+        : `, holding ${logins} login${logins === 1 ? '' : 's'} and ${chats} chat${chats === 1 ? '' : 's'}`;
+    bump(this.data.instancesFailed, `${server}${held}`);
+  }
+
+  agentActed(agent: string): void {
+    bump(this.data.agentsActing, agent);
+  }
+
   refused(type: string, reason: string): void {
     bump((this.data.refusals[type] ??= {}), reason);
   }
 
   merge(other: BehaviourLedgerData): void {
-    for (const key of ['thresholds', 'eventsDuringOutages', 'concurrentCustomers', 'serverStates'] as const) {
-      for (const [k, n] of Object.entries(other[key])) bump(this.data[key], k, n);
+    for (const key of RECORDS) {
+      // A report written before a record existed has none of it.
+      for (const [k, n] of Object.entries(other[key] ?? {})) bump(this.data[key], k, n);
     }
     for (const [type, reasons] of Object.entries(other.refusals)) {
       for (const [reason, n] of Object.entries(reasons)) bump((this.data.refusals[type] ??= {}), reason, n);
@@ -77,6 +108,8 @@ export class BehaviourLedger {
       ...list('thresholds passed while servers were down (transitions)', this.data.thresholds),
       ...list('logins, logouts, emails and tabs by servers down (transitions)', this.data.eventsDuringOutages),
       ...list('customers in a chat at once (states)', this.data.concurrentCustomers),
+      ...list('server instances that failed, and what they held (transitions)', this.data.instancesFailed),
+      ...list('agents who acted (transitions)', this.data.agentsActing),
       'actions refused, and why (states):',
       ...Object.keys(this.data.refusals)
         .sort()

@@ -5,15 +5,18 @@
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { LAWS, addPremiseCounts, newPremiseCounts } from '../laws';
 import type { StateSpaceReport } from '../report';
-import { TEST_BOUNDS, describeBounds, type Bounds } from './bounds';
+import { TEST_BOUNDS, TWO_APPLICATION_TEST_BOUNDS, describeBounds, type Bounds } from './bounds';
 import { exploreStateSpace, type StateSpaceResult } from './explorer';
 import { BehaviourLedger } from './ledger';
 
-/** The test bounds, one server at a time: every law's premise holds in some state, in a few seconds. */
-export const SPECIFICATION_BOUNDS: readonly Bounds[] = TEST_BOUNDS.servers.map((server) => ({
-  ...TEST_BOUNDS,
-  servers: [server],
-}));
+/**
+ * The test bounds, one server at a time (every law's premise holds in some state), then two Application servers
+ * failing: under a second in all.
+ */
+export const SPECIFICATION_BOUNDS: readonly Bounds[] = [
+  ...TEST_BOUNDS.servers.map((server) => ({ ...TEST_BOUNDS, servers: [server] })),
+  TWO_APPLICATION_TEST_BOUNDS,
+];
 
 export interface SpecificationStateSpace {
   readonly runs: readonly StateSpaceResult[];
@@ -35,6 +38,7 @@ export function exploreSpecificationStateSpace(factory: DeploymentFactory = newD
       bounds: [
         `each of ${TEST_BOUNDS.servers.join(', ')} failing and restored on its own, explored separately`,
         ...describeBounds(TEST_BOUNDS).slice(1),
+        `and separately, two Application servers: ${describeBounds(TWO_APPLICATION_TEST_BOUNDS).join('; ')}`,
       ],
       distinctStates: sum(runs.map((r) => r.distinctStates)),
       transitions: sum(runs.map((r) => r.transitions)),

@@ -1,14 +1,15 @@
 /**
  * Breadth-first search over every reachable state of a model, against a narrow adapter: the actions enabled in
  * a state, applying one to a copy, and a canonical encoding. Equal encodings are one state, visited once (kept
- * as 53-bit fingerprints). Each state remembers its parent and the action that led to it, so the first broken
+ * as 64-bit fingerprints in a typed-array table). Each state remembers its parent and the action that led to it, so the first broken
  * property found, level by level, comes with a shortest plan that breaks it, as TLC gives.
  *
  * Sharding splits the work across machines: every shard explores the first `splitDepth` levels, then keeps only
  * its share of that level's states (every `count`-th, from `index`) and explores below them alone. Together the
  * shards reach every state; the shortest counterexample of all is the shortest of theirs.
  */
-import { fingerprint } from './encode';
+import { StateHasher } from './encode';
+import { FingerprintSet, IntList } from './fingerprints';
 
 export interface ModelAdapter<S, A> {
   initial(): S;
@@ -16,7 +17,10 @@ export interface ModelAdapter<S, A> {
   enabled(state: S): readonly A[];
   /** The state after `action`, leaving `state` unchanged; `null` if the model refused it. May throw a violation. */
   apply(state: S, action: A): S | null;
-  encode(state: S): string;
+  /** The state's canonical encoding as text (simple models, tests); or `hash`, which the search prefers. */
+  encode?(state: S): string;
+  /** Feeds the state's canonical encoding into `hasher` (after `start`, before `finish`) without building text. */
+  hash?(state: S, hasher: StateHasher): void;
 }
 
 export interface Shard {
@@ -47,16 +51,28 @@ export const DEFAULT_SPLIT_DEPTH = 4;
 
 export function search<S, A>(adapter: ModelAdapter<S, A>, options: SearchOptions<S> = {}): SearchResult<A> {
   const started = performance.now();
-  const seen = new Set<number>();
-  const parents: number[] = [-1];
+  const seen = new FingerprintSet();
+  const hasher = new StateHasher();
+  const { hash, encode } = adapter;
+  if (!hash && !encode) throw new TypeError('A model adapter needs hash or encode');
+  /** Adds the state's fingerprint to those seen; `false` if it was there already. */
+  const visit = (state: S): boolean => {
+    hasher.start();
+    if (hash) hash.call(adapter, state, hasher);
+    else hasher.chars(encode!.call(adapter, state));
+    hasher.finish();
+    return seen.add(hasher.h1, hasher.h2);
+  };
+  const parents = new IntList();
+  parents.push(-1);
   const actions: (A | null)[] = [null];
   const planTo = (id: number, last: A): A[] => {
     const plan: A[] = [last];
-    for (let at = id; at > 0; at = parents[at]!) plan.push(actions[at]!);
+    for (let at = id; at > 0; at = parents.at(at)) plan.push(actions[at]!);
     return plan.reverse();
   };
   const root = adapter.initial();
-  seen.add(fingerprint(adapter.encode(root)));
+  visit(root);
   options.onState?.(root);
   let frontier: { state: S; id: number }[] = [{ state: root, id: 0 }];
   let transitions = 0;
@@ -68,7 +84,10 @@ export function search<S, A>(adapter: ModelAdapter<S, A>, options: SearchOptions
       frontier = frontier.filter((_, position) => position % count === index);
     }
     const next: { state: S; id: number }[] = [];
-    for (const { state, id } of frontier) {
+    for (let f = 0; f < frontier.length; f++) {
+      const { state, id } = frontier[f]!;
+      // The level's states are dropped as they are expanded, so only the next level is held whole.
+      frontier[f] = undefined as never;
       for (const action of adapter.enabled(state)) {
         let after: S | null;
         try {
@@ -78,9 +97,7 @@ export function search<S, A>(adapter: ModelAdapter<S, A>, options: SearchOptions
         }
         if (after === null) continue;
         transitions++;
-        const print = fingerprint(adapter.encode(after));
-        if (seen.has(print)) continue;
-        seen.add(print);
+        if (!visit(after)) continue;
         parents.push(id);
         actions.push(action);
         next.push({ state: after, id: parents.length - 1 });

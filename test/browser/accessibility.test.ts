@@ -149,4 +149,38 @@ describe('at 390 px', () => {
       await page.close();
     }
   });
+
+  test("a feature page's outage summary shows one card per rule, each cell as wide as its card", async () => {
+    const { page } = await openPage(session, '/features/two-application-servers/', 390);
+    try {
+      const cards = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.cf-outage tbody tr')).map((row) => {
+          const inner = row.clientWidth;
+          return {
+            fits: row.getBoundingClientRect().right <= window.innerWidth,
+            // Each cell under the one before it, the whole width of the card, not squeezed into a column.
+            narrow: Array.from(row.querySelectorAll('th, td'))
+              .filter((cell) => cell.getBoundingClientRect().width < inner * 0.95)
+              .map(
+                (cell) =>
+                  `${cell.getAttribute('data-label') ?? 'rule'}: ${Math.round(cell.getBoundingClientRect().width)} of ${inner} px`,
+              ),
+            labels: Array.from(row.querySelectorAll('td')).map((cell) => getComputedStyle(cell, '::before').content),
+            headings: Array.from(row.closest('table')!.querySelectorAll('thead th'))
+              .slice(1)
+              .map((th) => JSON.stringify(th.textContent!.trim())),
+          };
+        }),
+      );
+      ok(cards.length >= 3, `only ${cards.length} rows`);
+      for (const card of cards) {
+        ok(card.fits, 'a card is wider than the window');
+        deepStrictEqual(card.narrow, []);
+        deepStrictEqual(card.labels, card.headings);
+        ok(card.labels.length === 3, `a card has ${card.labels.length} labelled cells`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
 });

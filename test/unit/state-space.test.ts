@@ -9,6 +9,7 @@ import { LAWS } from '../../exploration/laws';
 import { checkPlan, gherkinOf, planJson } from '../../exploration/counterexample';
 import { exploreAtRandom } from '../../exploration/random';
 import { encodeState } from '../../exploration/state-space/encode';
+import { TWO_APPLICATION_TEST_BOUNDS } from '../../exploration/state-space/bounds';
 import { exploreStateSpace } from '../../exploration/state-space/explorer';
 import { SPECIFICATION_BOUNDS, exploreSpecificationStateSpace } from '../../exploration/state-space/report';
 import { search, type ModelAdapter } from '../../exploration/state-space/search';
@@ -35,6 +36,24 @@ test('every state within the test bounds keeps every invariant and law, and ever
   ok(Object.keys(report.ledger.thresholds).some((k) => k.startsWith('Application down')));
   ok(Object.keys(report.ledger.eventsDuringOutages).some((k) => k.startsWith('login, Services down')));
   ok(report.ledger.refusals['agent-logs-in'], 'refused logins are in the ledger');
+  // Which Application server fails matters: the second holding the agent's login and the chat, or neither.
+  const failed = Object.keys(report.ledger.instancesFailed ?? {});
+  ok(failed.includes('Application 2, holding 1 login and 1 chat'), failed.join('; '));
+  ok(failed.includes('Application 2, holding 0 logins and 0 chats'), failed.join('; '));
+  ok((report.ledger.agentsActing ?? {})['JDoe']! > 0);
+});
+
+test('with a second Application server, a counterexample starts by adding it, and replays', () => {
+  const result = exploreStateSpace({ bounds: TWO_APPLICATION_TEST_BOUNDS, factory: brokenDeployment });
+  const plan = result.counterexample?.violation.plan;
+  ok(plan, 'the broken model should break a property');
+  // The Web server sends the window of a chat lost with Application to Application 2 at once: no word of it.
+  deepStrictEqual(
+    plan.map((a) => (a.type === 'fail' || a.type === 'server-joins' ? `${a.type} ${a.server}` : a.type)),
+    ['server-joins Application 2', 'customer-starts-chat', 'fail Application'],
+  );
+  strictEqual(checkPlan(plan, brokenDeployment)?.invariant.id, 'law:customer-told-session-lost');
+  strictEqual(checkPlan(plan), null);
 });
 
 test('the breadth-first search visits each distinct state once and finds the shortest path to a failure', () => {
