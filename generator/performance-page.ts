@@ -22,6 +22,7 @@ function figure(value: number, unit: Measurement['unit']): string {
   if (unit === 'steps/s') return `${Math.round(value).toLocaleString('en-US')} steps/s`;
   if (unit === 'MB') return `${Math.round(value)} MB`;
   if (unit === 's') return `${value.toFixed(1)} s`;
+  if (unit === 'µs') return `${value.toFixed(1)} µs`;
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 }
 

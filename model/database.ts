@@ -97,8 +97,12 @@ export interface DatabaseState {
   activities: ActivityRow[];
   readonly queues: readonly RoutingQueueRow[];
   readonly users: readonly UserRow[];
-  /** The model's own bookkeeping, not a documented column: when each activity was created on the model's clock. */
-  createdAt: Record<number, Seconds>;
+  /**
+   * The model's own bookkeeping, not a documented column: when each activity was created on the model's clock,
+   * in the order they were. A list rather than a record keyed by activity id: integer keys such as 1000 made every
+   * copy of the state walk a thousand empty slots (V8 keeps them as array elements).
+   */
+  createdAt: { readonly activityId: number; readonly at: Seconds }[];
   /** Users with a login session recorded that was never closed by a logout. (inferred: the cause of "Session in Progress") */
   openLogins: number[];
   nextActivityId: number;
@@ -112,20 +116,22 @@ export const REFERENCE_USERS: readonly UserRow[] = [
   { user_id: 1003, user_name: 'DMarino', screen_name: 'DMarino', login_ip: '43app' },
 ];
 
-export function emptyDatabase(): DatabaseState {
+export function emptyDatabase(users: readonly UserRow[] = REFERENCE_USERS): DatabaseState {
   return {
     activities: [],
     queues: REFERENCE_QUEUES,
-    users: REFERENCE_USERS,
-    createdAt: {},
+    users,
+    createdAt: [],
     openLogins: [],
     nextActivityId: 1000,
     nextCaseId: 1000,
   };
 }
 
-export function findUser(db: DatabaseState, userName: string): UserRow | undefined {
-  return db.users.find((user) => user.user_name === userName);
+/** When activity `activityId` was created on the model's clock, if there is such an activity. */
+export function createdAtOf(db: DatabaseState, activityId: number): Seconds | undefined {
+  for (const entry of db.createdAt) if (entry.activityId === activityId) return entry.at;
+  return undefined;
 }
 
 export function findActivity(db: DatabaseState, activityId: number): ActivityRow | undefined {

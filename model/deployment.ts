@@ -9,10 +9,10 @@
 import type { Action } from './actions';
 import { parseTimestamp, type Seconds } from './clock';
 import type { ChatMessage } from './chat-session';
-import { chatActivity, type DiagnosticRow } from './database';
+import { REFERENCE_USERS, chatActivity, createdAtOf, type DiagnosticRow, type UserRow } from './database';
 import { checkParameters, DEFAULT_PARAMETERS, type ModelParameters } from './parameters';
 import { RULES, type Rule } from './rules';
-import { Runtime } from './runtime';
+import { Runtime, type Settling } from './runtime';
 import type { Server } from './servers';
 import { initialState, type DeploymentState } from './state';
 import type { TraceEvent } from './trace';
@@ -34,6 +34,15 @@ export interface DeploymentSetup {
   readonly recordTrace?: boolean;
   /** The rules to settle with, in order; tests pass a list with one rule taken out to get a broken model. */
   readonly rules?: readonly Rule[];
+  /** egpl_user: the agents who can log in (the source's JDoe and DMarino unless a benchmark needs more). */
+  readonly users?: readonly UserRow[];
+  /**
+   * How the rules settle a step (model/runtime.ts): what it touched once the deployment is larger than a few
+   * windows, consoles and sessions (the default, `by size`), always what it touched (`changes`), or everything
+   * with the directory built afresh (`everything`): the reference test/unit/incremental-settle.test.ts compares
+   * the other two with.
+   */
+  readonly settling?: Settling;
 }
 
 export class Deployment {
@@ -42,29 +51,39 @@ export class Deployment {
   readonly entryPoint: string;
   readonly recordTrace: boolean;
   readonly rules: readonly Rule[];
+  readonly users: readonly UserRow[];
+  readonly settling: Settling;
   private runtime: Runtime;
 
   constructor(setup: DeploymentSetup = {}) {
-    this.parameters = checkParameters({ ...DEFAULT_PARAMETERS, ...setup.parameters });
+    this.parameters =
+      setup.parameters === undefined
+        ? { ...DEFAULT_PARAMETERS }
+        : checkParameters({ ...DEFAULT_PARAMETERS, ...setup.parameters });
     this.epoch = setup.epoch ?? DEFAULT_EPOCH;
     this.entryPoint = setup.entryPoint ?? DEFAULT_ENTRY_POINT;
     this.recordTrace = setup.recordTrace ?? true;
     this.rules = setup.rules ?? RULES;
+    this.users = setup.users ?? REFERENCE_USERS;
+    this.settling = setup.settling ?? 'by size';
     // parseTimestamp rejects a malformed epoch now rather than at the first chat.
     const epochMillis = parseTimestamp(this.epoch);
     this.runtime = new Runtime(
-      initialState(),
+      initialState(this.users),
       this.parameters,
       epochMillis,
       this.entryPoint,
       this.recordTrace,
       this.rules,
+      [],
+      this.settling,
     );
   }
 
   /** The setup that makes another deployment like this one (with the trace recorded). */
   get setup(): DeploymentSetup {
-    return { parameters: this.parameters, epoch: this.epoch, entryPoint: this.entryPoint, rules: this.rules };
+    const { parameters, epoch, entryPoint, rules, users, settling } = this;
+    return { parameters, epoch, entryPoint, rules, users, settling };
   }
 
   /** An independent copy, for exploring several continuations of one prefix. */
@@ -96,7 +115,7 @@ export class Deployment {
 
   /** How long ago an activity was created, as the console's "Activity duration" counts it. */
   activityAge(activityId: number): Seconds {
-    const createdAt = this.runtime.state.db.createdAt[activityId];
+    const createdAt = createdAtOf(this.runtime.state.db, activityId);
     if (createdAt === undefined) throw new RangeError(`There is no activity ${activityId}`);
     return this.runtime.state.clock - createdAt;
   }

@@ -3,9 +3,10 @@
  * request through the servers. Shared by the action modules and the rules so each says only what it decides.
  */
 import { POPUPS, freeKey, type AgentConsole, type ConsoleChat, type Popup } from './agent-console';
-import type { ChatMessage } from './chat-session';
+import { touchConsole, touchRow, touchSession, touchWindow } from './changes';
+import type { ChatMessage, ChatSession, SessionEnd } from './chat-session';
 import { renderLine, type CustomerWindow, type WindowLine } from './customer-window';
-import { findActivity, findUser } from './database';
+import { setStatus, type ActivityRow, type StatusPair } from './database';
 import type { Runtime } from './runtime';
 import { applicationServers, consoleReachesApplication, roleOf, type Server } from './servers';
 import type { Participant } from './trace';
@@ -74,9 +75,12 @@ export function consoleApplication(rt: Runtime, console: AgentConsole): Server {
 
 /** Logged-in consoles whose session is on `server`. */
 export function logins(rt: Runtime, server: Server): number {
-  let n = 0;
-  for (const console of rt.state.consoles) if (console.login === 'logged in' && console.home === server) n++;
-  return n;
+  return rt.directory.loginsOn(server).size;
+}
+
+/** Live chat sessions on `server`. */
+export function liveSessions(rt: Runtime, server: Server): number {
+  return rt.directory.liveSessionsOn(server).size;
 }
 
 /** The pop-up an action gets when the console cannot reach a live session, or `null` if it can. */
@@ -98,16 +102,57 @@ export function newMessage(rt: Runtime, activityId: number, from: 'customer' | '
     senderWarned: false,
   };
   rt.state.messages.push(message);
+  rt.directory.addedMessage(message);
   return message;
 }
 
 export function screenName(rt: Runtime, console: AgentConsole): string {
-  return findUser(rt.state.db, console.agentUserName!)!.screen_name;
+  return rt.directory.user(console.agentUserName!)!.screen_name;
+}
+
+/** A new row of egpl_casemgmt_activity, created now. */
+export function addActivity(rt: Runtime, row: ActivityRow): void {
+  const { db } = rt.state;
+  db.activities.push(row);
+  db.createdAt.push({ activityId: row.activity_id, at: rt.state.clock });
+  rt.directory.addedRow(row);
+  touchRow(rt, row);
+}
+
+export function setActivityStatus(rt: Runtime, row: ActivityRow, pair: StatusPair): void {
+  setStatus(row, pair);
+  touchRow(rt, row);
+}
+
+export function addSession(rt: Runtime, session: ChatSession): void {
+  rt.state.sessions.push(session);
+  rt.directory.addedSession(session);
+  touchSession(rt, session);
+}
+
+/** A live session ends: completed by the agent, lost with its server, or left by the customer. */
+export function endSession(rt: Runtime, session: ChatSession, how: SessionEnd): void {
+  session.ended = how;
+  touchSession(rt, session);
+}
+
+/** A customer opens a chat window, replacing the one they had. */
+export function openWindow(rt: Runtime, window: CustomerWindow): void {
+  const { state, directory } = rt;
+  const previous = directory.window(window.address);
+  if (previous) {
+    touchWindow(rt, previous);
+    state.windows.splice(state.windows.indexOf(previous), 1);
+    directory.removedWindow(previous);
+  }
+  state.windows.push(window);
+  directory.addedWindow(window);
+  touchWindow(rt, window);
 }
 
 export function addConsoleChat(rt: Runtime, console: AgentConsole, activityId: number): ConsoleChat {
-  const row = findActivity(rt.state.db, activityId)!;
-  const window = rt.state.windows.find((w) => w.activityId === activityId);
+  const row = rt.directory.row(activityId)!;
+  const window = rt.directory.windowOfChat(activityId);
   const chat: ConsoleChat = {
     activityId,
     key: freeKey(console),
@@ -117,6 +162,7 @@ export function addConsoleChat(rt: Runtime, console: AgentConsole, activityId: n
     customerSilentSince: null,
   };
   console.chats.push(chat);
+  touchConsole(rt, console);
   showAgent(rt, `chat ${activityId} appears in the chat list with key ${chat.key}`);
   return chat;
 }

@@ -3,6 +3,11 @@
  * the trace. An action is checked against its guard, recorded, performed, and then every rule settles its
  * consequences in a fixed order; time moves deadline by deadline, settling after each.
  *
+ * The rules settle what the step touched (model/changes.ts), found through a directory of the state
+ * (model/directory.ts, model/routing-queue.ts), and time moves by an agenda of deadlines (model/agenda.ts); all
+ * three are derived from the state and built again from it by a copy. How much a settle walks is the
+ * deployment's `Settling`.
+ *
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
  * gives the same trace.
  */
@@ -11,10 +16,25 @@ import { ActionRejected } from './errors';
 import { definitionOf, describeAction, type Action } from './actions';
 import { NOTE } from './actions/definition';
 import { formatTimestamp, type Seconds } from './clock';
+import { Agenda } from './agenda';
+import { Changes } from './changes';
+import { Directory } from './directory';
 import type { ModelParameters } from './parameters';
-import type { Deadline, Rule } from './rules/rule';
+import { RoutingQueue } from './routing-queue';
+import { tableOf, type Deadline, type Rule, type RuleTable } from './rules/rule';
 import type { State } from './state';
 import type { TraceEvent } from './trace';
+
+/**
+ * How the rules settle a step: `changes`, what it touched (model/changes.ts); `everything`, every list with the
+ * directory built afresh before each rule (the reference the others are tested against); `by size`, what it
+ * touched once the deployment holds more than `WALK_AT_MOST` windows, consoles and sessions, and below that
+ * every list (with the directory kept as for `changes`), since keeping track costs more than walking a few.
+ */
+export type Settling = 'by size' | 'changes' | 'everything';
+
+/** The size up to which `by size` walks everything: the fuzzer's deployments, the source's scenarios. */
+export const WALK_AT_MOST = 16;
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 export type TraceEventNow = DistributiveOmit<TraceEvent, 'at'>;
@@ -31,11 +51,32 @@ export class Runtime {
     readonly recording: boolean,
     readonly rules: readonly Rule[],
     readonly events: TraceEvent[] = [],
-  ) {}
+    readonly settling: Settling = 'by size',
+  ) {
+    this.settleEverything = settling === 'everything';
+    this.directory = Directory.of(state);
+    this.queue = RoutingQueue.of(state, this.directory);
+    this.table = tableOf(rules);
+    this.agenda = new Agenda(this, this.table);
+  }
+
+  /** Where to find sessions, windows, consoles and rows: built from the state, so a copy builds its own. */
+  directory: Directory;
+  queue: RoutingQueue;
+  readonly changes = new Changes(this);
+  private readonly table: RuleTable;
+  private readonly agenda: Agenda;
+  private readonly settleEverything: boolean;
+
+  /** Builds the directory and the routing queue afresh from the state, as settling everything does. */
+  private rebuild(): void {
+    this.directory = Directory.of(this.state);
+    this.queue = RoutingQueue.of(this.state, this.directory);
+  }
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
-    const { parameters, epochMillis, entryPoint, recording, rules } = this;
+    const { parameters, epochMillis, entryPoint, recording, rules, settling } = this;
     return new Runtime(
       copyPlain(this.state),
       parameters,
@@ -44,6 +85,7 @@ export class Runtime {
       recording,
       rules,
       recording ? [...this.events] : [],
+      settling,
     );
   }
 
@@ -64,6 +106,8 @@ export class Runtime {
 
   /** Applies one action and returns the trace events it caused; throws `ActionRejected` if it cannot happen now. */
   apply(action: Action): readonly TraceEvent[] {
+    if (this.settleEverything) this.rebuild();
+    this.begin();
     const first = this.events.length;
     const definition = definitionOf(action);
     const reason = definition.refusal(this, action);
@@ -78,27 +122,49 @@ export class Runtime {
   advance(seconds: Seconds): void {
     const target = this.state.clock + seconds;
     for (;;) {
-      const pending = this.deadlines();
-      let next: Seconds | null = null;
-      for (const deadline of pending) if (next === null || deadline.at < next) next = deadline.at;
+      // Walking every window and console is what settling everything does, and cheaper for a few of them.
+      const pending = this.settleEverything || this.changes.everything ? this.agenda.scan() : null;
+      const next = pending ? earliest(pending) : this.agenda.next();
       if (next === null || next > target) break;
+      const due = pending ? pending.filter((deadline) => deadline.at === next) : this.agenda.due(next);
       this.state.clock = next;
-      for (const deadline of pending) if (deadline.at === next) deadline.fire();
+      for (const deadline of due) deadline.fire();
       this.settle();
     }
     this.state.clock = target;
   }
 
-  /** Deadlines are derived from the state's "since" fields, so each one passes exactly once as the clock moves on. */
-  private deadlines(): Deadline[] {
-    const found: Deadline[] = [];
-    for (const rule of this.rules) rule.deadlines?.(this, found);
-    const clock = this.state.clock;
-    return found.filter((deadline) => deadline.at > clock);
+  /**
+   * Brings the screens, queues and timers the step touched up to date with the servers' state, rule by rule in
+   * a fixed order, and files the deadlines of what they settled.
+   */
+  settle(): void {
+    const { changes, table } = this;
+    if (this.settleEverything) {
+      for (const settle of table.settlers) {
+        this.rebuild();
+        changes.everything = true;
+        settle(this, changes);
+      }
+      changes.clear();
+      return;
+    }
+    for (const settle of table.settlers) settle(this, changes);
+    this.agenda.note(changes);
+    changes.clear();
+    this.begin();
   }
 
-  /** Brings every screen, queue and timer up to date with the servers' state, rule by rule in a fixed order. */
-  settle(): void {
-    for (const rule of this.rules) rule.settle?.(this);
+  /** Starts what the next settle will read: everything, if the deployment is small enough to walk. */
+  private begin(): void {
+    if (this.settling !== 'by size') return;
+    const { windows, consoles, sessions } = this.state;
+    this.changes.everything = windows.length + consoles.length + sessions.length <= WALK_AT_MOST;
   }
+}
+
+function earliest(deadlines: readonly Deadline[]): Seconds | null {
+  let next: Seconds | null = null;
+  for (const deadline of deadlines) if (next === null || deadline.at < next) next = deadline.at;
+  return next;
 }

@@ -29,11 +29,18 @@ export function isServer(name: string): boolean {
   return INSTANCE.test(name);
 }
 
+const ROLES = new Map<Server, Role>(SERVERS.map((role) => [role, role]));
+
 /** The role of an instance: `Application 2` is an Application server. */
 export function roleOf(server: Server): Role {
-  const match = INSTANCE.exec(server);
-  if (!match) throw new RangeError(`"${server}" is not a server name such as Application or Application 2`);
-  return match[1] as Role;
+  let role = ROLES.get(server);
+  if (role === undefined) {
+    const match = INSTANCE.exec(server);
+    if (!match) throw new RangeError(`"${server}" is not a server name such as Application or Application 2`);
+    role = match[1] as Role;
+    if (ROLES.size < 1000) ROLES.set(server, role);
+  }
+  return role;
 }
 
 /** The Application server instances of a deployment, in the order they joined it. */

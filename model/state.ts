@@ -3,11 +3,11 @@
  * with `structuredClone`, compared or hashed as JSON, and read by the invariants without a copy. The rules and
  * the actions change it; nothing else does.
  */
-import { closedConsole, type AgentConsole, type ConsoleChat } from './agent-console';
+import { closedConsole, type AgentConsole } from './agent-console';
 import type { ChatMessage, ChatSession } from './chat-session';
 import type { Seconds } from './clock';
 import type { CustomerWindow } from './customer-window';
-import { emptyDatabase, findActivity, type DatabaseState } from './database';
+import { emptyDatabase, type DatabaseState, type UserRow } from './database';
 import { allServersUp, type ServerAvailability } from './servers';
 
 /** The customer the source's scenarios follow; plans name every other customer by address. */
@@ -39,11 +39,11 @@ export interface State {
 /** What `inspect()` exposes: the state, read-only all the way down. */
 export type DeploymentState = DeepReadonly<State>;
 
-export function initialState(): State {
+export function initialState(users?: readonly UserRow[]): State {
   return {
     clock: 0,
     servers: allServersUp(),
-    db: emptyDatabase(),
+    db: emptyDatabase(users),
     sessions: [],
     windows: [],
     consoles: [],
@@ -69,42 +69,12 @@ export function consoleOf<S extends DeploymentState | State>(
   return undefined;
 }
 
-export function windowOf<S extends DeploymentState | State>(
-  state: S,
-  customer: string | undefined,
-): S['windows'][number] | undefined {
-  const address = customer ?? DEFAULT_CUSTOMER.address;
-  for (const window of state.windows) if (window.address === address) return window;
-  return undefined;
-}
-
-/** The window showing chat `activityId` while it is in session. */
-export function windowInSession<S extends DeploymentState | State>(
-  state: S,
-  activityId: number,
-): S['windows'][number] | undefined {
-  for (const window of state.windows)
-    if (window.activityId === activityId && window.state === 'in session') return window;
-  return undefined;
-}
-
 export function sessionOf<S extends DeploymentState | State>(
   state: S,
   activityId: number,
 ): S['sessions'][number] | undefined {
   for (const session of state.sessions) if (session.activityId === activityId) return session;
   return undefined;
-}
-
-/** The chat of `console` with `customer`, or the first of its chat list (by key) when no customer is named. */
-export function consoleChatOf(
-  state: State,
-  console: AgentConsole,
-  customer: string | undefined,
-): ConsoleChat | undefined {
-  const chats = console.chats;
-  if (customer === undefined) return [...chats].sort((a, b) => a.key - b.key)[0];
-  return chats.find((chat) => findActivity(state.db, chat.activityId)!.contact_point_data === customer);
 }
 
 export type DeepReadonly<T> = T extends (infer U)[]

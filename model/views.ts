@@ -7,7 +7,7 @@ import type { ChatStatus, ConnectionIcon, InformationTab } from './agent-console
 import { cannotHandleActivities } from './actions/console';
 import { formatDuration } from './clock';
 import { renderLine, type CustomerNotice } from './customer-window';
-import { findActivity, openChats, type ActivityRow, type DiagnosticRow } from './database';
+import { createdAtOf, findActivity, openChats, type ActivityRow, type DiagnosticRow } from './database';
 import type { ModelParameters } from './parameters';
 import { chatMessagesFlow, consoleReachesApplication, type Server } from './servers';
 import { sessionOf, theConsole, type DeploymentState, type State } from './state';
@@ -127,7 +127,7 @@ export function consoleView(
           key: chat.key,
           activityId: chat.activityId,
           customerName: chat.customerName,
-          activityDuration: formatDuration(clock - db.createdAt[chat.activityId]!),
+          activityDuration: formatDuration(clock - createdAtOf(db, chat.activityId)!),
           chatStatus: exited
             ? CHAT_STATUS.customerExited
             : notConnected

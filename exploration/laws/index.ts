@@ -87,6 +87,15 @@ export class LawMonitor implements StepObserver {
 
   constructor(private readonly counts: PremiseCounts | null = null) {}
 
+  /** An independent copy, to follow another continuation of the same plan (its history and facts are immutable). */
+  fork(): LawMonitor {
+    const copy = new LawMonitor(this.counts);
+    copy.history = this.history;
+    copy.facts = this.facts;
+    copy.plan.push(...this.plan);
+    return copy;
+  }
+
   afterStep(_index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
     this.plan.push(action);
     const state = deployment.inspect();

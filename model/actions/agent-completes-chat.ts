@@ -1,10 +1,18 @@
 /** An agent completes a chat: the activity goes to 9000/9100 and the customer's session ends. */
+import { touchConsole } from '../changes';
 import { isLive } from '../chat-session';
-import { STATUS, findActivity, setStatus } from '../database';
-import { consoleApplication, consoleBlocked, popup, showAgent, travel } from '../effects';
-import { consoleChatOf, sessionOf } from '../state';
+import { STATUS } from '../database';
+import {
+  consoleApplication,
+  consoleBlocked,
+  endSession,
+  popup,
+  setActivityStatus,
+  showAgent,
+  travel,
+} from '../effects';
 import { noChat } from './agent-sends';
-import { consoleFor } from './console';
+import { chatOf, consoleFor } from './console';
 import { agentWord, define, optional, text } from './definition';
 
 export interface AgentCompletesChat {
@@ -23,19 +31,19 @@ export const agentCompletesChat = define<AgentCompletesChat>({
   cannot: (action) => `${agentWord(action.agent)} cannot complete the chat`,
   refusal: (rt, action) => noChat(rt, action.agent, action.customer),
   perform: (rt, action) => {
-    const { state } = rt;
     const console = consoleFor(rt, action.agent);
-    const chat = consoleChatOf(state, console, action.customer)!;
+    const chat = chatOf(rt, console, action.customer)!;
     const blocked = consoleBlocked(rt, console);
     const path = ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'] as const;
     if (blocked || !travel(rt, path, 'complete chat')) {
       popup(rt, console, blocked ?? 'systemDelay');
       return;
     }
-    setStatus(findActivity(state.db, chat.activityId)!, STATUS.completed);
-    const session = sessionOf(state, chat.activityId);
-    if (session && isLive(session)) session.ended = 'completed';
+    setActivityStatus(rt, rt.directory.row(chat.activityId)!, STATUS.completed);
+    const session = rt.directory.session(chat.activityId);
+    if (session && isLive(session)) endSession(rt, session, 'completed');
     console.chats = console.chats.filter((c) => c !== chat);
+    touchConsole(rt, console);
     showAgent(rt, `chat ${chat.activityId} completed`);
   },
   example: { action: { type: 'agent-completes-chat', customer: 'customer@awesome.com' } },

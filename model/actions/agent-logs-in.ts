@@ -3,10 +3,10 @@
  * Services server's routing, and the chats and emails the database still assigns to the agent.
  */
 import { closedConsole } from '../agent-console';
+import { touchConsole } from '../changes';
 import { isLive } from '../chat-session';
-import { ActivityType, STATUS, findUser, hasStatus } from '../database';
+import { ActivityType, STATUS, hasStatus } from '../database';
 import { addConsoleChat, hop, logins, placeSession, popup, travel } from '../effects';
-import { consoleOf, sessionOf } from '../state';
 import { agentWord, define, optional, text } from './definition';
 
 export interface AgentLogsIn {
@@ -24,9 +24,9 @@ export const agentLogsIn = define<AgentLogsIn>({
     const { db, consoles } = rt.state;
     const name = action.agent ?? consoles[0]?.agentUserName ?? null;
     if (name === null) return 'no agent was named, and none has logged in to this console before';
-    if (!findUser(db, name))
+    if (!rt.directory.user(name))
       return `egpl_user has no user "${name}" (known: ${db.users.map((u) => u.user_name).join(', ')})`;
-    const console = consoleOf(rt.state, name);
+    const console = rt.directory.console(name);
     if (console?.login === 'logged in') return `${console.agentUserName ?? 'the agent'} is already logged in`;
     return null;
   },
@@ -34,9 +34,12 @@ export const agentLogsIn = define<AgentLogsIn>({
     const { state } = rt;
     const { db, servers } = state;
     const userName = action.agent ?? state.consoles[0]!.agentUserName!;
-    let console = consoleOf(state, userName);
-    if (!console) state.consoles.push((console = closedConsole(userName)));
-    const user = findUser(db, userName)!;
+    let console = rt.directory.console(userName);
+    if (!console) {
+      state.consoles.push((console = closedConsole(userName)));
+      rt.directory.addedConsole(console);
+    }
+    const user = rt.directory.user(userName)!;
     const home = placeSession(rt, (server) => logins(rt, server));
     if (!travel(rt, ['AgentConsole', 'Web', home, 'Database'], `log in ${userName}`)) {
       popup(rt, console, 'loginFailed');
@@ -47,11 +50,11 @@ export const agentLogsIn = define<AgentLogsIn>({
     if (leftOpen) popup(rt, console, 'sessionInProgress');
     else db.openLogins.push(user.user_id);
     console.registeredForRouting = servers.Services!;
+    touchConsole(rt, console);
     hop(rt, 'Application', 'Services', 'register agent for routing', servers.Services!);
-    for (const row of db.activities) {
-      if (row.assigned_to !== user.user_id) continue;
+    for (const row of rt.directory.rowsAssignedTo(user.user_id)) {
       if (row.activity_type === ActivityType.Chat && hasStatus(row, STATUS.chatInProgress)) {
-        const session = sessionOf(state, row.activity_id);
+        const session = rt.directory.session(row.activity_id);
         addConsoleChat(rt, console, row.activity_id);
         // The database still says "in progress", so the console presents a chat whose session is gone.
         if (!session || !isLive(session)) popup(rt, console, 'chatStillActive');

@@ -1,6 +1,6 @@
 /** An agent logs out; the login session is closed in the database only if the request gets there. */
 import { closedConsole } from '../agent-console';
-import { findUser } from '../database';
+import { touchConsole } from '../changes';
 import { consoleApplication, showAgent, travel } from '../effects';
 import { consoleFor } from './console';
 import { agentWord, define, optional, text } from './definition';
@@ -21,13 +21,14 @@ export const agentLogsOut = define<AgentLogsOut>({
   perform: (rt, action) => {
     const { db } = rt.state;
     const console = consoleFor(rt, action.agent);
-    const user = findUser(db, console.agentUserName!)!;
+    const user = rt.directory.user(console.agentUserName!)!;
     const clean =
       console.login === 'logged in' &&
       travel(rt, ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'], 'log out');
     if (clean) db.openLogins = db.openLogins.filter((id) => id !== user.user_id);
     const agentUserName = console.agentUserName;
     Object.assign(console, closedConsole(console.user), { agentUserName });
+    touchConsole(rt, console);
     showAgent(rt, 'logged out');
   },
   example: { action: { type: 'agent-logs-out' } },

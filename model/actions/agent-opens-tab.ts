@@ -1,5 +1,6 @@
 /** An agent opens an information tab (Case, Customer, ...), whose data comes from the database. */
 import { INFORMATION_TABS, type InformationTab } from '../agent-console';
+import { touchConsole } from '../changes';
 import { consoleApplication, popup, showAgent, travel } from '../effects';
 import { consoleCanSave, consoleReachesApplication } from '../servers';
 import { consoleFor, loggedOut } from './console';
@@ -42,6 +43,7 @@ export const agentOpensTab = define<AgentOpensTab>({
       travel(rt, ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'], `load ${tab} tab`) &&
       consoleCanSave(servers);
     console.tabs[tab] = loaded ? { state: 'loaded', at: clock } : { state: 'loading', since: clock };
+    touchConsole(rt, console);
     showAgent(rt, `${tab} tab ${loaded ? 'loaded' : 'loading'}`);
   },
   example: { action: { type: 'agent-opens-tab', tab: 'Case' } },

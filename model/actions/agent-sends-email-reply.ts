@@ -3,8 +3,9 @@
  * Refused, with the reason, while the console cannot handle activities: the source's "Agent will not be able to
  * handle other activities", checked by what happens when the agent tries.
  */
-import { STATUS, findActivity, setStatus } from '../database';
-import { consoleApplication, showAgent, travel } from '../effects';
+import { touchConsole } from '../changes';
+import { STATUS } from '../database';
+import { consoleApplication, setActivityStatus, showAgent, travel } from '../effects';
 import { cannotHandleActivities, consoleFor, inboxEmail } from './console';
 import { agentWord, define, optional, text } from './definition';
 
@@ -33,8 +34,9 @@ export const agentSendsEmailReply = define<AgentSendsEmailReply>({
     const activityId = inboxEmail(rt.state, console, action.subject)!;
     const path = ['AgentConsole', 'Web', consoleApplication(rt, console), 'Database'] as const;
     if (!travel(rt, path, `reply to "${action.subject}"`)) return;
-    setStatus(findActivity(rt.state.db, activityId)!, STATUS.completed);
+    setActivityStatus(rt, rt.directory.row(activityId)!, STATUS.completed);
     console.inbox = console.inbox.filter((id) => id !== activityId);
+    touchConsole(rt, console);
     showAgent(rt, `reply to "${action.subject}" sent; email ${activityId} completed`);
   },
   example: {

@@ -2,9 +2,9 @@
 import { AGENT_NOTICES } from '../agent-console';
 import { isLive } from '../chat-session';
 import { renderLine, type WindowLine } from '../customer-window';
+import { touchSession } from '../changes';
 import { consoleApplication, consoleBlocked, hop, newMessage, popup, screenName, showAgent, travel } from '../effects';
-import { consoleChatOf, sessionOf } from '../state';
-import { consoleFor, loggedOut } from './console';
+import { chatOf, consoleFor, loggedOut } from './console';
 import { agentWord, define, optional, text } from './definition';
 
 export interface AgentSends {
@@ -23,7 +23,7 @@ export function noChat(
   const console = consoleFor(rt, agent);
   const refused = loggedOut(console, agent);
   if (refused) return refused;
-  if (consoleChatOf(rt.state, console, customer)) return null;
+  if (chatOf(rt, console, customer)) return null;
   return customer
     ? `the agent console's chat list has no chat with ${customer}`
     : "the agent console's chat list is empty";
@@ -41,7 +41,7 @@ export const agentSends = define<AgentSends>({
     noChat(rt, action.agent, action.customer) ?? (action.text.trim() === '' ? 'the message is empty' : null),
   perform: (rt, action) => {
     const console = consoleFor(rt, action.agent);
-    const chat = consoleChatOf(rt.state, console, action.customer)!;
+    const chat = chatOf(rt, console, action.customer)!;
     const message = newMessage(rt, chat.activityId, 'agent', action.text);
     const blocked = consoleBlocked(rt, console);
     if (blocked) {
@@ -59,12 +59,13 @@ export const agentSends = define<AgentSends>({
     };
     chat.pane.push(line);
     showAgent(rt, renderLine(line));
-    const session = sessionOf(rt.state, chat.activityId);
+    const session = rt.directory.session(chat.activityId);
     const path = ['AgentConsole', 'Web', consoleApplication(rt, console), 'Messaging'] as const;
     const arrived = travel(rt, path, `"${action.text}"`);
     if (arrived && session && isLive(session)) {
       message.accepted = true;
       session.transcript.push(line);
+      touchSession(rt, session);
     } else if (!arrived || session?.ended === 'exited') {
       message.senderWarned = true;
       chat.pane.push({ kind: 'notice', text: AGENT_NOTICES.mayNotHaveBeenDelivered });

@@ -1,15 +1,22 @@
 /** Which agent console an agent's action acts on, shared by the agent's action modules. */
-import { closedConsole, type AgentConsole } from '../agent-console';
+import { closedConsole, type AgentConsole, type ConsoleChat } from '../agent-console';
 import type { Runtime } from '../runtime';
 import { consoleReachesApplication } from '../servers';
-import { consoleOf, type DeploymentState } from '../state';
+import type { DeploymentState } from '../state';
 
 const NONE: AgentConsole = closedConsole('');
 
 /** The console of the named agent, or the first agent's when none is named; a closed one if there is none yet. */
 export function consoleFor(rt: Runtime, agent: string | undefined): AgentConsole {
   if (agent === undefined) return rt.state.consoles[0] ?? NONE;
-  return consoleOf(rt.state, agent) ?? NONE;
+  return rt.directory.console(agent) ?? NONE;
+}
+
+/** The chat of `console` with `customer`, or the first of its chat list (by key) when no customer is named. */
+export function chatOf(rt: Runtime, console: AgentConsole, customer: string | undefined): ConsoleChat | undefined {
+  const chats = console.chats;
+  if (customer === undefined) return [...chats].sort((a, b) => a.key - b.key)[0];
+  return chats.find((chat) => rt.directory.row(chat.activityId)!.contact_point_data === customer);
 }
 
 /** Why an agent cannot act in the console now (logged out), or `null`. */

@@ -4,9 +4,10 @@
  * the activity stays in progress until the agent completes it. If it does not, the server never hears of it
  * and the console later shows the customer as not connected. (inferred)
  */
+import { touchWindow } from '../changes';
 import { isLive } from '../chat-session';
-import { travel } from '../effects';
-import { DEFAULT_CUSTOMER, sessionOf, windowOf } from '../state';
+import { endSession, travel } from '../effects';
+import { DEFAULT_CUSTOMER } from '../state';
 import { define, optional, text, who } from './definition';
 
 export interface CustomerClosesWindow {
@@ -22,17 +23,18 @@ export const customerClosesWindow = define<CustomerClosesWindow>({
   cannot: (action) => `${who(action.customer)} cannot close the chat window`,
   refusal: (rt, action) => {
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
-    const window = windowOf(rt.state, action.customer);
+    const window = rt.directory.window(address);
     if (!window) return `${address} has no chat window open`;
     if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has already ended`;
     return null;
   },
   perform: (rt, action) => {
-    const window = windowOf(rt.state, action.customer)!;
+    const window = rt.directory.window(action.customer ?? DEFAULT_CUSTOMER.address)!;
     window.state = 'closed';
-    const session = sessionOf(rt.state, window.activityId);
+    touchWindow(rt, window);
+    const session = rt.directory.session(window.activityId);
     if (!session || !isLive(session)) return;
-    if (travel(rt, ['Customer', 'Web', session.home], 'close chat')) session.ended = 'exited';
+    if (travel(rt, ['Customer', 'Web', session.home], 'close chat')) endSession(rt, session, 'exited');
   },
   example: { action: { type: 'customer-closes-window' } },
 });

@@ -1,9 +1,10 @@
 /** The customer types a message into the chat window; it travels through the Web and Application servers to JMS. */
+import { touchSession } from '../changes';
 import { isLive } from '../chat-session';
 import { CUSTOMER_NOTICES, type WindowLine } from '../customer-window';
 import { newMessage, placeSession, showCustomer, travel } from '../effects';
 import { endWithSessionLost } from '../rules/session-endings';
-import { DEFAULT_CUSTOMER, sessionOf, windowOf } from '../state';
+import { DEFAULT_CUSTOMER } from '../state';
 import { define, optional, text, who } from './definition';
 
 export interface CustomerSends {
@@ -20,15 +21,15 @@ export const customerSends = define<CustomerSends>({
   cannot: (action, style) => `${who(action.customer)} cannot send ${style.quote(action.text)}`,
   refusal: (rt, action) => {
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
-    const window = windowOf(rt.state, action.customer);
+    const window = rt.directory.window(address);
     if (!window) return `${address} has no chat window open`;
     if (window.state !== 'in session') return `${address}'s chat session ${window.activityId} has ended`;
     if (action.text.trim() === '') return 'the message is empty';
     return null;
   },
   perform: (rt, action) => {
-    const window = windowOf(rt.state, action.customer)!;
-    const session = sessionOf(rt.state, window.activityId);
+    const window = rt.directory.window(action.customer ?? DEFAULT_CUSTOMER.address)!;
+    const session = rt.directory.session(window.activityId);
     const message = newMessage(rt, window.activityId, 'customer', action.text);
     const line: WindowLine = {
       kind: 'message',
@@ -43,6 +44,7 @@ export const customerSends = define<CustomerSends>({
     if (arrived && session && isLive(session)) {
       message.accepted = true;
       session.transcript.push(line);
+      touchSession(rt, session);
     } else if (session && rt.state.servers.Web && !rt.state.servers[session.home]) {
       // The Web server answers that the session's Application server is gone: the customer is told at once that
       // messages sent after the failure were lost, and to start a new chat, not asked to send it again.

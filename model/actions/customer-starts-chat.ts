@@ -2,12 +2,21 @@
  * A customer opens the chat window and asks a question: the Web server places the new session on an
  * Application server, which writes the chat activity through the Messaging server's JMS pool into the database.
  */
-import { isLive } from '../chat-session';
+import { touchWindow } from '../changes';
 import { CUSTOMER_NOTICES, type CustomerWindow, type WindowLine } from '../customer-window';
-import { ActivityType, STATUS, findActivity } from '../database';
-import { newMessage, placeSession, showCustomer, travel } from '../effects';
+import { ActivityType, STATUS } from '../database';
+import {
+  addActivity,
+  addSession,
+  liveSessions,
+  newMessage,
+  openWindow,
+  placeSession,
+  showCustomer,
+  travel,
+} from '../effects';
 import { chatsCanBeCreated } from '../servers';
-import { DEFAULT_CUSTOMER, windowOf } from '../state';
+import { DEFAULT_CUSTOMER } from '../state';
 import { count, define, optional, text, who } from './definition';
 
 export interface CustomerStartsChat {
@@ -29,11 +38,11 @@ export const customerStartsChat = define<CustomerStartsChat>({
     style.quote(action.question),
   cannot: (action) => `${who(action.customer)} cannot start a chat`,
   refusal: (rt, action) => {
-    const window = windowOf(rt.state, action.customer);
+    const window = rt.directory.window(action.customer ?? DEFAULT_CUSTOMER.address);
     if (window && window.state === 'in session') {
       return `${window.address} is still in chat session ${window.activityId}; the window has not ended it`;
     }
-    if (action.activityId !== undefined && findActivity(rt.state.db, action.activityId)) {
+    if (action.activityId !== undefined && rt.directory.row(action.activityId)) {
       return `activity ${action.activityId} already exists in egpl_casemgmt_activity`;
     }
     if (action.question.trim() === '') return 'a chat starts with a question, and this one is empty';
@@ -43,8 +52,6 @@ export const customerStartsChat = define<CustomerStartsChat>({
     const { state } = rt;
     const { db } = state;
     const address = action.customer ?? DEFAULT_CUSTOMER.address;
-    const previous = state.windows.findIndex((w) => w.address === address);
-    if (previous >= 0) state.windows.splice(previous, 1);
     const window: CustomerWindow = {
       address,
       name: action.name ?? DEFAULT_CUSTOMER.name,
@@ -55,17 +62,18 @@ export const customerStartsChat = define<CustomerStartsChat>({
       unreachableSince: null,
       messagingBlockedSince: null,
     };
-    state.windows.push(window);
-    const home = placeSession(rt, (server) => state.sessions.filter((s) => s.home === server && isLive(s)).length);
+    openWindow(rt, window);
+    const home = placeSession(rt, (server) => liveSessions(rt, server));
     const path = ['Customer', 'Web', home, 'Messaging', 'Database'] as const;
     if (!travel(rt, path, `new chat: "${action.question}"`) || !chatsCanBeCreated(state.servers)) {
       window.state = 'ended';
+      touchWindow(rt, window);
       showCustomer(rt, window, { kind: 'notice', text: CUSTOMER_NOTICES.chatUnavailable, notice: 'chatUnavailable' });
       return;
     }
     const id = action.activityId ?? db.nextActivityId;
     db.nextActivityId = Math.max(db.nextActivityId, id + 1);
-    db.activities.push({
+    addActivity(rt, {
       activity_id: id,
       case_id: db.nextCaseId++,
       activity_type: ActivityType.Chat,
@@ -76,8 +84,8 @@ export const customerStartsChat = define<CustomerStartsChat>({
       when_created: rt.timestamp(),
       contact_point_data: address,
     });
-    db.createdAt[id] = state.clock;
     window.activityId = id;
+    touchWindow(rt, window);
     const message = newMessage(rt, id, 'customer', action.question);
     message.accepted = true;
     const line: WindowLine = {
@@ -88,7 +96,7 @@ export const customerStartsChat = define<CustomerStartsChat>({
       messageId: message.id,
     };
     window.lines.push(line);
-    state.sessions.push({
+    addSession(rt, {
       activityId: id,
       customerAddress: address,
       home,

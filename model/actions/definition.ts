@@ -61,9 +61,13 @@ export interface ActionDefinition<A extends { readonly type: string }> {
   readonly example: { readonly after?: readonly ExampleStep[]; readonly action: A };
 }
 
-/** Checks the definition's types where it is written: `define<MyAction>({...})`. */
+/**
+ * Checks the definition's types where it is written: `define<MyAction>({...})`. Every definition gets the same
+ * shape (its fields in one order), so the runtime's calls of `refusal` and `perform` stay fast whichever it is.
+ */
 export function define<A extends { readonly type: string }>(definition: ActionDefinition<A>): ActionDefinition<A> {
-  return definition;
+  const { type, actor, fields, words, cannot, refusal, perform, example } = definition;
+  return { type, actor, fields, words, cannot, refusal, perform, example };
 }
 
 /** "the customer", or the customer's address when the plan names one. */

@@ -22,9 +22,7 @@ export const emailArrives = define<EmailArrives>({
     style.pick('', ` to ${action.to}` + (action.caseId === undefined ? '' : ` as case ${action.caseId}`)),
   cannot: (action, style) => `an email ${style.quote(action.subject)} cannot arrive`,
   refusal: (rt, { caseId }) =>
-    caseId !== undefined && rt.state.db.activities.some((row) => row.case_id === caseId)
-      ? `case ${caseId} already exists`
-      : null,
+    caseId !== undefined && rt.directory.hasCase(caseId) ? `case ${caseId} already exists` : null,
   perform: (rt, { from, to, subject, sent, caseId }) => {
     rt.state.mailbox.push({ from, to, subject, sent, ...(caseId !== undefined && { caseId }) });
     hop(rt, 'Customer', 'Services', `email "${subject}" waits on the mail server`, true);

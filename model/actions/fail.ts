@@ -1,4 +1,5 @@
 /** A server instance fails: an operator's fault, or the lab's pulled plug. */
+import { setServer } from '../changes';
 import type { Server } from '../servers';
 import { define, serverName, unknownServer } from './definition';
 
@@ -16,7 +17,7 @@ export const fail = define<Fail>({
   refusal: (rt, { server }) =>
     unknownServer(rt, server) ?? (rt.state.servers[server] ? null : `the ${server} server is already down`),
   perform: (rt, { server }) => {
-    rt.state.servers[server] = false;
+    setServer(rt, server, false);
     rt.record({ type: 'server-failed', server });
   },
   example: { action: { type: 'fail', server: 'Messaging' } },

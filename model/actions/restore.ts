@@ -1,4 +1,5 @@
 /** A failed server instance is brought back. What it held in memory (sessions) stays lost. */
+import { setServer } from '../changes';
 import type { Server } from '../servers';
 import { define, serverName, unknownServer } from './definition';
 
@@ -16,7 +17,7 @@ export const restore = define<Restore>({
   refusal: (rt, { server }) =>
     unknownServer(rt, server) ?? (rt.state.servers[server] ? `the ${server} server is already up` : null),
   perform: (rt, { server }) => {
-    rt.state.servers[server] = true;
+    setServer(rt, server, true);
     rt.record({ type: 'server-restored', server });
   },
   example: { after: [{ type: 'fail', server: 'Messaging' }], action: { type: 'restore', server: 'Messaging' } },

@@ -3,6 +3,7 @@
  * Application servers that are up. Only the Application server scales out: the Cisco design guide makes the
  * Messaging, Services and Database servers single points of failure (docs/sources.md, Deployment: Failover).
  */
+import { setServer } from '../changes';
 import { roleOf, type Server } from '../servers';
 import { define, serverName } from './definition';
 
@@ -24,7 +25,7 @@ export const serverJoins = define<ServerJoins>({
     return server in rt.state.servers ? `the deployment already has the ${server} server` : null;
   },
   perform: (rt, { server }) => {
-    rt.state.servers[server] = true;
+    setServer(rt, server, true);
   },
   example: { action: { type: 'server-joins', server: 'Application 2' } },
 });

@@ -6,19 +6,18 @@ import { renderLine, type WindowLine } from '../customer-window';
 import { hop, showAgent, showCustomer } from '../effects';
 import type { Runtime } from '../runtime';
 import { chatMessagesFlow, consoleReachesApplication, customerReachesApplication } from '../servers';
-import { consoleOf, windowInSession } from '../state';
 import type { Rule } from './rule';
 
 export const delivery: Rule = {
   name: 'delivery of chat messages',
-  settle(rt) {
-    const { state } = rt;
+  settle(rt, changes) {
+    const { state, directory } = rt;
     const { servers } = state;
     const customersReach = customerReachesApplication(servers);
     const consolesReach = consoleReachesApplication(servers);
-    for (const session of state.sessions) {
+    for (const session of changes.sessions()) {
       if (session.ended !== null || !chatMessagesFlow(servers, session.home)) continue;
-      const window = windowInSession(state, session.activityId);
+      const window = directory.windowInSession(session.activityId);
       if (window && customersReach) {
         for (; window.transcriptRead < session.transcript.length; window.transcriptRead++) {
           const line = session.transcript[window.transcriptRead]!;
@@ -28,7 +27,7 @@ export const delivery: Rule = {
         }
       }
       if (session.agentUserName === null) continue;
-      const console = consoleOf(state, session.agentUserName);
+      const console = directory.console(session.agentUserName);
       const chat = console?.chats.find((c) => c.activityId === session.activityId);
       if (chat && console!.login === 'logged in' && consolesReach) {
         for (; chat.transcriptRead < session.transcript.length; chat.transcriptRead++) {

@@ -1,6 +1,6 @@
 /** The Services server retrieves waiting emails from the mail server into the database, each as a new case. */
 import { ActivityType, STATUS } from '../database';
-import { hop } from '../effects';
+import { addActivity, hop } from '../effects';
 import { emailsAreRetrieved } from '../servers';
 import type { Rule } from './rule';
 
@@ -9,12 +9,12 @@ export const emailRetrieval: Rule = {
   settle(rt) {
     const { state } = rt;
     const { db } = state;
-    if (!emailsAreRetrieved(state.servers) || state.mailbox.length === 0) return;
+    if (state.mailbox.length === 0 || !emailsAreRetrieved(state.servers)) return;
     for (const email of state.mailbox) {
       const id = db.nextActivityId++;
       const caseId = email.caseId ?? db.nextCaseId;
       db.nextCaseId = Math.max(db.nextCaseId, caseId + 1);
-      db.activities.push({
+      addActivity(rt, {
         activity_id: id,
         case_id: caseId,
         activity_type: ActivityType.Email,
@@ -25,7 +25,6 @@ export const emailRetrieval: Rule = {
         when_created: rt.timestamp(),
         contact_point_data: email.from,
       });
-      db.createdAt[id] = state.clock;
       state.emails[id] = email;
       hop(rt, 'Services', 'Database', `retrieve email "${email.subject}" as case ${caseId}`, true);
     }

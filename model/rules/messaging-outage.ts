@@ -9,32 +9,30 @@ import { CUSTOMER_NOTICES } from '../customer-window';
 import { isLive } from '../chat-session';
 import { showCustomer } from '../effects';
 import { chatMessagesFlow, customerReachesApplication } from '../servers';
-import { sessionOf } from '../state';
 import type { Rule } from './rule';
 
 export const messagingOutage: Rule = {
   name: 'customers hear of a long Messaging outage',
-  settle(rt) {
+  settle(rt, changes) {
     const { servers, clock } = rt.state;
+    const { directory } = rt;
     const reach = customerReachesApplication(servers);
-    for (const window of rt.state.windows) {
-      const session = window.state === 'in session' ? sessionOf(rt.state, window.activityId) : undefined;
+    for (const window of changes.windows()) {
+      const session = window.state === 'in session' ? directory.session(window.activityId) : undefined;
       const blocked = reach && session !== undefined && isLive(session) && !chatMessagesFlow(servers, session.home);
       window.messagingBlockedSince = blocked ? (window.messagingBlockedSince ?? clock) : null;
     }
   },
-  deadlines(rt, found) {
-    for (const window of rt.state.windows) {
-      if (window.state !== 'in session' || window.messagingBlockedSince === null) continue;
-      found.push({
-        at: window.messagingBlockedSince + rt.parameters.messagingConnectionIssuesAfter,
-        fire: () =>
-          showCustomer(rt, window, {
-            kind: 'notice',
-            text: CUSTOMER_NOTICES.connectionIssues,
-            notice: 'connectionIssues',
-          }),
-      });
-    }
+  windowDeadlines(rt, window, found) {
+    if (window.state !== 'in session' || window.messagingBlockedSince === null) return;
+    found.push({
+      at: window.messagingBlockedSince + rt.parameters.messagingConnectionIssuesAfter,
+      fire: () =>
+        showCustomer(rt, window, {
+          kind: 'notice',
+          text: CUSTOMER_NOTICES.connectionIssues,
+          notice: 'connectionIssues',
+        }),
+    });
   },
 };

@@ -5,20 +5,19 @@
 import { CHAT_STATUS } from '../agent-console';
 import { showAgent } from '../effects';
 import { consoleReachesApplication, customerReachesApplication } from '../servers';
-import { sessionOf, windowInSession } from '../state';
 import type { Rule } from './rule';
 
 export const presence: Rule = {
   name: "the customer's presence on the console",
-  settle(rt) {
-    const { state } = rt;
+  settle(rt, changes) {
+    const { state, directory } = rt;
     const { servers, clock } = state;
     const consolesReach = consoleReachesApplication(servers);
     const customersReach = customerReachesApplication(servers);
-    for (const console of state.consoles) {
+    for (const console of changes.consoles()) {
       const consoleLive = console.login === 'logged in' && consolesReach;
       for (const chat of console.chats) {
-        const session = sessionOf(state, chat.activityId);
+        const session = directory.session(chat.activityId);
         if (session?.ended === 'exited') {
           chat.customerSilentSince = null; // the console knows the customer left: nothing to wait for
           continue;
@@ -28,20 +27,18 @@ export const presence: Rule = {
           session !== undefined &&
           session.ended === null &&
           customersReach &&
-          windowInSession(state, chat.activityId) !== undefined;
+          directory.windowInSession(chat.activityId) !== undefined;
         chat.customerSilentSince = seen ? null : (chat.customerSilentSince ?? clock);
       }
     }
   },
-  deadlines(rt, found) {
-    for (const console of rt.state.consoles) {
-      for (const chat of console.chats) {
-        if (chat.customerSilentSince === null) continue;
-        found.push({
-          at: chat.customerSilentSince + rt.parameters.customerNotConnectedAfter,
-          fire: () => showAgent(rt, `chat ${chat.activityId}: ${CHAT_STATUS.customerNotConnected}, red square`),
-        });
-      }
+  consoleDeadlines(rt, console, found) {
+    for (const chat of console.chats) {
+      if (chat.customerSilentSince === null) continue;
+      found.push({
+        at: chat.customerSilentSince + rt.parameters.customerNotConnectedAfter,
+        fire: () => showAgent(rt, `chat ${chat.activityId}: ${CHAT_STATUS.customerNotConnected}, red square`),
+      });
     }
   },
 };

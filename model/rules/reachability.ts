@@ -11,41 +11,36 @@ import type { Rule } from './rule';
 
 export const reachability: Rule = {
   name: 'reachability of the Application servers',
-  settle(rt) {
+  settle(rt, changes) {
     const { servers, clock } = rt.state;
     const customersReach = customerReachesApplication(servers);
-    for (const window of rt.state.windows) {
+    for (const window of changes.windows()) {
       const reaches = window.state === 'in session' && customersReach;
       window.unreachableSince = reaches || window.state !== 'in session' ? null : (window.unreachableSince ?? clock);
     }
     const consolesReach = consoleReachesApplication(servers);
-    for (const console of rt.state.consoles) {
+    for (const console of changes.consoles()) {
       const open = console.login !== 'logged out';
       console.unreachableSince = !open || consolesReach ? null : (console.unreachableSince ?? clock);
     }
   },
-  deadlines(rt, found) {
-    const p = rt.parameters;
-    for (const window of rt.state.windows) {
-      if (window.state === 'in session' && window.unreachableSince !== null) {
-        found.push({
-          at: window.unreachableSince + p.customerConnectionIssuesAfter,
-          fire: () =>
-            showCustomer(rt, window, {
-              kind: 'notice',
-              text: CUSTOMER_NOTICES.connectionIssues,
-              notice: 'connectionIssues',
-            }),
-        });
-      }
-    }
-    for (const console of rt.state.consoles) {
-      if (console.login !== 'logged out' && console.unreachableSince !== null) {
-        found.push({
-          at: console.unreachableSince + p.consoleConnectionWarningAfter,
-          fire: () => showAgent(rt, `title bar flashes "${TITLE_BAR_WARNING}"`),
-        });
-      }
-    }
+  windowDeadlines(rt, window, found) {
+    if (window.state !== 'in session' || window.unreachableSince === null) return;
+    found.push({
+      at: window.unreachableSince + rt.parameters.customerConnectionIssuesAfter,
+      fire: () =>
+        showCustomer(rt, window, {
+          kind: 'notice',
+          text: CUSTOMER_NOTICES.connectionIssues,
+          notice: 'connectionIssues',
+        }),
+    });
+  },
+  consoleDeadlines(rt, console, found) {
+    if (console.login === 'logged out' || console.unreachableSince === null) return;
+    found.push({
+      at: console.unreachableSince + rt.parameters.consoleConnectionWarningAfter,
+      fire: () => showAgent(rt, `title bar flashes "${TITLE_BAR_WARNING}"`),
+    });
   },
 };

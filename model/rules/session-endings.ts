@@ -2,22 +2,23 @@
  * A window that reaches an Application server learns when its session has ended, however it ended: completed
  * by the agent, or lost with its server (another Application server knows no such session).
  */
+import { touchWindow } from '../changes';
 import { CUSTOMER_NOTICES, type CustomerNotice, type CustomerWindow } from '../customer-window';
 import { hop, showCustomer } from '../effects';
 import type { Runtime } from '../runtime';
 import { customerReachesApplication } from '../servers';
-import { sessionOf } from '../state';
 import type { Rule } from './rule';
 
 export const sessionEndings: Rule = {
   name: 'customers learn that their session ended',
-  settle(rt) {
+  settle(rt, changes) {
     if (!customerReachesApplication(rt.state.servers)) return;
-    for (const window of rt.state.windows) {
+    for (const window of changes.windows()) {
       if (window.state !== 'in session') continue;
-      const session = sessionOf(rt.state, window.activityId);
+      const session = rt.directory.session(window.activityId);
       if (!session || session.ended === null) continue;
       window.state = 'ended';
+      touchWindow(rt, window);
       if (session.ended === 'completed') warnOfUnreadMessages(rt, window);
       const notice: CustomerNotice = session.ended === 'completed' ? 'chatCompleted' : 'sessionLost';
       hop(rt, 'Application', 'Customer', session.ended === 'completed' ? 'chat ended' : 'session unknown', true);
@@ -29,6 +30,7 @@ export const sessionEndings: Rule = {
 /** The window learns that its session was lost: it ends, telling the customer to start a new chat. */
 export function endWithSessionLost(rt: Runtime, window: CustomerWindow): void {
   window.state = 'ended';
+  touchWindow(rt, window);
   hop(rt, 'Web', 'Customer', 'session unknown', true);
   showCustomer(rt, window, { kind: 'notice', text: CUSTOMER_NOTICES.sessionLost, notice: 'sessionLost' });
 }
@@ -39,8 +41,8 @@ export function endWithSessionLost(rt: Runtime, window: CustomerWindow): void {
  */
 function warnOfUnreadMessages(rt: Runtime, window: CustomerWindow): void {
   let unread = false;
-  for (const message of rt.state.messages) {
-    if (message.activityId !== window.activityId || message.from !== 'customer') continue;
+  for (const message of rt.directory.messages(window.activityId)) {
+    if (message.from !== 'customer') continue;
     if (!message.accepted || message.deliveredAt !== null || message.senderWarned) continue;
     message.senderWarned = true;
     unread = true;

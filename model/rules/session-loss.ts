@@ -4,18 +4,30 @@
  * must log in again, docs/sources.md). A console's registration with routing lapses while the Services server is
  * down and is renewed only by logging in again.
  */
+import { endSession } from '../effects';
+import { touchConsole } from '../changes';
 import type { Rule } from './rule';
 
 export const sessionLoss: Rule = {
   name: 'sessions die with their Application server',
-  settle(rt) {
-    const { servers, sessions, consoles } = rt.state;
-    for (const console of consoles) {
-      if (console.login === 'logged in' && !servers[console.home!]) console.login = 'session lost';
-      if (!servers.Services) console.registeredForRouting = false;
+  settle(rt, changes) {
+    const { servers } = rt.state;
+    for (const console of changes.consoles()) {
+      let changed = false;
+      if (console.login === 'logged in' && !servers[console.home!]) {
+        console.login = 'session lost';
+        changed = true;
+      }
+      if (!servers.Services && console.registeredForRouting) {
+        console.registeredForRouting = false;
+        changed = true;
+      }
+      if (changed) touchConsole(rt, console);
     }
-    if (allApplicationsUp(servers)) return;
-    for (const session of sessions) if (session.ended === null && !servers[session.home]) session.ended = 'lost';
+    const sessions = changes.sessions();
+    if (sessions.length === 0 || allApplicationsUp(servers)) return;
+    for (const session of sessions)
+      if (session.ended === null && !servers[session.home]) endSession(rt, session, 'lost');
   },
 };
 

@@ -5,18 +5,18 @@ import type { Rule } from './rule';
 
 export const tabTimeouts: Rule = {
   name: 'information tabs time out',
-  deadlines(rt, found) {
-    for (const console of rt.state.consoles) {
-      for (const [tab, state] of Object.entries(console.tabs)) {
-        if (state.state !== 'loading') continue;
-        found.push({
-          at: state.since + rt.parameters.informationTabTimeout,
-          fire: () => {
-            console.tabs[tab as InformationTab] = { state: 'timed out', at: rt.state.clock };
-            popup(rt, console, 'desktopTimedOut');
-          },
-        });
-      }
+  consoleDeadlines(rt, console, found) {
+    const { tabs } = console;
+    for (const tab in tabs) {
+      const state = tabs[tab as InformationTab]!;
+      if (state.state !== 'loading') continue;
+      found.push({
+        at: state.since + rt.parameters.informationTabTimeout,
+        fire: () => {
+          console.tabs[tab as InformationTab] = { state: 'timed out', at: rt.state.clock };
+          popup(rt, console, 'desktopTimedOut');
+        },
+      });
     }
   },
 };

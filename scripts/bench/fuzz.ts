@@ -1,6 +1,7 @@
 /**
  * `npm run bench:fuzz`: the random phase's throughput against the same fast-check run over a model that does
- * nothing (same seed, same runs, same commands; each step only counted), and the exhaustive phase's time.
+ * nothing (same seed, same runs, same commands; each step only counted), the model's throughput against the
+ * model as it was before the restructure (commit f33a797, see ./old-model.ts), and the exhaustive phase's time.
  * Medians of several runs after warm-ups. Not part of `npm test`: timings belong to a quiet machine, not to CI.
  * `npm run bench` runs the same functions.
  *
@@ -12,11 +13,13 @@ import { Deployment } from '../../model/deployment';
 import { CoverageLedger } from '../../exploration/coverage';
 import { exploreExhaustively } from '../../exploration/exhaustive';
 import { FIXED_SEED } from '../../exploration/explore';
-import { newTally, type Exploration } from '../../exploration/exploration';
-import { MAX_COMMANDS, planProperty } from '../../exploration/random';
+import { PREMISE, newTally, type Exploration, type ExplorationTally } from '../../exploration/exploration';
+import { InvariantChecker } from '../../exploration/invariants';
+import { DETERMINISM_SAMPLE, MAX_COMMANDS, planProperty } from '../../exploration/random';
 import { explorationCommands } from '../../exploration/commands';
-import { newDeployment } from '../../plans/interpreter';
+import { PlanRunner, newDeployment } from '../../plans/interpreter';
 import { summarise } from './measure';
+import { OLD_COMMIT, loadOldModel } from './old-model';
 import type { Comparison, Measurement } from './report';
 
 interface Sample {
@@ -129,10 +132,181 @@ export function benchExhaustive({ repeats = 7 }: FuzzOptions = {}): Comparison {
   };
 }
 
+/**
+ * A fixed plan through the servers' failures and back (the source's premise, a Messaging outage, an Application
+ * outage, logging in again, a Services outage), in the action vocabulary both models speak.
+ */
+export const FIXED_PLAN: readonly Action[] = [
+  { type: 'agent-logs-in', agent: 'JDoe' },
+  { type: 'customer-starts-chat', question: 'Help me!' },
+  { type: 'agent-sends', text: 'Hello' },
+  { type: 'customer-sends', text: 'Hi' },
+  { type: 'fail', server: 'Messaging' },
+  { type: 'customer-sends', text: 'Hello?' },
+  { type: 'wait', seconds: 240 },
+  { type: 'restore', server: 'Messaging' },
+  { type: 'agent-sends', text: 'Back' },
+  { type: 'fail', server: 'Application' },
+  { type: 'wait', seconds: 300 },
+  { type: 'restore', server: 'Application' },
+  { type: 'agent-logs-out' },
+  { type: 'agent-logs-in', agent: 'JDoe' },
+  { type: 'agent-completes-chat' },
+  { type: 'customer-starts-chat', question: 'Again' },
+  { type: 'fail', server: 'Services' },
+  { type: 'wait', seconds: 60 },
+  { type: 'restore', server: 'Services' },
+];
+
+/** CPU milliseconds (this process, user and system) of `run`, with the steps it reports. */
+function cpuTimed(run: () => number): Sample {
+  const before = process.cpuUsage();
+  const steps = run();
+  const used = process.cpuUsage(before);
+  return { milliseconds: (used.user + used.system) / 1000, steps };
+}
+
+/** Runs each of `runs` in turn, round after round (two warm-up rounds first): load on the machine hits them alike. */
+function alternately(runs: readonly (() => Sample)[], repeats: number): Measured[] {
+  const samples: Sample[][] = runs.map(() => []);
+  for (let round = 0; round < repeats + 2; round++) {
+    runs.forEach((run, i) => {
+      const sample = run();
+      if (round >= 2) samples[i]!.push(sample);
+    });
+  }
+  return samples.map((list) => ({
+    time: summarise(list.map((s) => s.milliseconds)),
+    stepsPerSecond: summarise(list.map((s) => (s.steps / s.milliseconds) * 1000)),
+    steps: list[0]!.steps,
+  }));
+}
+
+/**
+ * Today's random phase as the old one was built: the commands, the model, every invariant after every step, the
+ * coverage ledger and the determinism replays, without the laws (exploration/laws), which came later.
+ */
+class WithoutLaws {
+  private readonly checker = new InvariantChecker();
+  private readonly runner = new PlanRunner(newDeployment({ recordTrace: false }), this.checker);
+  private readonly coverage;
+
+  constructor(
+    ledger: CoverageLedger,
+    private readonly tally: ExplorationTally,
+    private readonly checkDeterminism: boolean,
+  ) {
+    this.coverage = ledger.begin();
+    tally.plans++;
+  }
+
+  get state() {
+    return this.runner.deployment.inspect();
+  }
+
+  step(action: Action): void {
+    this.tally.steps++;
+    this.runner.step(action);
+    this.coverage.observe(action);
+  }
+
+  finish(): void {
+    if (this.checkDeterminism) this.checker.finish(() => newDeployment());
+  }
+}
+
+function withoutLawsProperty(ledger: CoverageLedger, tally: ExplorationTally) {
+  const commands = fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' });
+  return fc.property(commands, (sequence) => {
+    const exploration = new WithoutLaws(ledger, tally, tally.plans % DETERMINISM_SAMPLE === 0);
+    for (const action of PREMISE) exploration.step(action);
+    const real = exploration as unknown as Exploration;
+    fc.modelRun(() => ({ model: real, real }), sequence);
+    exploration.finish();
+  });
+}
+
+/**
+ * Today's model against the model before the restructure (commit f33a797), in this process, alternately, in
+ * CPU time: a fixed plan replayed on fresh deployments with the trace off (the same actions on both: like with
+ * like), and the random phase's fast-check run, same seed and runs, each over its own commands, model and
+ * invariants (today's also checks the laws and has more kinds of command, so it does more work per step).
+ */
+export function benchAgainstOldModel({ runs = 500, repeats = 7, replays = 2000 } = {}): Comparison {
+  const old = loadOldModel();
+  try {
+    const fixed = (make: () => { apply(action: unknown): unknown }) => () =>
+      cpuTimed(() => {
+        for (let i = 0; i < replays; i++) {
+          const deployment = make();
+          for (const action of FIXED_PLAN) deployment.apply(action);
+        }
+        return replays * FIXED_PLAN.length;
+      });
+    const random = (property: () => fc.IProperty<unknown>, tally: { steps: number }) => () =>
+      cpuTimed(() => {
+        const before = tally.steps;
+        fc.assert(property(), { seed: FIXED_SEED, numRuns: runs });
+        return tally.steps - before;
+      });
+    const oldTally = old.newTally();
+    const newTallyOf = newTally();
+    const lawlessTally = newTally();
+    const [fixedNew, fixedOld, randomNew, randomLawless, randomOld] = alternately(
+      [
+        fixed(() => new Deployment({ recordTrace: false })),
+        fixed(() => new old.Deployment({ recordTrace: false })),
+        random(() => planProperty(new CoverageLedger(), newTallyOf, newDeployment), newTallyOf),
+        random(() => withoutLawsProperty(new CoverageLedger(), lawlessTally), lawlessTally),
+        random(() => old.planProperty(old.newLedger(), oldTally, old.newDeployment), oldTally),
+      ],
+      repeats,
+    ) as [Measured, Measured, Measured, Measured, Measured];
+    const rate = (m: Measured) => `${Math.round(m.stepsPerSecond.median).toLocaleString('en-US')} steps/s`;
+    const perSecond = (label: string, m: Measured): Measurement => ({ label, unit: 'steps/s', ...m.stepsPerSecond });
+    return {
+      id: 'fuzz-vs-old-model',
+      title: `The model against the model before the restructure (commit ${OLD_COMMIT}), alternately in one process, CPU time`,
+      command: 'npm run bench:fuzz',
+      measurements: [
+        perSecond(`fixed ${FIXED_PLAN.length}-step plan × ${replays}, trace off: today's model`, fixedNew),
+        perSecond(`the same plan: the model of ${OLD_COMMIT}`, fixedOld),
+        perSecond(`random phase, ${runs} plans, seed ${FIXED_SEED}: today's (${randomNew.steps} steps)`, randomNew),
+        perSecond(`the same, without the laws (as ${OLD_COMMIT}'s was built)`, randomLawless),
+        perSecond(`random phase, same seed and runs: ${OLD_COMMIT}'s (${randomOld.steps} steps)`, randomOld),
+      ],
+      note: `Both trees are loaded in this process by the same TypeScript loader (${OLD_COMMIT}'s model/, plans/ and exploration/ taken from git into a temporary folder); medians of ${repeats} after 2 warm-up rounds. The random phases differ in work per step: today's checks the laws too and covers more kinds of command.`,
+      checks: [
+        {
+          target: `the fixed plan: at least the throughput of ${OLD_COMMIT}`,
+          measured: `${rate(fixedNew)} vs ${rate(fixedOld)} (${(fixedNew.stepsPerSecond.median / fixedOld.stepsPerSecond.median).toFixed(2)}×)`,
+          met: fixedNew.stepsPerSecond.median >= fixedOld.stepsPerSecond.median,
+        },
+        {
+          target: `the random phase: at least the throughput of ${OLD_COMMIT}'s`,
+          measured: `${rate(randomNew)} vs ${rate(randomOld)} (${(randomNew.stepsPerSecond.median / randomOld.stepsPerSecond.median).toFixed(2)}×)`,
+          met: randomNew.stepsPerSecond.median >= randomOld.stepsPerSecond.median,
+        },
+        {
+          target: `the random phase without the laws: at least the throughput of ${OLD_COMMIT}'s`,
+          measured: `${rate(randomLawless)} vs ${rate(randomOld)} (${(randomLawless.stepsPerSecond.median / randomOld.stepsPerSecond.median).toFixed(2)}×)`,
+          met: randomLawless.stepsPerSecond.median >= randomOld.stepsPerSecond.median,
+        },
+      ],
+    };
+  } finally {
+    old.remove();
+  }
+}
+
 if (require.main === module) {
   const runs = Number(process.env.BENCH_RUNS ?? 2000);
   const repeats = Number(process.env.BENCH_REPEATS ?? 7);
-  const comparisons = [benchExhaustive({ repeats }), benchFuzz({ runs, repeats })];
+  const comparisons = [
+    benchExhaustive({ repeats }),
+    benchFuzz({ runs, repeats }),
+    benchAgainstOldModel({ runs: Math.min(runs, 500), repeats }),
+  ];
   console.log(`fast-check ${runs} plans, seed ${FIXED_SEED}, median of ${repeats} after 2 warm-up runs, one core`);
   for (const c of comparisons) {
     console.log(`\n${c.title}`);

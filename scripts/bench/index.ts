@@ -11,9 +11,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { benchDocs } from './docs';
-import { benchExhaustive, benchFuzz } from './fuzz';
+import { benchAgainstOldModel, benchExhaustive, benchFuzz } from './fuzz';
 import { benchGenerateSuite, benchGenerateSynthetic } from './generate';
 import { BENCH_REPORT_VERSION, type BenchReport, type Comparison, type Machine, type Measurement } from './report';
+import { benchScale } from './scale';
 import { benchSpec } from './spec';
 import { benchStateSpace } from './state-space';
 
@@ -36,6 +37,7 @@ function figure(m: Measurement): string {
   if (m.unit === 'steps/s') return `${Math.round(m.median).toLocaleString('en-US')} steps/s`;
   if (m.unit === 'MB') return `${Math.round(m.median)} MB`;
   if (m.unit === 's') return `${m.median.toFixed(1)} s`;
+  if (m.unit === 'µs') return `${m.median.toFixed(1)} µs`;
   return `${Math.round(m.median)} ms`;
 }
 
@@ -104,6 +106,20 @@ async function main(): Promise<void> {
   comparisons.unshift(spec);
   step('random fuzzing phase vs a do-nothing model');
   comparisons.push(await attempt('Random fuzzing phase', 'fuzz', () => benchFuzz({ repeats: runs })));
+  step(`the model against the model before the restructure`);
+  comparisons.push(
+    await attempt('The model against the old model', 'fuzz-vs-old-model', () =>
+      benchAgainstOldModel({ repeats: runs }),
+    ),
+  );
+  step('step cost at 10, 100 and 1,000 agents');
+  comparisons.push(
+    await attempt('Step cost at scale', 'scale', () => {
+      const { comparison, lines } = benchScale({ repeats: runs });
+      for (const line of lines) console.log(`  ${line}`);
+      return comparison;
+    }),
+  );
   step('state-space exploration: states per second, hashing beside the model steps');
   comparisons.push(await attempt('State-space exploration', 'state-space', () => benchStateSpace({ repeats: runs })));
   step('page generation, the suite');

@@ -8,7 +8,7 @@ export const BENCH_REPORT_VERSION = 1;
 /** A figure measured several times after a warm-up: its median and spread. */
 export interface Measurement {
   readonly label: string;
-  readonly unit: 'ms' | 's' | 'steps/s' | 'MB';
+  readonly unit: 'ms' | 's' | 'µs' | 'steps/s' | 'MB';
   readonly median: number;
   readonly min: number;
   readonly max: number;
