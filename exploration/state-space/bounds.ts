@@ -62,12 +62,13 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
 /**
  * Two Application servers ("Application 2" joins the deployment first), each failing once: which instance fails,
  * holding the agent's login or the chat or neither (the second login and a chat after a failure land on the
- * other). `npm test` explores it beside the three single servers, with one message and no logout (about 1,000
- * states).
+ * other). `npm test` explores it beside the three single servers, with one move of time, one message and no
+ * logout (588 states).
  */
 export const TWO_APPLICATION_TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...TEST_BOUNDS,
   servers: ['Application', 'Application 2'],
+  waits: 1,
   messages: 1,
   logouts: 0,
 });
