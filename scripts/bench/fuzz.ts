@@ -215,7 +215,7 @@ class WithoutLaws {
   }
 }
 
-function withoutLawsProperty(ledger: CoverageLedger, tally: ExplorationTally) {
+export function withoutLawsProperty(ledger: CoverageLedger, tally: ExplorationTally) {
   const commands = fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' });
   return fc.property(commands, (sequence) => {
     const exploration = new WithoutLaws(ledger, tally, tally.plans % DETERMINISM_SAMPLE === 0);
