@@ -34,11 +34,11 @@ export class Directory {
   /** Each console's chat list as last filed: a list is only pushed to, or replaced, so its length tells. */
   private readonly heldChats = new Map<AgentConsole, { readonly list: readonly unknown[]; readonly ids: number[] }>();
   private readonly rows = new Map<number, ActivityRow>();
-  /** Asked for rarely (a case id given by a plan, a login, a completed chat): built when first asked. */
+  private readonly messagesOf = new Map<number, ChatMessage[]>();
+  /** Asked for rarely (a case id a plan gives, a login): built when first asked, then kept up to date. */
   private caseIds: Set<number> | null = null;
   private assigned: Map<number, ActivityRow[]> | null = null;
   private rowOrder: Map<number, number> | null = null;
-  private messagesOf: Map<number, ChatMessage[]> | null = null;
   private readonly users: Users;
 
   private constructor(private readonly state: State) {
@@ -52,6 +52,7 @@ export class Directory {
     for (const session of state.sessions) directory.addedSession(session);
     for (const window of state.windows) directory.addedWindow(window);
     for (const console of state.consoles) directory.addedConsole(console);
+    for (const message of state.messages) directory.addedMessage(message);
     return directory;
   }
 
@@ -126,10 +127,6 @@ export class Directory {
   }
 
   messages(activityId: number): readonly ChatMessage[] {
-    if (!this.messagesOf) {
-      this.messagesOf = new Map();
-      for (const message of this.state.messages) this.addedMessage(message);
-    }
     return this.messagesOf.get(activityId) ?? [];
   }
 
@@ -245,7 +242,6 @@ export class Directory {
   }
 
   addedMessage(message: ChatMessage): void {
-    if (!this.messagesOf) return; // built with every message when first asked
     const messages = this.messagesOf.get(message.activityId);
     if (messages) messages.push(message);
     else this.messagesOf.set(message.activityId, [message]);
