@@ -87,6 +87,16 @@ export class PlanCoverage {
 
   constructor(private readonly ledger: CoverageLedger) {}
 
+  /** An independent copy, to follow another continuation of the same plan into the same ledger. */
+  fork(): PlanCoverage {
+    const copy = new PlanCoverage(this.ledger);
+    copy.failing = this.failing;
+    copy.all = this.all;
+    copy.digits.push(...this.digits);
+    copy.masks.push(...this.masks);
+    return copy;
+  }
+
   observe(action: Action): void {
     if (action.type.startsWith('agent-')) this.ledger.agentsActing.add(('agent' in action && action.agent) || AGENT);
     if (action.type !== 'fail' && action.type !== 'restore') return;

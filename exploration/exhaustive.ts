@@ -104,57 +104,125 @@ function longGap(exploration: Exploration): number {
   return gaps(exploration.deployment.parameters)[1]!;
 }
 
+/** One part of a plan, run on the plan's exploration; plans that begin with the same parts run them once. */
+type Segment = (exploration: Exploration) => void;
+
+/**
+ * Runs every plan, each a list of segments: plans whose first segments are the same (the same functions) run
+ * them once, and each different continuation carries on in a fork of the exploration (`Exploration.fork`). What
+ * is checked is what running each plan on its own would check, and the tally counts as much: a violation in a
+ * shared segment is one for every plan sharing it, and a shared step counts once for each of them. Violations
+ * come back in the order of `plans`.
+ */
+function runSharingPrefixes(
+  plans: readonly (readonly Segment[])[],
+  begin: () => Exploration,
+  tally: ExplorationTally,
+): InvariantViolation[] {
+  const found: { plan: number; violation: InvariantViolation }[] = [];
+  const walk = (members: readonly number[], depth: number, exploration: Exploration): void => {
+    const next = new Map<Segment, number[]>();
+    for (const plan of members) {
+      const segment = plans[plan]![depth]!;
+      next.set(segment, [...(next.get(segment) ?? []), plan]);
+    }
+    const branches = [...next];
+    branches.forEach(([segment, sharing], branch) => {
+      const own = branch === branches.length - 1 ? exploration : exploration.fork();
+      const violated = (violation: unknown): void => {
+        if (!(violation instanceof InvariantViolation)) throw violation;
+        for (const plan of sharing) found.push({ plan, violation });
+        tally.plans += sharing.length - 1; // the plans that would have been forked further down
+      };
+      const stepsBefore = tally.steps;
+      try {
+        segment(own);
+      } catch (error) {
+        violated(error);
+        return;
+      } finally {
+        tally.steps += (sharing.length - 1) * (tally.steps - stepsBefore);
+      }
+      if (sharing.length > 1) {
+        if (sharing.some((plan) => plans[plan]!.length === depth + 1))
+          throw new Error('One explored plan is a prefix of another: give each plan an end of its own');
+        walk(sharing, depth + 1, own);
+      } else if (plans[sharing[0]!]!.length > depth + 1) {
+        walk(sharing, depth + 1, own);
+      } else {
+        try {
+          own.finish();
+        } catch (error) {
+          violated(error);
+        }
+      }
+    });
+  };
+  walk(
+    plans.map((_, i) => i),
+    0,
+    begin(),
+  );
+  return found.sort((a, b) => a.plan - b.plan).map((f) => f.violation);
+}
+
 export function exploreExhaustively(factory: DeploymentFactory = newDeployment): ExhaustiveResult {
   const started = performance.now();
   const ledger = new CoverageLedger();
   const tally: ExplorationTally = newTally();
-  const violations: InvariantViolation[] = [];
   const parameters = factory().parameters;
-  const explore = (build: (exploration: Exploration) => void): void => {
-    const exploration = new Exploration(ledger, tally, factory);
-    try {
-      exploration.run(PREMISE);
-      build(exploration);
-      exploration.finish();
-    } catch (error) {
-      if (!(error instanceof InvariantViolation)) throw error;
-      violations.push(error);
-    }
-  };
-  const outage = (exploration: Exploration, events: readonly FaultEvent[], gap: number): void => {
-    events.forEach((event, turn) => {
-      exploration.step(event);
-      traffic(exploration, turn);
-      exploration.step({ type: 'wait', seconds: gap });
+  const premise: Segment = (exploration) => exploration.run(PREMISE);
+  /** The segment for one fault event after `before` and the traffic and time after it, the same object each time. */
+  const events = new Map<string, Segment>();
+  const outage = (sequence: readonly FaultEvent[], gap: number): Segment[] =>
+    sequence.map((event, turn) => {
+      const key = JSON.stringify([gap, sequence.slice(0, turn + 1)]);
+      let segment = events.get(key);
+      if (!segment) {
+        segment = (exploration) => {
+          exploration.step(event);
+          traffic(exploration, turn);
+          exploration.step({ type: 'wait', seconds: gap });
+        };
+        events.set(key, segment);
+      }
+      return segment;
     });
-  };
 
   const orderings = failureOrderings();
   const prefixes = properPrefixes(orderings);
   const subsets = serverSubsets();
+  const plans: Segment[][] = [];
   for (const gap of gaps(parameters)) {
     for (const ordering of orderings)
-      explore((exploration) => (outage(exploration, ordering, gap), aftermath(exploration, gap)));
+      plans.push([premise, ...outage(ordering, gap), (exploration) => aftermath(exploration, gap)]);
     for (const prefix of prefixes) {
-      explore((exploration) => {
-        outage(exploration, prefix, gap);
-        exploration.step({ type: 'wait', seconds: longGap(exploration) });
-        traffic(exploration, 2);
-        exploration.step({ type: 'wait', seconds: longGap(exploration) });
-      });
+      plans.push([
+        premise,
+        ...outage(prefix, gap),
+        (exploration) => {
+          exploration.step({ type: 'wait', seconds: longGap(exploration) });
+          traffic(exploration, 2);
+          exploration.step({ type: 'wait', seconds: longGap(exploration) });
+        },
+      ]);
     }
   }
   const slowGap = gaps(parameters)[1]!;
   for (const subset of subsets) {
-    explore((exploration) => {
-      for (const server of subset) exploration.step({ type: 'fail', server });
-      traffic(exploration, 0);
-      exploration.step({ type: 'wait', seconds: slowGap });
-      traffic(exploration, 1);
-      for (const server of subset) exploration.step({ type: 'restore', server });
-      aftermath(exploration, slowGap);
-    });
+    plans.push([
+      premise,
+      (exploration) => {
+        for (const server of subset) exploration.step({ type: 'fail', server });
+        traffic(exploration, 0);
+        exploration.step({ type: 'wait', seconds: slowGap });
+        traffic(exploration, 1);
+        for (const server of subset) exploration.step({ type: 'restore', server });
+        aftermath(exploration, slowGap);
+      },
+    ]);
   }
+  const violations = runSharingPrefixes(plans, () => new Exploration(ledger, tally, factory), tally);
   return {
     orderingsChecked: ledger.orderings.size,
     orderingsTotal: ORDERINGS_TOTAL,

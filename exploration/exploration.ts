@@ -55,22 +55,43 @@ export function newTally(): ExplorationTally {
 
 export class Exploration {
   private readonly runner: PlanRunner;
-  private readonly checker = new InvariantChecker();
+  private readonly checker: InvariantChecker;
+  private readonly laws: LawMonitor;
   private readonly coverage: PlanCoverage;
 
   /**
    * `checkDeterminism`: replay the plan twice at the end (the random phase does it for a sample of plans).
-   * The plan itself runs without recording a trace, which the invariants do not read.
+   * The plan itself runs without recording a trace, which the invariants do not read. `from`: see `fork`.
    */
   constructor(
-    ledger: CoverageLedger,
+    private readonly ledger: CoverageLedger,
     private readonly tally: ExplorationTally,
     private readonly factory: DeploymentFactory = newDeployment,
     private readonly checkDeterminism = true,
+    from?: Exploration,
   ) {
-    this.runner = new PlanRunner(factory({ recordTrace: false }), alongside(this.checker, new LawMonitor()));
-    this.coverage = ledger.begin();
+    if (from) {
+      const deployment = from.deployment.clone();
+      this.checker = from.checker.fork(from.state, deployment.inspect());
+      this.laws = from.laws.fork();
+      this.coverage = from.coverage.fork();
+      this.runner = new PlanRunner(deployment, alongside(this.checker, this.laws), from.plan);
+    } else {
+      this.checker = new InvariantChecker();
+      this.laws = new LawMonitor();
+      this.coverage = ledger.begin();
+      this.runner = new PlanRunner(factory({ recordTrace: false }), alongside(this.checker, this.laws));
+    }
     tally.plans++;
+  }
+
+  /**
+   * Another plan that begins with this one's steps so far, carrying on from a copy of where this one stands
+   * (the deployment, the invariant checker, the laws' history and the coverage) instead of running them again:
+   * the exhaustive phase runs the prefix its plans share once. Its determinism replays still start afresh.
+   */
+  fork(): Exploration {
+    return new Exploration(this.ledger, this.tally, this.factory, this.checkDeterminism, this);
   }
 
   get deployment(): Deployment {

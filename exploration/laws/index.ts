@@ -57,8 +57,17 @@ export function checkLaws(
   plan: () => readonly Action[],
 ): History {
   const next = nextHistory(step, history);
-  const full: LawStep = { ...step, history: next, previous: history };
-  for (const l of LAWS) {
+  const full: LawStep = {
+    action: step.action,
+    before: step.before,
+    after: step.after,
+    state: step.state,
+    parameters: step.parameters,
+    history: next,
+    previous: history,
+  };
+  for (let i = 0; i < LAWS.length; i++) {
+    const l = LAWS[i]!;
     const verdict = l.check(full);
     if (verdict === NOT_APPLICABLE) continue;
     if (counts) counts[l.id]!++;
@@ -77,6 +86,15 @@ export class LawMonitor implements StepObserver {
   private readonly plan: Action[] = [];
 
   constructor(private readonly counts: PremiseCounts | null = null) {}
+
+  /** An independent copy, to follow another continuation of the same plan (its history and facts are immutable). */
+  fork(): LawMonitor {
+    const copy = new LawMonitor(this.counts);
+    copy.history = this.history;
+    copy.facts = this.facts;
+    copy.plan.push(...this.plan);
+    return copy;
+  }
 
   afterStep(_index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
     this.plan.push(action);

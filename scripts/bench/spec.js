@@ -1,6 +1,7 @@
-// Issue 2's target: the whole cucumber run, TypeScript start-up included, within 2 times an empty cucumber-js
-// run (one feature file with no scenarios, no TypeScript) on the same machine, measured side by side. The same
-// run without the @invariants feature shows what the failure-ordering exploration inside it adds.
+// The whole cucumber run, TypeScript start-up included, against an empty cucumber-js run (one feature file with
+// no scenarios, no TypeScript) on the same machine, measured side by side: issue 11 asks for at most 3 times,
+// issue 2 asked for 2. The same run without the @invariants feature shows what the failure-ordering exploration
+// inside it adds.
 const { mkdtempSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -44,25 +45,26 @@ function benchSpec({ runs = Number(process.env.BENCH_RUNS ?? 7), messagesDir } =
     title: 'Whole specification vs an empty cucumber-js run',
     command: 'node scripts/bench/spec.js',
     measurements: [
-      ms('whole specification (ts-node + swc, three reports)', whole),
+      ms('whole specification (swc, three reports)', whole),
       ms('without the @invariants feature', rest),
       ms('empty cucumber-js run (no TypeScript)', baseline),
     ],
     checks: [
-      { target: 'at most 2.00× the empty run', measured: `${ratio.toFixed(2)}×`, met: ratio <= 2 },
+      { target: 'at most 3.00× the empty run (issue 11)', measured: `${ratio.toFixed(2)}×`, met: ratio <= 3 },
+      { target: 'at most 2.00× the empty run (issue 2)', measured: `${ratio.toFixed(2)}×`, met: ratio <= 2 },
       {
         target: 'without @invariants: at most 2.00×',
         measured: `${restRatio.toFixed(2)}×`,
         met: restRatio <= 2,
       },
     ],
-    note: `The @invariants feature runs the failure-ordering exploration inside cucumber: ${Math.round(whole.median - rest.median)} ms here. Of the rest, ts-node loads the \`typescript\` package to read tsconfig.json (about 270 ms in a CPU profile) and cucumber-expressions polyfills RegExp match indices (about 140 ms over the suite’s steps); the model and its attachments cost under 30 ms.`,
+    note: `The @invariants feature runs the failure-ordering exploration inside cucumber (the exhaustive phase with its determinism replays, 300 random plans, the state space of the test bounds): ${Math.round(whole.median - rest.median)} ms here, most of it the model's own steps. The rest is cucumber itself (the empty run), loading the project's TypeScript (compiled by swc, kept in node_modules/.cache/swc-register), the scenarios with their SQL store and attachments, and the three reports.`,
     messages: join(reports, 'messages.ndjson'),
     lines: [
-      formatSummary('whole specification (ts-node + swc)', whole),
+      formatSummary('whole specification (swc)', whole),
       formatSummary('without the @invariants feature', rest),
       formatSummary('empty cucumber-js run (no TypeScript)', baseline),
-      `ratio ${ratio.toFixed(2)} (target at most 2.00); without @invariants ${restRatio.toFixed(2)}`,
+      `ratio ${ratio.toFixed(2)} (target at most 3.00, issue 2's 2.00); without @invariants ${restRatio.toFixed(2)}`,
     ],
   };
 }
