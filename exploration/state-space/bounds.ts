@@ -109,7 +109,7 @@ export function describeBounds(bounds: Bounds): string[] {
   return [
     ...(joining.length ? [`deployment: the source's, with ${joining.join(', ')} joining it first`] : []),
     `servers failing and restored: ${bounds.servers.join(', ')} (each at most ${bounds.failuresPerServer} time${bounds.failuresPerServer === 1 ? '' : 's'})`,
-    `time: at most ${bounds.waits} moves, each to the next moment a threshold passes${
+    `time: at most ${bounds.waits} move${bounds.waits === 1 ? '' : 's'}, each to the next moment a threshold passes${
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
     `agents: ${AGENTS.slice(0, bounds.agents).join(', ')}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
