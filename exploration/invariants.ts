@@ -140,7 +140,7 @@ export class InvariantChecker implements StepObserver {
     const remap = (old: readonly LineOwner[], now: readonly LineOwner[]): void =>
       old.forEach((owner, i) => {
         const cursor = this.read.get(owner);
-        if (cursor) copy.read.set(now[i]!, { ...cursor });
+        if (cursor) copy.read.set(now[i]!, { lines: cursor.lines, lastId: cursor.lastId });
       });
     remap(from.windows, to.windows);
     from.consoles.forEach((console, i) => remap(console.chats, to.consoles[i]!.chats));

@@ -27,7 +27,7 @@ export interface Facts {
 
 export function factsOf(state: DeploymentState): Facts {
   const down = new Set<string>();
-  for (const [server, up] of Object.entries(state.servers)) if (!up) down.add(server);
+  for (const server in state.servers) if (!state.servers[server]) down.add(server);
   const liveSessions: { activityId: number; home: string }[] = [];
   for (const session of state.sessions) {
     if (session.ended === null) liveSessions.push({ activityId: session.activityId, home: session.home });
@@ -96,11 +96,24 @@ export function loggedInNow(step: Pick<LawStep, 'action' | 'before' | 'after' | 
   return step.before.logins[agent] !== 'logged in' && step.after.logins[agent] === 'logged in' ? agent : null;
 }
 
+function someMessagingDown(down: ReadonlySet<string>): boolean {
+  for (const server of down) if (roleOf(server) === 'Messaging') return true;
+  return false;
+}
+
 export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history: History): History {
   const { action, before, after, state } = step;
   let next = history;
+  // Field by field, not by spreading: this runs at every explored transition.
   const set = (change: Partial<History>): void => {
-    next = { ...next, ...change };
+    next = {
+      liveAtApplicationFailure: change.liveAtApplicationFailure ?? next.liveAtApplicationFailure,
+      agentsCutOff: change.agentsCutOff ?? next.agentsCutOff,
+      applicationDownSince: change.applicationDownSince ?? next.applicationDownSince,
+      sentWhileMessagingDown: change.sentWhileMessagingDown ?? next.sentWhileMessagingDown,
+      liveAtMessagingFailure: change.liveAtMessagingFailure ?? next.liveAtMessagingFailure,
+      servicesFailedSinceLogin: change.servicesFailedSinceLogin ?? next.servicesFailedSinceLogin,
+    };
   };
   if (action.type === 'fail' && roleOf(action.server) === 'Application' && !before.down.has(action.server)) {
     const server = action.server;
@@ -130,7 +143,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       ),
     });
   }
-  if (after.messages > before.messages && [...after.down].some((server) => roleOf(server) === 'Messaging')) {
+  if (after.messages > before.messages && someMessagingDown(after.down)) {
     const sent: number[] = [];
     for (let id = before.messages; id < after.messages; id++) sent.push(id);
     set({ sentWhileMessagingDown: union(next.sentWhileMessagingDown, sent) });

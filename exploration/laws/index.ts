@@ -57,8 +57,17 @@ export function checkLaws(
   plan: () => readonly Action[],
 ): History {
   const next = nextHistory(step, history);
-  const full: LawStep = { ...step, history: next, previous: history };
-  for (const l of LAWS) {
+  const full: LawStep = {
+    action: step.action,
+    before: step.before,
+    after: step.after,
+    state: step.state,
+    parameters: step.parameters,
+    history: next,
+    previous: history,
+  };
+  for (let i = 0; i < LAWS.length; i++) {
+    const l = LAWS[i]!;
     const verdict = l.check(full);
     if (verdict === NOT_APPLICABLE) continue;
     if (counts) counts[l.id]!++;

@@ -56,6 +56,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
   private readonly parameters: ModelParameters;
   private applied = 0;
   private readonly refusalLabels = new Map<string, string>();
+  private readonly table: ActionTable;
 
   constructor(
     readonly bounds: Bounds,
@@ -67,6 +68,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
     this.horizon = this.thresholds.at(-1)!;
     this.setup = setupOf(bounds);
+    this.table = new ActionTable(bounds);
   }
 
   /**
@@ -98,57 +100,36 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
   }
 
   enabled(node: ExploredState): Action[] {
-    const { bounds } = this;
+    const { bounds, table } = this;
     const state = node.deployment.inspect();
     const used = node.used;
     const candidates: Action[] = [];
-    bounds.servers.forEach((server, i) => {
-      if (!state.servers[server]) candidates.push({ type: 'restore', server });
-      else if (used[Used.Customers + bounds.customers + i]! < bounds.failuresPerServer) {
-        candidates.push({ type: 'fail', server });
-      }
-    });
+    for (let i = 0; i < bounds.servers.length; i++) {
+      if (!state.servers[bounds.servers[i]!]) candidates.push(table.restore[i]!);
+      else if (used[Used.Customers + bounds.customers + i]! < bounds.failuresPerServer) candidates.push(table.fail[i]!);
+    }
     if (used[Used.Waits]! < bounds.waits) {
       const next = this.nextThreshold(state);
-      if (next !== null) candidates.push({ type: 'wait', seconds: next });
-      for (const seconds of bounds.waitSteps) if (seconds !== next) candidates.push({ type: 'wait', seconds });
+      if (next !== null) candidates.push(table.wait(next));
+      for (const seconds of bounds.waitSteps) if (seconds !== next) candidates.push(table.wait(seconds));
     }
-    const messages = node.facts.messages < bounds.messages;
+    const sent = node.facts.messages;
+    const messages = sent < bounds.messages;
     for (let c = 0; c < bounds.customers; c++) {
-      const customer = c === 0 ? undefined : CUSTOMERS[c];
-      if (messages && used[Used.Customers + c]! < bounds.chatsPerCustomer) {
-        candidates.push({
-          type: 'customer-starts-chat',
-          ...(customer && { customer }),
-          question: `Question ${node.facts.messages + 1}`,
-        });
-      }
-      if (messages)
-        candidates.push({
-          type: 'customer-sends',
-          ...(customer && { customer }),
-          text: `Customer line ${node.facts.messages + 1}`,
-        });
-      if (messages)
-        candidates.push({
-          type: 'agent-sends',
-          text: `Agent line ${node.facts.messages + 1}`,
-          ...(customer && { customer }),
-        });
-      if (used[Used.Completions]! < bounds.completions)
-        candidates.push({ type: 'agent-completes-chat', ...(customer && { customer }) });
+      if (messages && used[Used.Customers + c]! < bounds.chatsPerCustomer) candidates.push(table.startChat[c]![sent]!);
+      if (messages) candidates.push(table.customerSends[c]![sent]!);
+      if (messages) candidates.push(table.agentSendsTo[c]![sent]!);
+      if (used[Used.Completions]! < bounds.completions) candidates.push(table.completeFor[c]!);
     }
     for (let a = 0; a < bounds.agents; a++) {
-      const agent = AGENTS[a]!;
-      const named = a === 0 ? {} : { agent };
-      if (used[Used.Logins]! < bounds.logins) candidates.push({ type: 'agent-logs-in', agent });
-      if (used[Used.Logouts]! < bounds.logouts) candidates.push({ type: 'agent-logs-out', ...named });
-      if (used[Used.Tabs]! < bounds.tabs) candidates.push({ type: 'agent-opens-tab', tab: 'Case', ...named });
+      if (used[Used.Logins]! < bounds.logins) candidates.push(table.login[a]!);
+      if (used[Used.Logouts]! < bounds.logouts) candidates.push(table.logout[a]!);
+      if (used[Used.Tabs]! < bounds.tabs) candidates.push(table.tab[a]!);
       if (a === 0) continue; // the first agent's chat actions are the customers' loop above
-      if (messages) candidates.push({ type: 'agent-sends', text: `Agent line ${node.facts.messages + 1}`, agent });
-      if (used[Used.Completions]! < bounds.completions) candidates.push({ type: 'agent-completes-chat', agent });
+      if (messages) candidates.push(table.agentSends[a]![sent]!);
+      if (used[Used.Completions]! < bounds.completions) candidates.push(table.agentCompletes[a]!);
     }
-    if (used[Used.Emails]! < bounds.emails) candidates.push(emailArrives(used[Used.Emails]!));
+    if (used[Used.Emails]! < bounds.emails) candidates.push(table.email[used[Used.Emails]!]!);
     const enabled: Action[] = [];
     for (const action of candidates) {
       const reason = node.deployment.rejection(action);
@@ -314,4 +295,55 @@ function sincesOf(state: DeploymentState): number[] {
     for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') found.push(tab.since);
   }
   return found;
+}
+
+/**
+ * Every action the bounds let a plan try, made once, so the same step in two states is one object (and a state's
+ * candidates cost no allocation): per server, per customer or agent, and per number of messages sent so far.
+ */
+class ActionTable {
+  readonly fail: Action[];
+  readonly restore: Action[];
+  readonly startChat: Action[][];
+  readonly customerSends: Action[][];
+  readonly agentSendsTo: Action[][];
+  readonly completeFor: Action[];
+  readonly login: Action[];
+  readonly logout: Action[];
+  readonly tab: Action[];
+  readonly agentSends: Action[][];
+  readonly agentCompletes: Action[];
+  readonly email: Action[];
+  private readonly waits = new Map<number, Action>();
+
+  constructor(bounds: Bounds) {
+    const sent = Array.from({ length: bounds.messages }, (_, n) => n + 1);
+    const customers = CUSTOMERS.slice(0, bounds.customers).map((address, c) => (c === 0 ? undefined : address));
+    const agents = AGENTS.slice(0, bounds.agents);
+    this.fail = bounds.servers.map((server) => ({ type: 'fail', server }));
+    this.restore = bounds.servers.map((server) => ({ type: 'restore', server }));
+    this.startChat = customers.map((customer) =>
+      sent.map((n) => ({ type: 'customer-starts-chat', ...(customer && { customer }), question: `Question ${n}` })),
+    );
+    this.customerSends = customers.map((customer) =>
+      sent.map((n) => ({ type: 'customer-sends', ...(customer && { customer }), text: `Customer line ${n}` })),
+    );
+    this.agentSendsTo = customers.map((customer) =>
+      sent.map((n) => ({ type: 'agent-sends', text: `Agent line ${n}`, ...(customer && { customer }) })),
+    );
+    this.completeFor = customers.map((customer) => ({ type: 'agent-completes-chat', ...(customer && { customer }) }));
+    this.login = agents.map((agent) => ({ type: 'agent-logs-in', agent }));
+    const named = agents.map((agent, a) => (a === 0 ? {} : { agent }));
+    this.logout = named.map((who) => ({ type: 'agent-logs-out', ...who }));
+    this.tab = named.map((who) => ({ type: 'agent-opens-tab', tab: 'Case', ...who }));
+    this.agentSends = agents.map((agent) => sent.map((n) => ({ type: 'agent-sends', text: `Agent line ${n}`, agent })));
+    this.agentCompletes = agents.map((agent) => ({ type: 'agent-completes-chat', agent }));
+    this.email = Array.from({ length: bounds.emails }, (_, n) => emailArrives(n));
+  }
+
+  wait(seconds: number): Action {
+    let action = this.waits.get(seconds);
+    if (action === undefined) this.waits.set(seconds, (action = { type: 'wait', seconds }));
+    return action;
+  }
 }
