@@ -168,8 +168,11 @@ export class InvariantChecker implements StepObserver {
     const first = new PlanRunner(fresh());
     const second = new PlanRunner(fresh());
     this.plan.forEach((action, index) => {
-      const expected = JSON.stringify(first.step(action));
-      const got = JSON.stringify(second.step(action));
+      const one = first.step(action);
+      const other = second.step(action);
+      if (sameEvents(one, other)) return;
+      const expected = JSON.stringify(one);
+      const got = JSON.stringify(other);
       if (expected !== got)
         this.fail('determinism', index, `one replay recorded ${got} where the other had ${expected}`);
     });
@@ -418,4 +421,25 @@ export class InvariantChecker implements StepObserver {
 function pathDown(state: DeploymentState, home: string): string {
   const down = [home, 'Messaging'].filter((server) => !state.servers[server]);
   return `while the ${down.join(' and ')} server${down.length > 1 ? 's are' : ' is'} down`;
+}
+
+/**
+ * Whether two steps' events are the same, key by key in the same order and value by value: trace events are
+ * flat records of strings, numbers and booleans, so this means they print as the same JSON, without printing
+ * them (the determinism replays of the random phase compare every step). When it says no, JSON decides.
+ */
+function sameEvents(one: readonly TraceEvent[], other: readonly TraceEvent[]): boolean {
+  if (one.length !== other.length) return false;
+  for (let i = 0; i < one.length; i++) {
+    const a = one[i] as unknown as Record<string, unknown>;
+    const b = other[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(a);
+    const otherKeys = Object.keys(b);
+    if (keys.length !== otherKeys.length) return false;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (key !== otherKeys[k] || a[key] !== b[key]) return false;
+    }
+  }
+  return true;
 }

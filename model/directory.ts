@@ -31,23 +31,24 @@ export class Directory {
   private readonly loginsByHome = new Map<Server, Set<AgentConsole>>();
   private readonly filedLogin = new Map<AgentConsole, Server>();
   private readonly chatHolders = new Map<number, AgentConsole>();
-  private readonly heldChats = new Map<AgentConsole, readonly number[]>();
+  /** Each console's chat list as last filed: a list is only pushed to, or replaced, so its length tells. */
+  private readonly heldChats = new Map<AgentConsole, { readonly list: readonly unknown[]; readonly ids: number[] }>();
   private readonly rows = new Map<number, ActivityRow>();
-  private readonly rowOrder = new Map<number, number>();
-  private readonly caseIds = new Set<number>();
-  private readonly assigned = new Map<number, ActivityRow[]>();
   private readonly messagesOf = new Map<number, ChatMessage[]>();
-  private readonly users = new Map<string, UserRow>();
-  private readonly usersById = new Map<number, UserRow>();
+  /** Asked for rarely (a case id a plan gives, a login): built when first asked, then kept up to date. */
+  private caseIds: Set<number> | null = null;
+  private assigned: Map<number, ActivityRow[]> | null = null;
+  private rowOrder: Map<number, number> | null = null;
+  private readonly users: Users;
+
+  private constructor(private readonly state: State) {
+    this.users = usersOf(state.db.users);
+  }
 
   /** The directory of `state`, built by one walk over it. */
   static of(state: State): Directory {
-    const directory = new Directory();
-    for (const user of state.db.users) {
-      directory.users.set(user.user_name, user);
-      directory.usersById.set(user.user_id, user);
-    }
-    for (const row of state.db.activities) directory.addedRow(row);
+    const directory = new Directory(state);
+    for (const row of state.db.activities) directory.rows.set(row.activity_id, row);
     for (const session of state.sessions) directory.addedSession(session);
     for (const window of state.windows) directory.addedWindow(window);
     for (const console of state.consoles) directory.addedConsole(console);
@@ -105,14 +106,24 @@ export class Directory {
   }
 
   hasCase(caseId: number): boolean {
+    if (!this.caseIds) this.caseIds = new Set(this.state.db.activities.map((row) => row.case_id));
     return this.caseIds.has(caseId);
   }
 
-  /** The rows assigned to user `userId`, in the table's order. */
+  /** The rows assigned to user `userId`, in the table's order (the order they were created). */
   rowsAssignedTo(userId: number): ActivityRow[] {
+    if (!this.assigned) {
+      this.assigned = new Map();
+      this.rowOrder = new Map();
+      for (const row of this.state.db.activities) {
+        this.rowOrder.set(row.activity_id, this.rowOrder.size);
+        if (row.assigned_to !== null) this.assignedRow(row);
+      }
+    }
     const rows = this.assigned.get(userId);
     if (!rows) return [];
-    return rows.sort((a, b) => this.rowOrder.get(a.activity_id)! - this.rowOrder.get(b.activity_id)!);
+    const order = this.rowOrder!;
+    return rows.sort((a, b) => order.get(a.activity_id)! - order.get(b.activity_id)!);
   }
 
   messages(activityId: number): readonly ChatMessage[] {
@@ -120,11 +131,11 @@ export class Directory {
   }
 
   user(userName: string): UserRow | undefined {
-    return this.users.get(userName);
+    return this.users.byName.get(userName);
   }
 
   userWithId(userId: number): UserRow | undefined {
-    return this.usersById.get(userId);
+    return this.users.byId.get(userId);
   }
 
   /** Whether `window` is still in the state (a new chat of the same customer replaces it). */
@@ -148,12 +159,13 @@ export class Directory {
 
   addedRow(row: ActivityRow): void {
     this.rows.set(row.activity_id, row);
-    this.rowOrder.set(row.activity_id, this.rowOrder.size);
-    this.caseIds.add(row.case_id);
+    this.caseIds?.add(row.case_id);
+    this.rowOrder?.set(row.activity_id, this.rowOrder.size);
     if (row.assigned_to !== null) this.assignedRow(row);
   }
 
   assignedRow(row: ActivityRow): void {
+    if (!this.assigned) return; // built with every assignment when first asked
     const rows = this.assigned.get(row.assigned_to!);
     if (rows) rows.push(row);
     else this.assigned.set(row.assigned_to!, [row]);
@@ -217,19 +229,16 @@ export class Directory {
         this.filedLogin.set(console, home);
       }
     }
-    const held = this.heldChats.get(console) ?? NO_CHATS;
+    const held = this.heldChats.get(console);
     const chats = console.chats;
-    if (held.length === chats.length) {
-      let same = true;
-      for (let i = 0; same && i < chats.length; i++) same = chats[i]!.activityId === held[i];
-      if (same) return;
+    if (held && held.list === chats && held.ids.length === chats.length) return;
+    if (held) for (const id of held.ids) if (this.chatHolders.get(id) === console) this.chatHolders.delete(id);
+    const ids: number[] = [];
+    for (const chat of chats) {
+      this.chatHolders.set(chat.activityId, console);
+      ids.push(chat.activityId);
     }
-    for (const id of held) if (this.chatHolders.get(id) === console) this.chatHolders.delete(id);
-    for (const chat of chats) this.chatHolders.set(chat.activityId, console);
-    this.heldChats.set(
-      console,
-      chats.map((chat) => chat.activityId),
-    );
+    this.heldChats.set(console, { list: chats, ids });
   }
 
   addedMessage(message: ChatMessage): void {
@@ -240,4 +249,23 @@ export class Directory {
 }
 
 const NONE: ReadonlySet<never> = new Set();
-const NO_CHATS: readonly number[] = [];
+
+interface Users {
+  readonly byName: ReadonlyMap<string, UserRow>;
+  readonly byId: ReadonlyMap<number, UserRow>;
+}
+
+/** egpl_user is reference data, the same list for every deployment of a kind: its lookups are shared. */
+const USERS = new WeakMap<readonly UserRow[], Users>();
+
+function usersOf(users: readonly UserRow[]): Users {
+  let found = USERS.get(users);
+  if (!found) {
+    found = {
+      byName: new Map(users.map((user) => [user.user_name, user])),
+      byId: new Map(users.map((user) => [user.user_id, user])),
+    };
+    USERS.set(users, found);
+  }
+  return found;
+}

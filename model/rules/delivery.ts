@@ -28,8 +28,14 @@ export const delivery: Rule = {
       }
       if (session.agentUserName === null) continue;
       const console = directory.console(session.agentUserName);
-      const chat = console?.chats.find((c) => c.activityId === session.activityId);
-      if (chat && console!.login === 'logged in' && consolesReach) {
+      if (!console || console.login !== 'logged in' || !consolesReach) continue;
+      let chat;
+      for (const c of console.chats) {
+        if (c.activityId !== session.activityId) continue;
+        chat = c;
+        break;
+      }
+      if (chat) {
         for (; chat.transcriptRead < session.transcript.length; chat.transcriptRead++) {
           const line = session.transcript[chat.transcriptRead]!;
           if (line.kind === 'message' && line.from === 'agent' && chat.pane.includes(line)) continue;

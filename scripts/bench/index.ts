@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { benchDocs } from './docs';
-import { benchAgainstOldModel, benchExhaustive, benchFuzz } from './fuzz';
+import { benchAgainstOldModelApart, benchExhaustive, benchFuzz } from './fuzz';
 import { benchGenerateSuite, benchGenerateSynthetic } from './generate';
 import { BENCH_REPORT_VERSION, type BenchReport, type Comparison, type Machine, type Measurement } from './report';
 import { benchScale } from './scale';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   step(`the model against the model before the restructure`);
   comparisons.push(
     await attempt('The model against the old model', 'fuzz-vs-old-model', () =>
-      benchAgainstOldModel({ repeats: runs }),
+      benchAgainstOldModelApart({ repeats: runs }),
     ),
   );
   step('step cost at 10, 100 and 1,000 agents');
