@@ -13,6 +13,7 @@ import { ASSUMPTION_TAG } from '../features/claims-register';
 import { EVIDENCE_KEY, assumptionAnchor, evidenceMark, evidenceOf } from './evidence';
 import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
 import {
+  STATUSES,
   scenariosOf,
   type FeatureDoc,
   type QueryDoc,
@@ -52,8 +53,6 @@ export const STATUS_MARK: Record<Status, string> = {
   unknown: '·',
   'not run': '·',
 };
-
-const STATUSES = Object.keys(STATUS_LABEL) as Status[];
 
 export function statusBadge(value: Status): string {
   const status = closedValue(value, STATUSES, 'status');

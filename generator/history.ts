@@ -6,7 +6,7 @@
  * and writing the file, and digesting the sources on disk, are scripts/generate-docs.ts's job.
  */
 import { createHash } from 'node:crypto';
-import { scenariosOf, type FeatureDoc, type RunDoc, type Status } from './run-model';
+import { isStatus, scenariosOf, type FeatureDoc, type RunDoc, type Status } from './run-model';
 
 export const HISTORY_VERSION = 1;
 /** Runs kept: enough to see a trend and a flaky scenario's pattern, small enough for a CI cache. */
@@ -43,17 +43,6 @@ export const digest = (text: string): string => createHash('sha256').update(text
 
 export class HistoryError extends Error {}
 
-const STATUSES = new Set<string>([
-  'passed',
-  'failed',
-  'ambiguous',
-  'undefined',
-  'pending',
-  'skipped',
-  'unknown',
-  'not run',
-]);
-
 function checkEntry(value: unknown): string | null {
   const e = value as Partial<HistoryEntry>;
   if (typeof e !== 'object' || e === null) return 'not an object';
@@ -64,7 +53,7 @@ function checkEntry(value: unknown): string | null {
   if (typeof e.features !== 'object' || e.features === null) return '"features" should be an object';
   if (!Array.isArray(e.scenarios)) return '"scenarios" should be a list';
   for (const [i, s] of e.scenarios.entries()) {
-    if (typeof s?.feature !== 'string' || typeof s.name !== 'string' || !STATUSES.has(s.status)) {
+    if (typeof s?.feature !== 'string' || typeof s.name !== 'string' || !isStatus(s.status)) {
       return `scenario ${i + 1} has no feature, name or known status`;
     }
   }

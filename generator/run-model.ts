@@ -9,10 +9,12 @@ import type { DeploymentView } from '../model/views';
 import type { ExplorationReport } from '../exploration/report';
 import type { Plan } from '../model/actions';
 
-export type Status = 'passed' | 'failed' | 'ambiguous' | 'undefined' | 'pending' | 'skipped' | 'unknown' | 'not run';
-
-/** Worst first, as cucumber ranks them. */
-const STATUS_RANK: readonly Status[] = [
+/**
+ * Every status a scenario or step can have: cucumber's seven, and "not run" for a scenario that no attempt
+ * reached. In the order the pages list them; read wherever a status is checked or listed.
+ */
+export const STATUSES = [
+  'passed',
   'failed',
   'ambiguous',
   'undefined',
@@ -20,12 +22,28 @@ const STATUS_RANK: readonly Status[] = [
   'skipped',
   'unknown',
   'not run',
-  'passed',
-];
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export function isStatus(value: unknown): value is Status {
+  return (STATUSES as readonly unknown[]).includes(value);
+}
+
+/** How bad each status is, worst highest, as cucumber ranks them: a scenario shows the worst of its steps'. */
+const SEVERITY: Readonly<Record<Status, number>> = {
+  failed: 7,
+  ambiguous: 6,
+  undefined: 5,
+  pending: 4,
+  skipped: 3,
+  unknown: 2,
+  'not run': 1,
+  passed: 0,
+};
 
 export function worstStatus(statuses: readonly Status[]): Status {
   if (statuses.length === 0) return 'not run';
-  return [...statuses].sort((a, b) => STATUS_RANK.indexOf(a) - STATUS_RANK.indexOf(b))[0]!;
+  return [...statuses].sort((a, b) => SEVERITY[b] - SEVERITY[a])[0]!;
 }
 
 export interface Claim {

@@ -4,18 +4,7 @@
  * tags and anchor. The filtering itself is src/client/scenario-filter.ts, which Docusaurus loads on every page.
  */
 import { htmlAttribute, htmlText } from './escape';
-import type { ScenarioDoc, Status } from './run-model';
-
-const STATUSES: readonly Status[] = [
-  'passed',
-  'failed',
-  'ambiguous',
-  'undefined',
-  'pending',
-  'skipped',
-  'unknown',
-  'not run',
-];
+import { STATUSES, type ScenarioDoc, type Status } from './run-model';
 
 /** Attributes for the element that stands for a scenario (an index row); `anchor` links it to its section. */
 export function filterAttributes(scenario: Pick<ScenarioDoc, 'status' | 'tags'>, anchor?: string): string {

@@ -5,24 +5,14 @@ import { explore, type Exploration } from '../exploration/explore';
 import { INVARIANT_LIST } from '../exploration/invariants';
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { factoryLike } from '../plans/interpreter';
+import { ScenarioResults, named } from './support/found';
 import type { DeploymentWorld } from './support/world';
 
 /** One exploration per cucumber run: every scenario of the invariants feature reads the same results. */
 let shared: Exploration | undefined;
-const explored = new WeakMap<World, Exploration>();
-
-function results(world: World): Exploration {
-  const found = explored.get(world);
-  if (!found) throw new Error('No exploration ran in this scenario; start it with a When step');
-  return found;
-}
-
-function invariantNamed(name: string) {
-  const invariant = INVARIANT_LIST.find((i) => i.name === name);
-  if (!invariant)
-    throw new Error(`No invariant is named "${name}" (known: ${INVARIANT_LIST.map((i) => i.name).join('; ')})`);
-  return invariant;
-}
+const explored = new ScenarioResults<Exploration>('No exploration ran');
+const results = (world: World): Exploration => explored.get(world);
+const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant');
 
 /** The run's one exploration (both phases and the state space), run by the first scenario that asks. */
 export function runExploration(): Exploration {

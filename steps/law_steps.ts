@@ -4,20 +4,11 @@ import { formatCounterexample } from '../exploration/counterexample';
 import { LAWS } from '../exploration/laws';
 import type { SpecificationStateSpace } from '../exploration/state-space/report';
 import { runExploration } from './exploration_steps';
+import { ScenarioResults, named } from './support/found';
 
-const explored = new WeakMap<World, SpecificationStateSpace>();
-
-function stateSpace(world: World): SpecificationStateSpace {
-  const found = explored.get(world);
-  if (!found) throw new Error('No state space was explored in this scenario; start it with a When step');
-  return found;
-}
-
-function lawNamed(name: string) {
-  const law = LAWS.find((l) => l.name === name);
-  if (!law) throw new Error(`No law is named "${name}" (known: ${LAWS.map((l) => l.name).join('; ')})`);
-  return law;
-}
+const explored = new ScenarioResults<SpecificationStateSpace>('No state space was explored');
+const stateSpace = (world: World): SpecificationStateSpace => explored.get(world);
+const lawNamed = (name: string) => named(LAWS, name, 'law');
 
 When('every state within the test bounds is explored', function (this: World) {
   explored.set(this, runExploration().stateSpace);

@@ -3,59 +3,26 @@
  * clicking its controls, and reading back what its views show, in the shape of the model's DeploymentView so a
  * test can compare the page with a scenario's end state. Shared by the playground's browser tests.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ok, strictEqual } from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { serveStatic, type StaticSite } from './static-server';
+import { strictEqual } from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { newSitePage, root, startSite, type OpenPage, type SiteSession } from './site-session';
 
-export const root = join(__dirname, '..', '..');
-export const buildDir = join(root, 'build');
+export { root, type OpenPage, type SiteSession as Session } from './site-session';
 export const screenshots = join(root, 'reports', 'screenshots');
 
-export interface Session {
-  readonly site: StaticSite;
-  readonly browser: Browser;
-  close(): Promise<void>;
+/** The built site and the browser, once the playground page has been built. */
+export function start(): Promise<SiteSession> {
+  return startSite(join('playground', 'index.html'));
 }
 
-export async function start(): Promise<Session> {
-  ok(existsSync(join(buildDir, 'playground', 'index.html')), 'build/ has no playground page: run npm run build first');
-  const site = await serveStatic(buildDir);
-  const browser = await launchBrowser();
-  return {
-    site,
-    browser,
-    close: async () => {
-      await browser.close();
-      await site.close();
-    },
-  };
-}
-
-export interface OpenPage {
-  readonly page: Page;
-  /** Console errors, failed requests and uncaught exceptions since the page started loading. */
-  readonly errors: string[];
-}
-
-/** A browser page that records console errors, failed requests and uncaught exceptions. */
-export async function newPage(session: Session, width = 1400): Promise<OpenPage> {
-  const page = await session.browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return { page, errors };
+/** A browser page that records console errors, failed responses and uncaught exceptions (`newSitePage`). */
+export function newPage(session: SiteSession, width = 1400): Promise<OpenPage> {
+  return newSitePage(session, width, false);
 }
 
 /** Loads the playground at `search` (a query string, or '') in `open`, and waits until it has read the link. */
-export async function goTo(session: Session, open: OpenPage, search: string): Promise<void> {
+export async function goTo(session: SiteSession, open: OpenPage, search: string): Promise<void> {
   open.errors.length = 0;
   const response = await open.page.goto(`${session.site.url}/playground/${search}`, { waitUntil: 'load' });
   strictEqual(response?.status(), 200);
@@ -63,7 +30,7 @@ export async function goTo(session: Session, open: OpenPage, search: string): Pr
 }
 
 /** Opens the playground at `search` in a new page. */
-export async function openPlayground(session: Session, search = '', width = 1400): Promise<OpenPage> {
+export async function openPlayground(session: SiteSession, search = '', width = 1400): Promise<OpenPage> {
   const open = await newPage(session, width);
   await goTo(session, open, search);
   return open;

@@ -47,8 +47,9 @@ export interface SiteSession {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<SiteSession> {
-  ok(existsSync(join(buildDir, 'index.html')), 'build/ has no site: run npm run build first');
+/** The built site on a static server, and the browser; `page` is a built file the tests need (the home page). */
+export async function startSite(page = 'index.html'): Promise<SiteSession> {
+  ok(existsSync(join(buildDir, page)), `build/ has no ${page}: run npm run build first`);
   const site = await serveStatic(buildDir);
   const browser = await launchBrowser();
   return {
@@ -61,13 +62,19 @@ export async function startSite(): Promise<SiteSession> {
   };
 }
 
-/** Opens a page, collecting console errors and uncaught exceptions from the moment it starts loading. */
-export async function openPage(
-  session: SiteSession,
-  route: string,
-  width = 1400,
-): Promise<{ page: Page; errors: string[] }> {
-  // A context of its own (axe-core's playwright binding needs one), closed with the page.
+export interface OpenPage {
+  readonly page: Page;
+  /** Console errors, failed requests and uncaught exceptions since the page started loading. */
+  readonly errors: string[];
+}
+
+/**
+ * A browser page in a context of its own (axe-core's playwright binding needs one), closed with the page, that
+ * records console errors, responses of 400 and more and uncaught exceptions from the moment it starts loading;
+ * with `requestFailures`, also requests that failed outright (the playground's tests leave them out: they load
+ * one page after another in the same tab, which aborts what the last one still had under way).
+ */
+export async function newSitePage(session: SiteSession, width = 1400, requestFailures = true): Promise<OpenPage> {
   const context = await session.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.on('close', () => void context.close());
@@ -79,7 +86,13 @@ export async function openPage(
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  if (requestFailures) page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  return { page, errors };
+}
+
+/** Opens a page at `route`, recording what goes wrong on it (`newSitePage`), once its article has been shown. */
+export async function openPage(session: SiteSession, route: string, width = 1400): Promise<OpenPage> {
+  const { page, errors } = await newSitePage(session, width);
   const response = await page.goto(session.site.url + route, { waitUntil: 'load' });
   strictEqual(response?.status(), 200, `${route} answered ${response?.status()}`);
   strictEqual(response.request().redirectedFrom(), null, `${route} was redirected: not the route the site links to`);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRuns, diffLines } from '../../generator/changes';
 import type { ScenarioSnapshot } from '../../generator/observable';
+import { generateDocs } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const cucumber = join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
@@ -73,27 +74,7 @@ test('changing the "Customer not connected" delay publishes exactly the scenario
 
     const out = join(dir, 'generated');
     const report = join(dir, 'changes.md');
-    const generate = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        './scripts/swc-register.js',
-        'scripts/generate-docs.ts',
-        '--messages',
-        changed,
-        '--baseline',
-        baseline,
-        '--changes',
-        report,
-        '--out',
-        out,
-        '--static-reports',
-        join(dir, 'static'),
-        '--no-self-test',
-        '--no-bench',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
+    const generate = generateDocs(changed, dir, ['--baseline', baseline, '--changes', report]);
     strictEqual(generate.status, 0, generate.stderr);
 
     const before = endStates(baseline);

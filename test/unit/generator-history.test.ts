@@ -5,7 +5,6 @@
  */
 import { test } from 'node:test';
 import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import {
   type HistoryEntry,
   type ScenarioResult,
 } from '../../generator/history';
+import { generateDocs } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const fixture = readFileSync(join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson'), 'utf8')
@@ -62,25 +62,7 @@ test('the history survives three runs in a row and flags the scenario that flipp
       flipped = scenario;
       const messages = join(dir, `run-${i + 1}.ndjson`);
       writeFileSync(messages, text);
-      const result = spawnSync(
-        process.execPath,
-        [
-          '--require',
-          './scripts/swc-register.js',
-          'scripts/generate-docs.ts',
-          '--messages',
-          messages,
-          '--history',
-          history,
-          '--out',
-          out,
-          '--static-reports',
-          join(dir, 'static'),
-          '--no-self-test',
-          '--no-bench',
-        ],
-        { cwd: root, encoding: 'utf8' },
-      );
+      const result = generateDocs(messages, dir, ['--history', history]);
       strictEqual(result.status, 0, result.stderr);
     });
     const entries = parseHistory(readFileSync(history, 'utf8'), 'history.ndjson');

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessagesFileError, parseMessages } from '../../generator/messages';
 import { buildRun } from '../../generator/run';
+import { GENERATE_DOCS } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const fixture = join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson');
@@ -62,15 +63,7 @@ test('a corrupt trace attachment names the attachment line', () => {
 test('the command names a missing file and exits with an error, without a stack trace', () => {
   const result = spawnSync(
     process.execPath,
-    [
-      '--require',
-      './test/register.js',
-      'scripts/generate-docs.ts',
-      '--messages',
-      'no/such/messages.ndjson',
-      '--out',
-      '/tmp/cf-never-written',
-    ],
+    [...GENERATE_DOCS, '--messages', 'no/such/messages.ndjson', '--out', '/tmp/cf-never-written'],
     { cwd: root, encoding: 'utf8' },
   );
   strictEqual(result.status, 2);

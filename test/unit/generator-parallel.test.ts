@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { GENERATE_DOCS, generatorOptions } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const cucumber = join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
@@ -62,17 +63,8 @@ test('a --parallel run publishes the same pages as a serial run', async () => {
 
     const generate = (name: 'serial' | 'parallel') =>
       run([
-        '--require',
-        './scripts/swc-register.js',
-        'scripts/generate-docs.ts',
-        '--messages',
-        messages[name],
-        '--out',
-        join(dir, `${name}-pages`),
-        '--static-reports',
-        join(dir, `${name}-static`),
-        '--no-self-test',
-        '--no-bench',
+        ...GENERATE_DOCS,
+        ...generatorOptions(messages[name], join(dir, `${name}-pages`), join(dir, `${name}-static`)),
       ]);
     await Promise.all([generate('serial'), generate('parallel')]);
 

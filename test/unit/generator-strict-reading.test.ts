@@ -5,12 +5,12 @@
  */
 import { test } from 'node:test';
 import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linesOf, MessagesFileError, parseMessages } from '../../generator/messages';
 import { buildRun } from '../../generator/run';
+import { generateDocs } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const fixture = join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson');
@@ -147,23 +147,7 @@ test('the command refuses a wrong-shaped file with the file, line and field, exi
   try {
     const { text, line } = edited('testStepFinished', (e) => (e.testStepFinished.testStepResult.status = 'BROKEN'));
     writeFileSync(join(dir, 'messages.ndjson'), text);
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        './scripts/swc-register.js',
-        'scripts/generate-docs.ts',
-        '--messages',
-        join(dir, 'messages.ndjson'),
-        '--out',
-        join(dir, 'generated'),
-        '--static-reports',
-        join(dir, 'static'),
-        '--no-self-test',
-        '--no-bench',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
+    const result = generateDocs(join(dir, 'messages.ndjson'), dir);
     strictEqual(result.status, 2, result.stderr);
     match(result.stderr, new RegExp(`messages\\.ndjson:${line}: .*testStepFinished\\.testStepResult\\.status`));
     ok(!result.stderr.includes('    at '), result.stderr);

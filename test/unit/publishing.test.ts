@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeLock } from '../../scripts/checkout-lock';
+import { GENERATE_DOCS } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
 const fixture = join(root, 'test/fixtures/hostile-text/messages.ndjson');
@@ -25,7 +26,7 @@ const fixture = join(root, 'test/fixtures/hostile-text/messages.ndjson');
 function generate(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const childEnv = { ...process.env, ...env };
   delete childEnv.CHAT_KB_LOCK;
-  return spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/generate-docs.ts', ...args], {
+  return spawn(process.execPath, [...GENERATE_DOCS, ...args], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

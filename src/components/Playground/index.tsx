@@ -8,7 +8,7 @@ import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Mermaid from '@theme/Mermaid';
 import type { Action } from '../../../model/actions';
 import { describeAction } from '../../../model/actions';
-import { INFORMATION_TABS, type InformationTab } from '../../../model/agent-console';
+import { INFORMATION_TABS } from '../../../model/agent-console';
 import { formatDuration } from '../../../model/clock';
 import type { DeploymentView } from '../../../model/views';
 import { ActivityStore, type QueryResult } from '../../../diagnostics/store';
@@ -67,16 +67,46 @@ function ControlButton({ control, onStage }: { control: Control; onStage: (actio
   );
 }
 
+/** The controls' free-text inputs. */
+type TextInput = Extract<
+  keyof ControlInputs,
+  | 'amount'
+  | 'clockTo'
+  | 'customer'
+  | 'customerQuestion'
+  | 'customerText'
+  | 'agentName'
+  | 'agentText'
+  | 'emailSubject'
+  | 'emailFrom'
+>;
+
+/** Each text field of the controls: its element id (the browser tests find some by it), label and hint. */
+const TEXT_FIELDS: Record<
+  TextInput,
+  { id: string; label: string; placeholder?: string; inputMode?: 'numeric' | 'email' }
+> = {
+  amount: { id: 'pg-amount', label: 'Amount', inputMode: 'numeric' },
+  clockTo: { id: 'pg-clock-to', label: 'Move the clock to (hh:mm:ss)' },
+  customer: { id: 'pg-customer', label: "Customer's address", inputMode: 'email' },
+  customerQuestion: { id: 'pg-customer-question', label: 'Question for a new chat', placeholder: 'e.g. Help me!' },
+  customerText: { id: 'pg-customer-text', label: "Customer's message", placeholder: 'e.g. Hi' },
+  agentName: { id: 'pg-agent', label: "Agent's user name" },
+  agentText: { id: 'pg-agent-text', label: "Agent's message", placeholder: 'e.g. Hello' },
+  emailSubject: { id: 'pg-email-subject', label: 'Subject' },
+  emailFrom: { id: 'pg-email-from', label: 'From', inputMode: 'email' },
+};
+
 interface FieldProps {
-  id: string;
-  label: string;
+  name: TextInput;
   value: string;
   onChange: (value: string) => void;
+  /** Instead of the table's hint. */
   placeholder?: string;
-  inputMode?: 'text' | 'numeric' | 'email';
 }
 
-function Field({ id, label, value, onChange, placeholder, inputMode = 'text' }: FieldProps): ReactNode {
+function Field({ name, value, onChange, placeholder }: FieldProps): ReactNode {
+  const { id, label, inputMode = 'text', ...field } = TEXT_FIELDS[name];
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
@@ -86,12 +116,53 @@ function Field({ id, label, value, onChange, placeholder, inputMode = 'text' }: 
         inputMode={inputMode}
         autoComplete="off"
         value={value}
-        placeholder={placeholder}
+        placeholder={placeholder ?? field.placeholder}
         onChange={(event) => onChange(event.target.value)}
       />
     </div>
   );
 }
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** `key` where two options may have one value (two chats with one customer). */
+  options: readonly { readonly value: string; readonly label: string; readonly key?: number }[];
+}
+
+function SelectField({ id, label, value, onChange, options }: SelectFieldProps): ReactNode {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.key ?? option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** One fieldset of controls, under its legend. */
+function Group({ legend, children }: { legend: string; children: ReactNode }): ReactNode {
+  return (
+    <fieldset className={styles.group}>
+      <legend>{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+const UNITS = [
+  { value: 'seconds', label: 'seconds' },
+  { value: 'minutes', label: 'minutes' },
+] as const;
+const TABS = INFORMATION_TABS.map((tab) => ({ value: tab, label: tab }));
+const PRESET_OPTIONS = PRESETS.map((preset) => ({ value: preset.id, label: preset.label }));
 
 const LEGENDS: Record<ControlGroup, string> = {
   servers: 'Servers',
@@ -245,6 +316,9 @@ export default function Playground(): ReactNode {
     commit(stage(staged, action), `Staged: ${describeAction(action)}.`);
   };
   const set = (key: keyof ControlInputs) => (value: string) => setInputs((old) => ({ ...old, [key]: value }));
+  const field = (name: TextInput, placeholder?: string) => (
+    <Field name={name} value={inputs[name]} onChange={set(name)} placeholder={placeholder} />
+  );
   const group = (name: ControlGroup) =>
     all
       .filter((control) => control.group === name)
@@ -297,18 +371,14 @@ export default function Playground(): ReactNode {
           <a className={styles.skip} href="#playground-views">
             Skip to what everyone sees
           </a>
-          <fieldset className={styles.group}>
-            <legend>Start from</legend>
-            <div className={styles.field}>
-              <label htmlFor="pg-preset">A documented combination</label>
-              <select id="pg-preset" value={presetId} onChange={(event) => setPresetId(event.target.value)}>
-                {PRESETS.map((preset) => (
-                  <option key={preset.id} value={preset.id}>
-                    {preset.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <Group legend="Start from">
+            <SelectField
+              id="pg-preset"
+              label="A documented combination"
+              value={presetId}
+              onChange={setPresetId}
+              options={PRESET_OPTIONS}
+            />
             <div className={styles.buttons}>
               <button
                 type="button"
@@ -319,41 +389,23 @@ export default function Playground(): ReactNode {
                 Load this combination
               </button>
             </div>
-          </fieldset>
-          <fieldset className={styles.group}>
-            <legend>{LEGENDS.servers}</legend>
+          </Group>
+          <Group legend={LEGENDS.servers}>
             <div className={styles.buttons}>{group('servers')}</div>
-          </fieldset>
-          <fieldset className={styles.group}>
-            <legend>{LEGENDS.clock}</legend>
+          </Group>
+          <Group legend={LEGENDS.clock}>
             <div className={styles.buttons}>
               {one('wait-5s')}
               {one('wait-1min')}
             </div>
             <div className={styles.row}>
-              <Field id="pg-amount" label="Amount" value={inputs.amount} onChange={set('amount')} inputMode="numeric" />
-              <div className={styles.field}>
-                <label htmlFor="pg-unit">Unit</label>
-                <select
-                  id="pg-unit"
-                  value={inputs.unit}
-                  onChange={(event) => set('unit')(event.target.value as 'seconds' | 'minutes')}
-                >
-                  <option value="seconds">seconds</option>
-                  <option value="minutes">minutes</option>
-                </select>
-              </div>
+              {field('amount')}
+              <SelectField id="pg-unit" label="Unit" value={inputs.unit} onChange={set('unit')} options={UNITS} />
             </div>
             <div className={styles.buttons}>{one('wait-amount')}</div>
-            <Field
-              id="pg-clock-to"
-              label="Move the clock to (hh:mm:ss)"
-              value={inputs.clockTo}
-              onChange={set('clockTo')}
-              placeholder={`later than ${view.clock}, e.g. ${formatDuration(staged.deployment.clock + 60)}`}
-            />
+            {field('clockTo', `later than ${view.clock}, e.g. ${formatDuration(staged.deployment.clock + 60)}`)}
             <div className={styles.buttons}>{one('wait-until')}</div>
-          </fieldset>
+          </Group>
         </section>
 
         <section className={styles.views} aria-labelledby="playground-views">
@@ -481,85 +533,46 @@ export default function Playground(): ReactNode {
           <h2 id="playground-more" className={styles.heading}>
             The customer, the agent and email
           </h2>
-          <fieldset className={styles.group}>
-            <legend>{LEGENDS.customer}</legend>
-            <Field
-              id="pg-customer"
-              label="Customer's address"
-              value={inputs.customer}
-              onChange={set('customer')}
-              inputMode="email"
-            />
-            <Field
-              id="pg-customer-question"
-              label="Question for a new chat"
-              value={inputs.customerQuestion}
-              onChange={set('customerQuestion')}
-              placeholder="e.g. Help me!"
-            />
+          <Group legend={LEGENDS.customer}>
+            {field('customer')}
+            {field('customerQuestion')}
             <div className={styles.buttons}>{one('customer-starts-chat')}</div>
-            <Field
-              id="pg-customer-text"
-              label="Customer's message"
-              value={inputs.customerText}
-              onChange={set('customerText')}
-              placeholder="e.g. Hi"
-            />
+            {field('customerText')}
             <div className={styles.buttons}>{one('customer-sends')}</div>
-          </fieldset>
-          <fieldset className={styles.group}>
-            <legend>{LEGENDS.agent}</legend>
-            <Field id="pg-agent" label="Agent's user name" value={inputs.agentName} onChange={set('agentName')} />
-            <Field
-              id="pg-agent-text"
-              label="Agent's message"
-              value={inputs.agentText}
-              onChange={set('agentText')}
-              placeholder="e.g. Hello"
-            />
+          </Group>
+          <Group legend={LEGENDS.agent}>
+            {field('agentName')}
+            {field('agentText')}
             <div className={styles.row}>
-              <div className={styles.field}>
-                <label htmlFor="pg-chat-with">Chat</label>
-                <select
-                  id="pg-chat-with"
-                  value={inputs.chatWith}
-                  onChange={(event) => set('chatWith')(event.target.value)}
-                >
-                  <option value="">first in the list</option>
-                  {chats.map((chat) => (
-                    <option key={chat.key} value={chat.address}>
-                      key {chat.key}: {chat.address}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className={styles.field}>
-                <label htmlFor="pg-tab">Information tab</label>
-                <select
-                  id="pg-tab"
-                  value={inputs.tab}
-                  onChange={(event) => set('tab')(event.target.value as InformationTab)}
-                >
-                  {INFORMATION_TABS.map((tab) => (
-                    <option key={tab}>{tab}</option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id="pg-chat-with"
+                label="Chat"
+                value={inputs.chatWith}
+                onChange={set('chatWith')}
+                options={[
+                  { value: '', label: 'first in the list' },
+                  ...chats.map((chat) => ({
+                    key: chat.key,
+                    value: chat.address,
+                    label: `key ${chat.key}: ${chat.address}`,
+                  })),
+                ]}
+              />
+              <SelectField
+                id="pg-tab"
+                label="Information tab"
+                value={inputs.tab}
+                onChange={set('tab')}
+                options={TABS}
+              />
             </div>
             <div className={styles.buttons}>{group('agent')}</div>
-          </fieldset>
-          <fieldset className={styles.group}>
-            <legend>{LEGENDS.email}</legend>
-            <Field id="pg-email-subject" label="Subject" value={inputs.emailSubject} onChange={set('emailSubject')} />
-            <Field
-              id="pg-email-from"
-              label="From"
-              value={inputs.emailFrom}
-              onChange={set('emailFrom')}
-              inputMode="email"
-            />
+          </Group>
+          <Group legend={LEGENDS.email}>
+            {field('emailSubject')}
+            {field('emailFrom')}
             <div className={styles.buttons}>{group('email')}</div>
-          </fieldset>
+          </Group>
         </section>
       </div>
     </div>
