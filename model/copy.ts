@@ -5,8 +5,10 @@
  * change here: arrays, plain objects (their own enumerable keys, in order), Maps and Sets, all the way down;
  * numbers, strings, booleans, null and undefined as they are. An object reached twice (a chat line that is
  * both in the session's transcript and on a screen, which the model tells apart by identity) is copied once
- * and reached twice in the copy too. Any other object (a class instance) is not plain data and is refused, so
- * the state cannot quietly start sharing something mutable between copies.
+ * and reached twice in the copy too. An object frozen all the way down (reference data such as the users
+ * table) cannot change, so the copy shares it: lookups the model keeps by such an object's identity stay valid
+ * in the copy. Any other object (a class instance) is not plain data and is refused, so the state cannot
+ * quietly start sharing something mutable between copies.
  */
 export function copyPlain<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
@@ -25,6 +27,7 @@ let copies = EMPTY;
 function copyObject(value: object): object {
   const known = copies.get(value);
   if (known !== undefined) return known;
+  if (Object.isFrozen(value) && isImmutable(value)) return value;
   if (Array.isArray(value)) {
     // slice keeps the array's elements kind (packed numbers stay packed); then only nested objects are replaced.
     const out = value.slice();
@@ -81,4 +84,28 @@ function copyValue(value: unknown): unknown {
 /** An own data property, even for a key such as "__proto__" that an assignment would treat specially. */
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Frozen objects found frozen all the way down: nothing can change them, so every copy may share them. */
+const immutable = new WeakSet<object>();
+
+function isImmutable(value: object): boolean {
+  if (immutable.has(value)) return true;
+  const marked: object[] = [];
+  if (frozenThrough(value, marked)) return true;
+  for (const object of marked) immutable.delete(object);
+  return false;
+}
+
+/** Marks `value` and what it holds as immutable, provisionally (a frozen cycle counts as checked). */
+function frozenThrough(value: object, marked: object[]): boolean {
+  if (immutable.has(value)) return true;
+  if (!Object.isFrozen(value) || value instanceof Map || value instanceof Set) return false;
+  immutable.add(value);
+  marked.push(value);
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === 'object' && field !== null && !frozenThrough(field, marked)) return false;
+  }
+  return true;
 }

@@ -14,7 +14,7 @@ import { BehaviourLedger } from '../../exploration/state-space/ledger';
 import { TWO_APPLICATION_TEST_BOUNDS } from '../../exploration/state-space/bounds';
 import { search } from '../../exploration/state-space/search';
 
-/** Fails if any object or array of `copy` is also one of `original`'s. */
+/** Fails if any object or array of `copy` is also one of `original`'s, unless it is frozen all the way down. */
 function sharesNothing(original: unknown, copy: unknown): void {
   const originals = new Set<unknown>();
   const collect = (value: unknown): void => {
@@ -28,7 +28,7 @@ function sharesNothing(original: unknown, copy: unknown): void {
   const check = (value: unknown, path: string): void => {
     if (typeof value !== 'object' || value === null || checked.has(value)) return;
     checked.add(value);
-    ok(!originals.has(value), `${path} is shared with the original`);
+    ok(!originals.has(value) || deeplyFrozen(value), `${path} is shared with the original`);
     if (value instanceof Map || value instanceof Set) {
       let i = 0;
       for (const item of value.values()) check(item, `${path}<${i++}>`);
@@ -37,6 +37,15 @@ function sharesNothing(original: unknown, copy: unknown): void {
     for (const [key, item] of Object.entries(value)) check(item, `${path}.${key}`);
   };
   check(copy, 'copy');
+}
+
+function deeplyFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  return (
+    Object.isFrozen(value) &&
+    !(value instanceof Map || value instanceof Set) &&
+    Object.values(value).every(deeplyFrozen)
+  );
 }
 
 /**
@@ -127,6 +136,23 @@ test('a cloned deployment goes its own way', () => {
   strictEqual(deployment.isUp('Application'), true);
   strictEqual(copy.isUp('Application'), false);
   ok(copy.trace.length > deployment.trace.length, 'the copy records its own trace');
+});
+
+test('what is frozen all the way down is shared; what is frozen only on top is copied', () => {
+  const table = Object.freeze([Object.freeze({ user_id: 1002, user_name: 'JDoe' })]);
+  const shallow = Object.freeze([{ user_id: 1003 }]);
+  const copy = copyPlain({ table, shallow });
+  strictEqual(copy.table, table);
+  notStrictEqual(copy.shallow, shallow);
+  notStrictEqual(copy.shallow[0], shallow[0]);
+  deepStrictEqual(copy, structuredClone({ table, shallow }));
+  // Frozen objects that hold something mutable further down are copied, every part of them.
+  const open: { back?: unknown; note: { text: string } } = { note: { text: 'mutable' } };
+  const ring = Object.freeze({ next: Object.freeze({ ring: null as unknown, open }) });
+  Object.freeze(open);
+  const again = copyPlain({ ring });
+  notStrictEqual(again.ring, ring);
+  notStrictEqual(again.ring.next.open.note, open.note);
 });
 
 test('anything but plain data is refused', () => {
