@@ -56,20 +56,6 @@ export function encodeState(state: object, clock: number, horizon: number): stri
   return out;
 }
 
-/** cyrb53 (public domain): a fast 53-bit string hash with good spread. */
-export function fingerprint(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /** The chance that two of `states` distinct states share a fingerprint (the birthday bound over 2^64). */
 export function collisionChance(states: number): number {
   return (states * (states - 1)) / 2 / 2 ** 64;
