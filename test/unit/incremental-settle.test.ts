@@ -2,7 +2,7 @@
  * The rules settle only what a step touched, found through indexes kept beside the state (model/changes.ts,
  * model/directory.ts, model/routing-queue.ts, model/agenda.ts). The reference is the deployment that settles
  * everything after every step, walking every list with a directory built afresh (`settling: 'everything'`): over
- * random plans with several customers, agents and Application servers, both must leave the same state and
+ * random plans (30 to 120 steps) with six customers, three agents and three Application servers, both must leave the same state and
  * record the same trace after every step, refuse the same steps, and a copy taken half-way (which builds its
  * own indexes from its state) must carry on the same. A touch missed anywhere shows up here as a difference.
  */
@@ -19,7 +19,14 @@ const USERS: readonly UserRow[] = [
   { user_id: 1004, user_name: 'AKhan', screen_name: 'AKhan', login_ip: '43app' },
 ];
 const AGENTS = USERS.map((user) => user.user_name);
-const CUSTOMERS = ['customer@awesome.com', 'second@awesome.com', 'third@awesome.com', 'fourth@awesome.com'];
+const CUSTOMERS = [
+  'customer@awesome.com',
+  'second@awesome.com',
+  'third@awesome.com',
+  'fourth@awesome.com',
+  'fifth@awesome.com',
+  'sixth@awesome.com',
+];
 const SERVERS = ['Application', 'Application 2', 'Application 3', 'Messaging', 'Services', 'Web', 'Database'];
 
 const agent = fc.constantFrom(...AGENTS);
@@ -38,7 +45,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: customer.map((c) => ({ type: 'customer-starts-chat' as const, customer: c, question: 'Help' })),
+    arbitrary: fc
+      .tuple(customer, fc.option(fc.constantFrom(1347, 1001, 2000), { nil: undefined }))
+      .map(([c, activityId]) => ({
+        type: 'customer-starts-chat' as const,
+        customer: c,
+        question: 'Help',
+        ...(activityId !== undefined && { activityId }),
+      })),
   },
   { weight: 3, arbitrary: customer.map((c) => ({ type: 'customer-sends' as const, customer: c, text: 'Hi' })) },
   { weight: 1, arbitrary: customer.map((c) => ({ type: 'customer-closes-window' as const, customer: c })) },
@@ -64,13 +78,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('a', 'b').map((subject) => ({
-      type: 'email-arrives' as const,
-      from: 'testcust@dslab.cisco.com',
-      to: 'eim@dslab.cisco.com',
-      subject,
-      sent: '7/11/2011 2:03:58 PM',
-    })),
+    arbitrary: fc
+      .tuple(fc.constantFrom('a', 'b'), fc.option(fc.constantFrom(1001, 1187), { nil: undefined }))
+      .map(([subject, caseId]) => ({
+        type: 'email-arrives' as const,
+        from: 'testcust@dslab.cisco.com',
+        to: 'eim@dslab.cisco.com',
+        subject,
+        sent: '7/11/2011 2:03:58 PM',
+        ...(caseId !== undefined && { caseId }),
+      })),
   },
   {
     weight: 1,
@@ -80,6 +97,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: agent.map((a) => ({ type: 'agent-takes-next-activity' as const, agent: a })) },
 );
+
+const CROWD: readonly Step[] = [
+  ...AGENTS.map((a) => ({ type: 'agent-logs-in' as const, agent: a })),
+  ...CUSTOMERS.map((c) => ({ type: 'customer-starts-chat' as const, customer: c, question: 'Help' })),
+  ...CUSTOMERS.map((c) => ({ type: 'customer-closes-window' as const, customer: c })),
+  ...CUSTOMERS.map((c) => ({ type: 'customer-starts-chat' as const, customer: c, question: 'Again' })),
+];
 
 function concrete(deployment: Deployment, s: Step): Action {
   if (s.type !== 'toggle') return s;
@@ -104,16 +128,24 @@ function stepBoth(incremental: Deployment, reference: Deployment, action: Action
 for (const settling of ['changes', 'by size'] as const) {
   test(`settling ${settling === 'changes' ? 'what each step touched' : 'by size'} leaves the state and trace that settling everything does`, () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 90 }), fc.nat(90), (steps, copyAt) => {
-        let incremental = new Deployment({ users: USERS, settling });
-        const reference = new Deployment({ users: USERS, settling: 'everything' });
-        steps.forEach((s, i) => {
-          if (i === copyAt) incremental = incremental.clone(); // a copy builds its indexes from its state
-          const action = concrete(reference, s);
-          stepBoth(incremental, reference, action, `step ${i + 1} (${JSON.stringify(action)})`);
-        });
-      }),
-      { numRuns: 250, seed: 20110712 },
+      fc.property(
+        fc.array(step, { minLength: 30, maxLength: 120, size: 'max' }),
+        fc.nat(120),
+        fc.boolean(),
+        (random, copyAt, crowded) => {
+          let incremental = new Deployment({ users: USERS, settling });
+          const reference = new Deployment({ users: USERS, settling: 'everything' });
+          // Half the plans start in a crowd (every agent in, a chat from every customer): past the size at which
+          // settling by size stops walking everything.
+          const steps = crowded ? [...CROWD, ...random] : random;
+          steps.forEach((s, i) => {
+            if (i === copyAt) incremental = incremental.clone(); // a copy builds its indexes from its state
+            const action = concrete(reference, s);
+            stepBoth(incremental, reference, action, `step ${i + 1} (${JSON.stringify(action)})`);
+          });
+        },
+      ),
+      { numRuns: 150, seed: 20110712 },
     );
   });
 }
