@@ -110,11 +110,15 @@ export interface DatabaseState {
 }
 
 /** Reference data matching the source's figures: queue CIM_WIM, user DMarino (1003) on 43app, and JDoe. */
-export const REFERENCE_QUEUES: readonly RoutingQueueRow[] = [{ queue_id: 1000, queue_name: 'CIM_WIM' }];
-export const REFERENCE_USERS: readonly UserRow[] = [
-  { user_id: 1002, user_name: 'JDoe', screen_name: 'JDoe', login_ip: '43app' },
-  { user_id: 1003, user_name: 'DMarino', screen_name: 'DMarino', login_ip: '43app' },
-];
+// Frozen all the way down: nothing may change them, and a copy of the state shares them (model/copy.ts), so the
+// users index built from them (model/directory.ts) is found again by identity in every copy.
+export const REFERENCE_QUEUES: readonly RoutingQueueRow[] = Object.freeze([
+  Object.freeze({ queue_id: 1000, queue_name: 'CIM_WIM' }),
+]);
+export const REFERENCE_USERS: readonly UserRow[] = Object.freeze([
+  Object.freeze({ user_id: 1002, user_name: 'JDoe', screen_name: 'JDoe', login_ip: '43app' }),
+  Object.freeze({ user_id: 1003, user_name: 'DMarino', screen_name: 'DMarino', login_ip: '43app' }),
+]);
 
 export function emptyDatabase(users: readonly UserRow[] = REFERENCE_USERS): DatabaseState {
   return {
