@@ -77,7 +77,13 @@ export interface OpenPage {
 export async function newSitePage(session: SiteSession, width = 1400, requestFailures = true): Promise<OpenPage> {
   const context = await session.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // A page still open when the session ends is closed with the browser, and its context with it: closing that
+  // context again then fails with "has been closed", which is expected. Any other failure is left to surface.
+  page.on('close', () => {
+    context.close().catch((error: Error) => {
+      if (!/has been closed/.test(error.message)) throw error;
+    });
+  });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
