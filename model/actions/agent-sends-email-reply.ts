@@ -8,6 +8,7 @@ import { STATUS } from '../database';
 import { consoleApplication, setActivityStatus, showAgent, travel } from '../effects';
 import { cannotHandleActivities, consoleFor, inboxEmail } from './console';
 import { agentWord, define, optional, text } from './definition';
+import { SOURCE_EMAIL } from './email-arrives';
 
 export interface AgentSendsEmailReply {
   readonly type: 'agent-sends-email-reply';
@@ -40,16 +41,7 @@ export const agentSendsEmailReply = define<AgentSendsEmailReply>({
     showAgent(rt, `reply to "${action.subject}" sent; email ${activityId} completed`);
   },
   example: {
-    after: [
-      { type: 'agent-completes-chat' },
-      {
-        type: 'email-arrives',
-        from: 'testcust@dslab.cisco.com',
-        to: 'eim@dslab.cisco.com',
-        subject: 'test2',
-        sent: '7/11/2011 2:03:58 PM',
-      },
-    ],
+    after: [{ type: 'agent-completes-chat' }, SOURCE_EMAIL],
     action: { type: 'agent-sends-email-reply', subject: 'test2' },
   },
 });

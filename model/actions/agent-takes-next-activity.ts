@@ -5,6 +5,7 @@
 import { showAgent } from '../effects';
 import { cannotHandleActivities, consoleFor } from './console';
 import { agentWord, define, optional, text } from './definition';
+import { SOURCE_EMAIL } from './email-arrives';
 
 export interface AgentTakesNextActivity {
   readonly type: 'agent-takes-next-activity';
@@ -30,16 +31,7 @@ export const agentTakesNextActivity = define<AgentTakesNextActivity>({
     showAgent(rt, `opens email ${next}: "${rt.state.emails[next]!.subject}"`);
   },
   example: {
-    after: [
-      { type: 'agent-completes-chat' },
-      {
-        type: 'email-arrives',
-        from: 'testcust@dslab.cisco.com',
-        to: 'eim@dslab.cisco.com',
-        subject: 'test2',
-        sent: '7/11/2011 2:03:58 PM',
-      },
-    ],
+    after: [{ type: 'agent-completes-chat' }, SOURCE_EMAIL],
     action: { type: 'agent-takes-next-activity' },
   },
 });

@@ -11,6 +11,15 @@ export interface EmailArrives {
   readonly caseId?: number;
 }
 
+/** The email of the source's Services server scenarios, as it arrives: the examples of the inbox actions start with it. */
+export const SOURCE_EMAIL = {
+  type: 'email-arrives',
+  from: 'testcust@dslab.cisco.com',
+  to: 'eim@dslab.cisco.com',
+  subject: 'test2',
+  sent: '7/11/2011 2:03:58 PM',
+} as const satisfies EmailArrives;
+
 export const emailArrives = define<EmailArrives>({
   type: 'email-arrives',
   actor: 'Operator',
@@ -27,14 +36,5 @@ export const emailArrives = define<EmailArrives>({
     rt.state.mailbox.push({ from, to, subject, sent, ...(caseId !== undefined && { caseId }) });
     hop(rt, 'Customer', 'Services', `email "${subject}" waits on the mail server`, true);
   },
-  example: {
-    action: {
-      type: 'email-arrives',
-      from: 'testcust@dslab.cisco.com',
-      to: 'eim@dslab.cisco.com',
-      subject: 'test2',
-      sent: '7/11/2011 2:03:58 PM',
-      caseId: 1187,
-    },
-  },
+  example: { action: { ...SOURCE_EMAIL, caseId: 1187 } },
 });
