@@ -4,6 +4,7 @@
  */
 import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
+import type { ModelParameters } from '../../model/parameters';
 import type { TraceEvent } from '../../model/trace';
 import type { StepObserver } from '../../plans/interpreter';
 import { InvariantViolation } from '../invariants';
@@ -99,7 +100,7 @@ export class LawMonitor implements StepObserver {
   afterStep(_index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
     this.plan.push(action);
     const state = deployment.inspect();
-    const before = this.facts ?? factsOf(initialStateOf(deployment));
+    const before = this.facts ?? initialFactsOf(deployment);
     const after = factsOf(state);
     this.history = checkLaws(
       { action, before, after, state, parameters: deployment.parameters },
@@ -111,10 +112,28 @@ export class LawMonitor implements StepObserver {
   }
 }
 
-/** The facts before a plan's first step: a fresh deployment of the same kind. */
-function initialStateOf(deployment: Deployment) {
-  const Fresh = deployment.constructor as new (setup: { parameters: Deployment['parameters'] }) => Deployment;
-  return new Fresh({ parameters: deployment.parameters }).inspect();
+const INITIAL_FACTS = new WeakMap<object, { readonly parameters: ModelParameters; readonly facts: Facts }[]>();
+
+/**
+ * The facts before a plan's first step: those of a fresh deployment of the same kind and parameters, worked
+ * out once per kind and parameters (facts are immutable) rather than by building that deployment for each plan.
+ */
+function initialFactsOf(deployment: Deployment): Facts {
+  const Fresh = deployment.constructor as new (setup: { parameters: ModelParameters }) => Deployment;
+  let known = INITIAL_FACTS.get(Fresh);
+  if (!known) INITIAL_FACTS.set(Fresh, (known = []));
+  // Every deployment has its own parameters object: they are told apart by their values.
+  const { parameters } = deployment;
+  for (const entry of known) if (sameParameters(entry.parameters, parameters)) return entry.facts;
+  const facts = factsOf(new Fresh({ parameters }).inspect());
+  known.push({ parameters: { ...parameters }, facts });
+  return facts;
+}
+
+function sameParameters(one: ModelParameters, other: ModelParameters): boolean {
+  for (const key in one) if (one[key as keyof ModelParameters] !== other[key as keyof ModelParameters]) return false;
+  for (const key in other) if (!(key in one)) return false;
+  return true;
 }
 
 /** Tells each observer in turn about every step: the invariant checker and the law monitor side by side. */
