@@ -1,6 +1,9 @@
 /** APP-F3, ALL-F5: an Application server down for more than a few minutes: the customer hears of connection issues. */
 import { formatDuration } from '../../model/clock';
+import type { DeploymentState } from '../../model/state';
 import { HOLDS, NOT_APPLICABLE, law } from './law';
+
+type Window = DeploymentState['windows'][number];
 
 export const connectionIssues = law({
   id: 'connection-issues',
@@ -17,17 +20,24 @@ export const connectionIssues = law({
       const since = home === undefined ? undefined : history.applicationDownSince[home];
       return since === undefined || state.clock - since < parameters.customerConnectionIssuesAfter ? null : since;
     };
-    const windows = state.windows.filter(
-      (w) =>
-        w.state === 'in session' &&
-        history.liveAtApplicationFailure.includes(w.activityId) &&
-        outage(w.activityId) !== null,
-    );
-    if (windows.length === 0) return NOT_APPLICABLE;
-    const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues'));
-    return silent.length === 0
+    const premise = (w: Window): boolean =>
+      w.state === 'in session' &&
+      history.liveAtApplicationFailure.includes(w.activityId) &&
+      outage(w.activityId) !== null;
+    const told = (w: Window): boolean => w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues');
+    // Checked window by window first, and the silent ones listed only when there are some.
+    let applies = false;
+    let holds = true;
+    for (const w of state.windows) {
+      if (!premise(w)) continue;
+      applies = true;
+      if (!told(w)) holds = false;
+    }
+    if (!applies) return NOT_APPLICABLE;
+    return holds
       ? HOLDS
-      : silent
+      : state.windows
+          .filter((w) => premise(w) && !told(w))
           .map(
             (w) =>
               `after ${formatDuration(state.clock - outage(w.activityId)!)} of outage, ${w.address} has not been told`,

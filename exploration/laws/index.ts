@@ -101,7 +101,7 @@ export class LawMonitor implements StepObserver {
     this.plan.push(action);
     const state = deployment.inspect();
     const before = this.facts ?? initialFactsOf(deployment);
-    const after = factsOf(state);
+    const after = factsOf(state, before);
     this.history = checkLaws(
       { action, before, after, state, parameters: deployment.parameters },
       this.history,

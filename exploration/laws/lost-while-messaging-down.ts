@@ -10,7 +10,10 @@ export const lostWhileMessagingDown = law({
   check: (step) => {
     const ids = step.history.sentWhileMessagingDown;
     if (ids.length === 0) return NOT_APPLICABLE;
-    const delivered = ids.map((id) => step.state.messages[id]!).filter((m) => m.deliveredAt !== null);
-    return delivered.length === 0 ? HOLDS : `"${delivered[0]!.text}" reached the other side`;
+    for (const id of ids) {
+      const message = step.state.messages[id]!;
+      if (message.deliveredAt !== null) return `"${message.text}" reached the other side`;
+    }
+    return HOLDS;
   },
 });

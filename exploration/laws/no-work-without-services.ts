@@ -9,7 +9,9 @@ export const noWorkWithoutServices = law({
   conclusion: 'the agent console cannot handle activities, and no activity is assigned to the agent',
   check: (step) => {
     if (!step.after.down.has('Services')) return NOT_APPLICABLE; // the one Services server (docs/sources.md)
-    const registered = step.state.consoles.filter((c) => c.registeredForRouting);
+    const registered = step.state.consoles.some((c) => c.registeredForRouting)
+      ? step.state.consoles.filter((c) => c.registeredForRouting)
+      : [];
     if (registered.length) return `${registered.map((c) => c.user).join(', ')}'s console is registered for routing`;
     if (step.before.down.has('Services') && step.after.assigned > step.before.assigned) {
       return `${step.after.assigned - step.before.assigned} activity was assigned to the agent`;
