@@ -143,7 +143,7 @@ export class InvariantChecker implements StepObserver {
           `its sender was not warned, and its session ${session ? `was ${session.ended ?? 'live'}` : 'does not exist'}`,
       );
     }
-    this.unsettled.length = kept;
+    if (kept !== this.unsettled.length) this.unsettled.length = kept; // setting a length costs, even the same one
     this.checkOrder(index, state);
   }
 
@@ -280,14 +280,17 @@ export class InvariantChecker implements StepObserver {
     const first = state.consoles[0]?.agentUserName ?? null;
     if (action.type === 'fail') this.freshLogins.clear();
     if (action.type === 'agent-logs-out') this.freshLogins.delete(action.agent ?? first ?? '');
-    let allUp = true;
-    for (const server in servers) if (!servers[server]) allUp = false;
-    if (action.type === 'agent-logs-in' && allUp) {
+    // Every server up matters only at a login or while some agent's last login was a fresh one.
+    const allUp = (): boolean => {
+      for (const server in servers) if (!servers[server]) return false;
+      return true;
+    };
+    if (action.type === 'agent-logs-in' && allUp()) {
       const name = action.agent ?? first;
       const console = state.consoles.find((c) => c.agentUserName === name);
       if (name !== null && console?.login === 'logged in') this.freshLogins.add(name);
     }
-    if (this.freshLogins.size === 0 || !allUp) return;
+    if (this.freshLogins.size === 0 || !allUp()) return;
     let free: string | null = null;
     let blockedByLostChat = false;
     for (const name of this.freshLogins) {
@@ -352,7 +355,7 @@ export class InvariantChecker implements StepObserver {
       }
       this.uninformed[kept++] = activityId;
     }
-    this.uninformed.length = kept;
+    if (kept !== this.uninformed.length) this.uninformed.length = kept;
   }
 }
 

@@ -1,7 +1,7 @@
 /** APP-F3, ALL-F5: an Application server down for more than a few minutes: the customer hears of connection issues. */
 import { formatDuration } from '../../model/clock';
 import type { DeploymentState } from '../../model/state';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 
 type Window = DeploymentState['windows'][number];
 
@@ -12,6 +12,7 @@ export const connectionIssues = law({
   premise:
     "the Application server holding a chat has been down for at least the model's customerConnectionIssuesAfter (a few minutes) and a customer's window still shows a chat that was live when it failed",
   conclusion: 'the window tells the customer of connection issues',
+  when: WHEN.chatsLiveAtApplicationFailure,
   check: (step) => {
     const { state, history, parameters } = step;
     if (history.liveAtApplicationFailure.length === 0) return NOT_APPLICABLE;

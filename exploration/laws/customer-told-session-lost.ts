@@ -1,7 +1,7 @@
 /** APP-F1, MA-R3, ALL-R3: the customer is told the session was lost, and to start a new one. */
 import { customerReachesApplication } from '../../model/servers';
 import type { DeploymentState } from '../../model/state';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 
 type Window = DeploymentState['windows'][number];
 
@@ -13,6 +13,7 @@ export const customerToldSessionLost = law({
     "a customer's window still shows a chat that was live when the Application server failed, and the Web and Application servers are up",
   conclusion:
     'the window says the session was lost, messages sent after the problem began were not delivered, and to start a new chat',
+  when: WHEN.chatsLiveAtApplicationFailure,
   check: (step) => {
     const { state, history } = step;
     if (history.liveAtApplicationFailure.length === 0 || !customerReachesApplication(state.servers)) {

@@ -16,6 +16,8 @@ export interface Facts {
   readonly down: ReadonlySet<string>;
   /** Each agent's console: logged in, out, or showing a lost session. */
   readonly logins: Readonly<Record<string, LoginState>>;
+  /** How many consoles the state has (the entries of `logins`). */
+  readonly consoles: number;
   /** Sessions still on an Application server, with that server. */
   readonly liveSessions: readonly { readonly activityId: number; readonly home: string }[];
   /** Agents in a live chat, with the Application server holding their login. */
@@ -35,7 +37,7 @@ const NOTHING_DOWN: ReadonlySet<string> = new Set<string>();
 export function factsOf(state: DeploymentState, previous?: Facts): Facts {
   const down = downOf(state.servers, previous?.down);
   const liveSessions = liveSessionsOf(state, previous?.liveSessions);
-  const logins = loginsOf(state, previous?.logins);
+  const logins = loginsOf(state, previous);
   const agentsInLiveChats = agentsInLiveChatsOf(state, liveSessions, previous?.agentsInLiveChats);
   let assigned = 0;
   for (const row of state.db.activities) if (row.assigned_to !== null) assigned++;
@@ -45,13 +47,14 @@ export function factsOf(state: DeploymentState, previous?: Facts): Facts {
     down === previous.down &&
     liveSessions === previous.liveSessions &&
     logins === previous.logins &&
+    state.consoles.length === previous.consoles &&
     agentsInLiveChats === previous.agentsInLiveChats &&
     assigned === previous.assigned &&
     messages === previous.messages
   ) {
     return previous;
   }
-  return { down, logins, liveSessions, agentsInLiveChats, assigned, messages };
+  return { down, logins, consoles: state.consoles.length, liveSessions, agentsInLiveChats, assigned, messages };
 }
 
 function downOf(servers: DeploymentState['servers'], previous: ReadonlySet<string> | undefined): ReadonlySet<string> {
@@ -86,26 +89,16 @@ function liveSessionsOf(state: DeploymentState, previous: Facts['liveSessions'] 
   return live;
 }
 
-function loginsOf(state: DeploymentState, previous: Facts['logins'] | undefined): Facts['logins'] {
-  if (previous !== undefined) {
+function loginsOf(state: DeploymentState, previous: Facts | undefined): Facts['logins'] {
+  // The same agents' consoles (a console, once open, stays in the list), each in the same login state.
+  if (previous !== undefined && state.consoles.length === previous.consoles) {
     let same = true;
-    let count = 0;
-    for (const console of state.consoles) {
-      count++;
-      if (previous[console.user] !== console.login) same = false;
-    }
-    // The same agents' consoles, each in the same login state (a console, once open, stays in the list).
-    if (same && count === countKeys(previous)) return previous;
+    for (const console of state.consoles) if (previous.logins[console.user] !== console.login) same = false;
+    if (same) return previous.logins;
   }
   const logins: Record<string, LoginState> = {};
   for (const console of state.consoles) logins[console.user] = console.login;
   return logins;
-}
-
-function countKeys(record: object): number {
-  let n = 0;
-  for (const key in record) if (Object.hasOwn(record, key)) n++;
-  return n;
 }
 
 function agentsInLiveChatsOf(
@@ -175,6 +168,7 @@ export interface LawStep {
 }
 
 function union<T extends number | string>(list: readonly T[], more: readonly T[]): readonly T[] {
+  if (more.length === 0) return list;
   const extra = more.filter((id) => !list.includes(id));
   return extra.length === 0 ? list : [...list, ...extra].sort();
 }
@@ -212,7 +206,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       const cut: string[] = [];
       for (const a of before.agentsInLiveChats) if (a.home === server) cut.push(a.agent);
       agentsCutOff = union(agentsCutOff, cut);
-      applicationDownSince = { ...applicationDownSince, [server]: state.clock };
+      applicationDownSince = withEntry(applicationDownSince, server, state.clock);
     } else if (role === 'Messaging' && !before.down.has(server)) {
       const live: number[] = [];
       for (const s of before.liveSessions) live.push(s.activityId);
@@ -223,7 +217,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
   } else if (action.type === 'restore') {
     if (action.server in applicationDownSince) {
       const server = action.server;
-      applicationDownSince = Object.fromEntries(Object.entries(applicationDownSince).filter(([s]) => s !== server));
+      applicationDownSince = withoutEntry(applicationDownSince, server);
     }
   } else if (action.type === 'agent-logs-in') {
     const agent = loggedInNow(step);
@@ -255,6 +249,21 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
     liveAtMessagingFailure,
     servicesFailedSinceLogin,
   };
+}
+
+// A record with one entry set or removed, the others in their order: what a spread and a filter of its entries
+// make, without the generic object copying those take (an Application server fails or is restored often).
+function withEntry(record: Readonly<Record<string, number>>, key: string, value: number): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const k in record) next[k] = record[k]!;
+  next[key] = value;
+  return next;
+}
+
+function withoutEntry(record: Readonly<Record<string, number>>, key: string): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const k in record) if (k !== key) next[k] = record[k]!;
+  return next;
 }
 
 /** `list` without `item`: the same list when it does not hold it. */

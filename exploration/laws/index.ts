@@ -14,7 +14,7 @@ import { chatWorksWithoutServices } from './chat-works-without-services';
 import { connectionIssues } from './connection-issues';
 import { customerToldSessionLost } from './customer-told-session-lost';
 import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History, type LawStep } from './history';
-import { HOLDS, NOT_APPLICABLE, type Law } from './law';
+import { HOLDS, NOT_APPLICABLE, stepConditions, type Law } from './law';
 import { lostChatReportedActive } from './lost-chat-reported-active';
 import { lostWhileMessagingDown } from './lost-while-messaging-down';
 import { noWorkWithoutServices } from './no-work-without-services';
@@ -67,8 +67,10 @@ export function checkLaws(
     history: next,
     previous: history,
   };
+  const met = stepConditions(full);
   for (let i = 0; i < LAWS.length; i++) {
     const l = LAWS[i]!;
+    if ((l.when & met) !== l.when) continue; // its premise cannot hold at this step
     const verdict = l.check(full);
     if (verdict === NOT_APPLICABLE) continue;
     if (counts) counts[l.id]!++;
@@ -138,6 +140,16 @@ function sameParameters(one: ModelParameters, other: ModelParameters): boolean {
 
 /** Tells each observer in turn about every step: the invariant checker and the law monitor side by side. */
 export function alongside(...observers: readonly StepObserver[]): StepObserver {
+  if (observers.length === 2) {
+    // The explorers' pair (the checker, then the laws), called each by a call site of its own.
+    const [first, second] = observers as [StepObserver, StepObserver];
+    return {
+      afterStep(index, action, events, deployment) {
+        first.afterStep(index, action, events, deployment);
+        second.afterStep(index, action, events, deployment);
+      },
+    };
+  }
   return {
     afterStep(index, action, events, deployment) {
       for (const observer of observers) observer.afterStep(index, action, events, deployment);

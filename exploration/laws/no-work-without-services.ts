@@ -1,5 +1,5 @@
 /** SVC-F4: while the Services server is down the agent cannot handle activities, and receives no new ones. */
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 
 export const noWorkWithoutServices = law({
   id: 'no-work-without-services',
@@ -7,6 +7,7 @@ export const noWorkWithoutServices = law({
   name: 'While the Services server is down the agent cannot handle activities and receives no new ones',
   premise: 'the Services server is down',
   conclusion: 'the agent console cannot handle activities, and no activity is assigned to the agent',
+  when: WHEN.servicesDown,
   check: (step) => {
     if (!step.after.down.has('Services')) return NOT_APPLICABLE; // the one Services server (docs/sources.md)
     const registered = step.state.consoles.some((c) => c.registeredForRouting)
