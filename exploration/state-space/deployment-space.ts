@@ -175,6 +175,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     );
     if (++this.applied % DETERMINISM_SAMPLE === 0) checker.finish(() => this.factory());
     this.observe(node, action, before, state);
+    deployment.compact();
     return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
   }
 
