@@ -102,6 +102,26 @@ test('stepping the last transition out of a state in place reaches the states, l
   ok(inPlace > copied.distinctStates / 2, `only ${inPlace} transitions stepped in place`);
 });
 
+test('the hashed encoding tells the states apart exactly as the text encoding does', () => {
+  const explore = (hashed: boolean) => {
+    const space = new DeploymentSpace(TWO_APPLICATION_TEST_BOUNDS, new BehaviourLedger(), newPremiseCounts());
+    const states: string[] = [];
+    const { distinctStates, transitions } = search<ExploredState, Action>(
+      {
+        initial: () => space.initial(),
+        enabled: (node) => space.enabled(node),
+        apply: (node, action) => space.apply(node, action),
+        ...(hashed ? { hash: (node, hasher) => space.hash(node, hasher) } : { encode: (node) => space.encode(node) }),
+      },
+      { onState: (node) => states.push(space.encode(node)) },
+    );
+    return { distinctStates, transitions, states };
+  };
+  const text = explore(false);
+  deepStrictEqual(explore(true), text);
+  strictEqual(new Set(text.states).size, text.distinctStates);
+});
+
 test('equal states encode equally, whenever they began', () => {
   const state = (clock: number) => ({ clock, windows: [{ unreachableSince: clock - 30, lines: ['a'] }] });
   strictEqual(encodeState(state(100), 100, 240), encodeState(state(700), 700, 240));
