@@ -3,6 +3,10 @@
 // end of the run. The exploration is most of the run's work, so it then goes on beside every other scenario
 // instead of holding them up; the order in which scenarios run changes nothing they find or attach.
 const EXPLORES = '@invariants';
+// In a --parallel run the scenarios run in worker processes, each of which explores for itself when a step asks,
+// and a --dry-run runs no step: cucumber tells plugins of neither, so the command line is read. Such a run is only
+// reordered.
+const EXPLORES_HERE = !process.argv.some((arg) => /^(--parallel(=|$)|--dry-run$|-d$)/.test(arg));
 
 const explores = ({ pickle }) => pickle.tags.some((tag) => tag.name === EXPLORES);
 
@@ -19,9 +23,11 @@ module.exports = {
     transform('pickles:order', (pickles) => {
       const ordered = exploringLast(pickles);
       if (!ordered) return undefined;
-      require('../../test/register.js');
-      run = require('./exploration_run.ts');
-      run.explorationFindings();
+      if (EXPLORES_HERE) {
+        require('../../test/register.js');
+        run = require('./exploration_run.ts');
+        run.explorationFindings();
+      }
       return ordered;
     });
     return () => run?.stopExploration();
