@@ -93,6 +93,14 @@ export class Deployment {
     return copy;
   }
 
+  /**
+   * Drops what the runtime derives from the state, to be built again when next needed: for a deployment kept
+   * for later (the state-space explorer's states waiting to be expanded), so it holds only its state.
+   */
+  compact(): void {
+    this.runtime.compact();
+  }
+
   get clock(): Seconds {
     return this.runtime.state.clock;
   }

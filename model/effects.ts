@@ -5,7 +5,7 @@
 import { POPUPS, freeKey, type AgentConsole, type ConsoleChat, type Popup } from './agent-console';
 import { touchConsole, touchRow, touchSession, touchWindow } from './changes';
 import type { ChatMessage, ChatSession, SessionEnd } from './chat-session';
-import { renderLine, type CustomerWindow, type WindowLine } from './customer-window';
+import { CUSTOMER_NOTICES, renderLine, type CustomerWindow, type WindowLine } from './customer-window';
 import { setStatus, type ActivityRow, type StatusPair } from './database';
 import type { Runtime } from './runtime';
 import { applicationServers, consoleReachesApplication, roleOf, type Server } from './servers';
@@ -14,6 +14,11 @@ import type { Participant } from './trace';
 export function showCustomer(rt: Runtime, window: CustomerWindow, line: WindowLine): void {
   if (!window.lines.includes(line)) window.lines.push(line);
   rt.record({ type: 'shown', on: 'Customer', what: renderLine(line) });
+}
+
+/** The customer's window tells of connection issues: a long outage of the path its chat takes. */
+export function tellConnectionIssues(rt: Runtime, window: CustomerWindow): void {
+  showCustomer(rt, window, { kind: 'notice', text: CUSTOMER_NOTICES.connectionIssues, notice: 'connectionIssues' });
 }
 
 export function showAgent(rt: Runtime, what: string): void {

@@ -5,7 +5,8 @@
  *
  * The rules settle what the step touched (model/changes.ts), found through a directory of the state
  * (model/directory.ts, model/routing-queue.ts), and time moves by an agenda of deadlines (model/agenda.ts); all
- * three are derived from the state and built again from it by a copy. How much a settle walks is the
+ * three are derived from the state, built from it when first needed (so a copy, or a deployment compacted to
+ * be kept for later, builds its own). How much a settle walks is the
  * deployment's `Settling`.
  *
  * Deterministic and free of I/O: the clock only moves when a plan says time passes, and the same plan always
@@ -54,24 +55,54 @@ export class Runtime {
     readonly settling: Settling = 'by size',
   ) {
     this.settleEverything = settling === 'everything';
-    this.directory = Directory.of(state);
-    this.queue = RoutingQueue.of(state, this.directory);
     this.table = tableOf(rules);
-    this.agenda = new Agenda(this, this.table);
   }
 
-  /** Where to find sessions, windows, consoles and rows: built from the state, so a copy builds its own. */
-  directory: Directory;
-  queue: RoutingQueue;
-  readonly changes = new Changes(this);
   private readonly table: RuleTable;
-  private readonly agenda: Agenda;
   private readonly settleEverything: boolean;
+  /** Built from the state when first needed (`derive`), and dropped by `compact`. */
+  private derived: Derived | null = null;
+
+  /** Where to find sessions, windows, consoles and rows: built from the state, so a copy builds its own. */
+  get directory(): Directory {
+    return (this.derived ??= this.derive()).directory;
+  }
+
+  get queue(): RoutingQueue {
+    return (this.derived ??= this.derive()).queue;
+  }
+
+  get changes(): Changes {
+    return (this.derived ??= this.derive()).changes;
+  }
+
+  private get agenda(): Agenda {
+    return (this.derived ??= this.derive()).agenda;
+  }
+
+  private derive(): Derived {
+    const directory = Directory.of(this.state);
+    return {
+      directory,
+      queue: RoutingQueue.of(this.state, directory),
+      changes: new Changes(this),
+      agenda: new Agenda(this, this.table),
+    };
+  }
+
+  /**
+   * Drops what is derived from the state (the directory, the routing queue, the changes and the agenda), to be
+   * built again when next needed, as a copy builds its own: a deployment kept for later holds only its state.
+   */
+  compact(): void {
+    this.derived = null;
+  }
 
   /** Builds the directory and the routing queue afresh from the state, as settling everything does. */
   private rebuild(): void {
-    this.directory = Directory.of(this.state);
-    this.queue = RoutingQueue.of(this.state, this.directory);
+    const derived = (this.derived ??= this.derive());
+    derived.directory = Directory.of(this.state);
+    derived.queue = RoutingQueue.of(this.state, derived.directory);
   }
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
@@ -161,6 +192,14 @@ export class Runtime {
     const { windows, consoles, sessions } = this.state;
     this.changes.everything = windows.length + consoles.length + sessions.length <= WALK_AT_MOST;
   }
+}
+
+/** What the runtime derives from the state. */
+interface Derived {
+  directory: Directory;
+  queue: RoutingQueue;
+  readonly changes: Changes;
+  readonly agenda: Agenda;
 }
 
 function earliest(deadlines: readonly Deadline[]): Seconds | null {

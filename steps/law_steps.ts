@@ -1,25 +1,24 @@
 /** The source's claims as laws: what the state-space exploration found for each. */
 import { Then, When, type World } from '@cucumber/cucumber';
-import { formatCounterexample } from '../exploration/counterexample';
+import type { ExplorationFindings } from '../exploration/findings';
 import { LAWS } from '../exploration/laws';
-import type { SpecificationStateSpace } from '../exploration/state-space/report';
-import { runExploration } from './exploration_steps';
+import { EXPLORATION_TIMEOUT } from './exploration_steps';
+import { explorationFindings } from './support/exploration_run';
 import { ScenarioResults, named } from './support/found';
 
-const explored = new ScenarioResults<SpecificationStateSpace>('No state space was explored');
-const stateSpace = (world: World): SpecificationStateSpace => explored.get(world);
+type StateSpaceFindings = ExplorationFindings['stateSpace'];
+const explored = new ScenarioResults<StateSpaceFindings>('No state space was explored');
+const stateSpace = (world: World): StateSpaceFindings => explored.get(world);
 const lawNamed = (name: string) => named(LAWS, name, 'law');
 
-When('every state within the test bounds is explored', function (this: World) {
-  explored.set(this, runExploration().stateSpace);
+When('every state within the test bounds is explored', EXPLORATION_TIMEOUT, async function (this: World) {
+  explored.set(this, (await explorationFindings()).stateSpace);
 });
 
 Then('no explored state breaks the law {string}', function (this: World, name: string) {
   const law = lawNamed(name);
-  for (const run of stateSpace(this).runs) {
-    if (run.counterexample?.violation.invariant.id === law.id)
-      throw new Error(formatCounterexample(run.counterexample));
-  }
+  const found = stateSpace(this).broken.find((b) => b.id === law.id);
+  if (found) throw new Error(found.counterexample);
 });
 
 Then('the premise of the law {string} held in some explored state', function (this: World, name: string) {
@@ -30,7 +29,6 @@ Then('the premise of the law {string} held in some explored state', function (th
 });
 
 Then('no explored state breaks an invariant or a law', function (this: World) {
-  for (const run of stateSpace(this).runs) {
-    if (run.counterexample) throw new Error(formatCounterexample(run.counterexample));
-  }
+  const [first] = stateSpace(this).broken;
+  if (first) throw new Error(first.counterexample);
 });

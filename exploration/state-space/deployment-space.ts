@@ -141,8 +141,22 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 
   apply(node: ExploredState, action: Action): ExploredState | null {
     const deployment = node.deployment.clone();
-    const before = node.deployment.inspect();
-    const checker = node.checker.fork(before, deployment.inspect());
+    return this.step(node, action, deployment, node.checker.fork(node.deployment.inspect(), deployment.inspect()));
+  }
+
+  /** The last transition out of `node`, which the search then drops: its deployment and checker step on in place. */
+  applyLast(node: ExploredState, action: Action): ExploredState | null {
+    return this.step(node, action, node.deployment, node.checker);
+  }
+
+  private step(
+    node: ExploredState,
+    action: Action,
+    deployment: Deployment,
+    checker: InvariantChecker,
+  ): ExploredState | null {
+    // What the ledger reads of the state before the step, read now: the step may change that state in place.
+    const before = this.before(node, action);
     let events;
     try {
       events = deployment.apply(action);
@@ -160,7 +174,8 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
       () => [action],
     );
     if (++this.applied % DETERMINISM_SAMPLE === 0) checker.finish(() => this.factory());
-    this.observe(node, action, before.clock, state);
+    this.observe(node, action, before, state);
+    deployment.compact();
     return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
   }
 
@@ -245,14 +260,30 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     return used;
   }
 
-  /** Adds one transition to the ledger. */
-  private observe(node: ExploredState, action: Action, clockBefore: number, state: DeploymentState): void {
-    const downBefore = (node.down ??= downLabel(node.facts.down));
+  /** What `observe` needs of the state before `action`, for the actions it looks at. */
+  private before(node: ExploredState, action: Action): Before {
     const previous = node.deployment.inspect();
-    if (action.type === 'wait') {
-      const sinces = sincesOf(previous);
+    const sinces = action.type === 'wait' ? sincesOf(previous) : null;
+    let logins = 0;
+    if (action.type === 'fail' && !node.facts.down.has(action.server) && roleOf(action.server) === 'Application') {
+      for (const console of previous.consoles)
+        if (console.login === 'logged in' && console.home === action.server) logins++;
+    }
+    const agent = action.type.startsWith('agent-')
+      ? 'agent' in action && action.agent
+        ? action.agent
+        : (previous.consoles[0]?.user ?? AGENTS[0])
+      : null;
+    return { clock: previous.clock, sinces, logins, agent };
+  }
+
+  /** Adds one transition to the ledger. */
+  private observe(node: ExploredState, action: Action, before: Before, state: DeploymentState): void {
+    const downBefore = (node.down ??= downLabel(node.facts.down));
+    if (before.sinces) {
+      const { sinces, clock } = before;
       for (const threshold of this.thresholds) {
-        if (sinces.some((t) => clockBefore - t < threshold && state.clock - t >= threshold)) {
+        if (sinces.some((t) => clock - t < threshold && state.clock - t >= threshold)) {
           this.ledger.threshold(downBefore, threshold);
         }
       }
@@ -271,18 +302,23 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     if (action.type === 'fail' && !node.facts.down.has(action.server) && roleOf(action.server) !== 'Application') {
       this.ledger.instanceFailed(action.server);
     } else if (action.type === 'fail' && !node.facts.down.has(action.server)) {
-      let logins = 0;
-      for (const console of previous.consoles)
-        if (console.login === 'logged in' && console.home === action.server) logins++;
       let chats = 0;
       for (const session of node.facts.liveSessions) if (session.home === action.server) chats++;
-      this.ledger.instanceFailed(action.server, logins, chats);
+      this.ledger.instanceFailed(action.server, before.logins, chats);
     }
-    if (action.type.startsWith('agent-')) {
-      const agent = 'agent' in action && action.agent ? action.agent : (previous.consoles[0]?.user ?? AGENTS[0]);
-      this.ledger.agentActed(agent);
-    }
+    if (before.agent !== null) this.ledger.agentActed(before.agent);
   }
+}
+
+/** The state before a step, as the ledger reads it. */
+interface Before {
+  readonly clock: number;
+  /** For a wait: every "since" before it. */
+  readonly sinces: readonly number[] | null;
+  /** For a failing Application server: the logins it held. */
+  readonly logins: number;
+  /** For an agent's action: the agent. */
+  readonly agent: string | null;
 }
 
 /** Every "since" in the state: the moments from which the model's thresholds count. */

@@ -103,6 +103,8 @@ export class StateHasher {
   h1 = 0;
   h2 = 0;
   private readonly strings = new Map<string, CachedString>();
+  /** The root of the trie of objects' key sequences (`walk`). */
+  private keys = new KeyPlace('', null);
 
   start(): void {
     this.h1 = 0x9747b28c;
@@ -183,11 +185,16 @@ export class StateHasher {
       return;
     }
     this.word(Token.object);
+    // The keys of an object, followed in a trie from the root: objects of one shape walk one path, each key
+    // found by comparing it with the one its place held last time (one Map lookup only where paths part).
+    let place = this.keys;
     for (const key in value) {
-      const cached = this.cached(key);
-      const rule = cached.rule;
+      let next = place.next;
+      if (next === null || next.key !== key) next = place.branch(key, this);
+      place = next;
+      const rule = next.rule;
       if (rule === Rule.omitted) continue;
-      this.token(cached.keyA, cached.keyB);
+      this.token(next.keyA, next.keyB);
       const field = (value as Record<string, unknown>)[key];
       if (rule === Rule.plain) this.walk(field, clock, horizon);
       else if (rule === Rule.age && typeof field === 'number') this.number(Math.min(clock - field, horizon));
@@ -197,10 +204,14 @@ export class StateHasher {
     this.word(Token.end);
   }
 
-  private cached(value: string): CachedString {
+  /** The hashes and rule of a string, computed once. */
+  cached(value: string): CachedString {
     let found = this.strings.get(value);
     if (found === undefined) {
-      if (this.strings.size >= CACHE_LIMIT) this.strings.clear();
+      if (this.strings.size >= CACHE_LIMIT) {
+        this.strings.clear();
+        this.keys = new KeyPlace('', null);
+      }
       let a = 0x3c6ef372 ^ value.length;
       let b = 0xa54ff53a ^ value.length;
       for (let i = 0; i < value.length; i++) {
@@ -221,6 +232,38 @@ export class StateHasher {
       this.strings.set(value, found);
     }
     return found;
+  }
+}
+
+/**
+ * One place in the trie of key sequences: the key that led here (with its hashes and rule), the place after the
+ * key that followed it last time, and, once several keys have followed it, all of them.
+ */
+class KeyPlace {
+  readonly keyA: number;
+  readonly keyB: number;
+  readonly rule: Rule;
+  next: KeyPlace | null = null;
+  private branches: Map<string, KeyPlace> | null = null;
+
+  constructor(
+    readonly key: string,
+    cached: CachedString | null,
+  ) {
+    this.keyA = cached?.keyA ?? 0;
+    this.keyB = cached?.keyB ?? 0;
+    this.rule = cached?.rule ?? Rule.plain;
+  }
+
+  /** The place after `key`, made the one tried first next time. */
+  branch(key: string, hasher: StateHasher): KeyPlace {
+    let place = this.branches?.get(key);
+    if (place === undefined) {
+      place = new KeyPlace(key, hasher.cached(key));
+      if (this.next !== null && this.branches === null) this.branches = new Map([[this.next.key, this.next]]);
+      this.branches?.set(key, place);
+    }
+    return (this.next = place);
   }
 }
 

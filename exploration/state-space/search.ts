@@ -17,6 +17,11 @@ export interface ModelAdapter<S, A> {
   enabled(state: S): readonly A[];
   /** The state after `action`, leaving `state` unchanged; `null` if the model refused it. May throw a violation. */
   apply(state: S, action: A): S | null;
+  /**
+   * Like `apply`, for the last action tried in `state`, after which the search drops `state`: so it may be
+   * changed in place rather than copied (the copy is most of a transition's cost). Optional.
+   */
+  applyLast?(state: S, action: A): S | null;
   /** The state's canonical encoding as text (simple models, tests); or `hash`, which the search prefers. */
   encode?(state: S): string;
   /** Feeds the state's canonical encoding into `hasher` (after `start`, before `finish`) without building text. */
@@ -53,7 +58,7 @@ export function search<S, A>(adapter: ModelAdapter<S, A>, options: SearchOptions
   const started = performance.now();
   const seen = new FingerprintSet();
   const hasher = new StateHasher();
-  const { hash, encode } = adapter;
+  const { hash, encode, applyLast } = adapter;
   if (!hash && !encode) throw new TypeError('A model adapter needs hash or encode');
   /** Adds the state's fingerprint to those seen; `false` if it was there already. */
   const visit = (state: S): boolean => {
@@ -88,10 +93,15 @@ export function search<S, A>(adapter: ModelAdapter<S, A>, options: SearchOptions
       const { state, id } = frontier[f]!;
       // The level's states are dropped as they are expanded, so only the next level is held whole.
       frontier[f] = undefined as never;
-      for (const action of adapter.enabled(state)) {
+      const enabled = adapter.enabled(state);
+      for (let a = 0; a < enabled.length; a++) {
+        const action = enabled[a]!;
         let after: S | null;
         try {
-          after = adapter.apply(state, action);
+          after =
+            a === enabled.length - 1 && applyLast
+              ? applyLast.call(adapter, state, action)
+              : adapter.apply(state, action);
         } catch (error) {
           return result(error, planTo(id, action));
         }

@@ -5,9 +5,8 @@
  * Messaging failure is "similar to Application Server Failure": this is the model's assumption
  * long-messaging-outage (features/claims.json), shown as such on the site.
  */
-import { CUSTOMER_NOTICES } from '../customer-window';
 import { isLive } from '../chat-session';
-import { showCustomer } from '../effects';
+import { tellConnectionIssues } from '../effects';
 import { chatMessagesFlow, customerReachesApplication } from '../servers';
 import type { Rule } from './rule';
 
@@ -27,12 +26,7 @@ export const messagingOutage: Rule = {
     if (window.state !== 'in session' || window.messagingBlockedSince === null) return;
     found.push({
       at: window.messagingBlockedSince + rt.parameters.messagingConnectionIssuesAfter,
-      fire: () =>
-        showCustomer(rt, window, {
-          kind: 'notice',
-          text: CUSTOMER_NOTICES.connectionIssues,
-          notice: 'connectionIssues',
-        }),
+      fire: () => tellConnectionIssues(rt, window),
     });
   },
 };

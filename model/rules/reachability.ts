@@ -4,8 +4,7 @@
  * bar flashes a connection warning.
  */
 import { TITLE_BAR_WARNING } from '../agent-console';
-import { CUSTOMER_NOTICES } from '../customer-window';
-import { showAgent, showCustomer } from '../effects';
+import { showAgent, tellConnectionIssues } from '../effects';
 import { consoleReachesApplication, customerReachesApplication } from '../servers';
 import type { Rule } from './rule';
 
@@ -28,12 +27,7 @@ export const reachability: Rule = {
     if (window.state !== 'in session' || window.unreachableSince === null) return;
     found.push({
       at: window.unreachableSince + rt.parameters.customerConnectionIssuesAfter,
-      fire: () =>
-        showCustomer(rt, window, {
-          kind: 'notice',
-          text: CUSTOMER_NOTICES.connectionIssues,
-          notice: 'connectionIssues',
-        }),
+      fire: () => tellConnectionIssues(rt, window),
     });
   },
   consoleDeadlines(rt, console, found) {

@@ -124,19 +124,7 @@ describe('at 390 px', () => {
   test('the at-a-glance matrix shows one card per failure, each cell under its column name', async () => {
     const { page } = await openPage(session, '/at-a-glance/', 390);
     try {
-      const cards = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.cf-matrix tbody tr')).map((row) => {
-          const cells = Array.from(row.querySelectorAll('td'));
-          return {
-            display: getComputedStyle(row).display,
-            fits: row.getBoundingClientRect().right <= window.innerWidth,
-            labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content),
-            headings: Array.from(row.closest('table')!.querySelectorAll('thead th'))
-              .slice(1)
-              .map((th) => JSON.stringify(th.textContent!.trim())),
-          };
-        }),
-      );
+      const cards = await cardsOf(page, '.cf-matrix');
       ok(cards.length >= 8, `only ${cards.length} rows`);
       for (const card of cards) {
         deepStrictEqual(card.display, 'block');
@@ -153,28 +141,11 @@ describe('at 390 px', () => {
   test("a feature page's outage summary shows one card per rule, each cell as wide as its card", async () => {
     const { page } = await openPage(session, '/features/two-application-servers/', 390);
     try {
-      const cards = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.cf-outage tbody tr')).map((row) => {
-          const inner = row.clientWidth;
-          return {
-            fits: row.getBoundingClientRect().right <= window.innerWidth,
-            // Each cell under the one before it, the whole width of the card, not squeezed into a column.
-            narrow: Array.from(row.querySelectorAll('th, td'))
-              .filter((cell) => cell.getBoundingClientRect().width < inner * 0.95)
-              .map(
-                (cell) =>
-                  `${cell.getAttribute('data-label') ?? 'rule'}: ${Math.round(cell.getBoundingClientRect().width)} of ${inner} px`,
-              ),
-            labels: Array.from(row.querySelectorAll('td')).map((cell) => getComputedStyle(cell, '::before').content),
-            headings: Array.from(row.closest('table')!.querySelectorAll('thead th'))
-              .slice(1)
-              .map((th) => JSON.stringify(th.textContent!.trim())),
-          };
-        }),
-      );
+      const cards = await cardsOf(page, '.cf-outage');
       ok(cards.length >= 3, `only ${cards.length} rows`);
       for (const card of cards) {
         ok(card.fits, 'a card is wider than the window');
+        // Each cell under the one before it, the whole width of the card, not squeezed into a column.
         deepStrictEqual(card.narrow, []);
         deepStrictEqual(card.labels, card.headings);
         ok(card.labels.length === 3, `a card has ${card.labels.length} labelled cells`);
@@ -184,3 +155,33 @@ describe('at 390 px', () => {
     }
   });
 });
+
+/**
+ * Each body row of the tables in `selector` as the phone layout shows it: its display, whether it fits the
+ * window, its cells narrower than the card, and the label each cell after the first shows beside its column's
+ * heading.
+ */
+function cardsOf(page: Page, selector: string) {
+  return page.evaluate(
+    (tables) =>
+      Array.from(document.querySelectorAll(`${tables} tbody tr`)).map((row) => {
+        const inner = row.clientWidth;
+        const cells = Array.from(row.querySelectorAll('th, td'));
+        return {
+          display: getComputedStyle(row).display,
+          fits: row.getBoundingClientRect().right <= window.innerWidth,
+          narrow: cells
+            .filter((cell) => cell.getBoundingClientRect().width < inner * 0.95)
+            .map(
+              (cell) =>
+                `${cell.getAttribute('data-label') ?? 'rule'}: ${Math.round(cell.getBoundingClientRect().width)} of ${inner} px`,
+            ),
+          labels: cells.slice(1).map((cell) => getComputedStyle(cell, '::before').content),
+          headings: Array.from(row.closest('table')!.querySelectorAll('thead th'))
+            .slice(1)
+            .map((th) => JSON.stringify(th.textContent!.trim())),
+        };
+      }),
+    selector,
+  );
+}

@@ -4,7 +4,8 @@
  * everything after every step, walking every list with a directory built afresh (`settling: 'everything'`): over
  * random plans (30 to 120 steps) with six customers, three agents and three Application servers, both must leave the same state and
  * record the same trace after every step, refuse the same steps, and a copy taken half-way (which builds its
- * own indexes from its state) must carry on the same. A touch missed anywhere shows up here as a difference.
+ * own indexes from its state) must carry on the same, as must a deployment that drops its indexes after every
+ * step (`compact`, as the state-space explorer's kept states do) and builds them again when next needed. A touch missed anywhere shows up here as a difference.
  */
 import { test } from 'node:test';
 import { deepEqual, equal } from 'node:assert/strict';
@@ -132,7 +133,8 @@ for (const settling of ['changes', 'by size'] as const) {
         fc.array(step, { minLength: 30, maxLength: 120, size: 'max' }),
         fc.nat(120),
         fc.boolean(),
-        (random, copyAt, crowded) => {
+        fc.boolean(),
+        (random, copyAt, crowded, compacting) => {
           let incremental = new Deployment({ users: USERS, settling });
           const reference = new Deployment({ users: USERS, settling: 'everything' });
           // Half the plans start in a crowd (every agent in, a chat from every customer): past the size at which
@@ -142,6 +144,7 @@ for (const settling of ['changes', 'by size'] as const) {
             if (i === copyAt) incremental = incremental.clone(); // a copy builds its indexes from its state
             const action = concrete(reference, s);
             stepBoth(incremental, reference, action, `step ${i + 1} (${JSON.stringify(action)})`);
+            if (compacting) incremental.compact();
           });
         },
       ),

@@ -12,6 +12,10 @@ import { encodeState } from '../../exploration/state-space/encode';
 import { TWO_APPLICATION_TEST_BOUNDS } from '../../exploration/state-space/bounds';
 import { exploreStateSpace } from '../../exploration/state-space/explorer';
 import { SPECIFICATION_BOUNDS, exploreSpecificationStateSpace } from '../../exploration/state-space/report';
+import { DeploymentSpace, type ExploredState } from '../../exploration/state-space/deployment-space';
+import { BehaviourLedger } from '../../exploration/state-space/ledger';
+import { newPremiseCounts } from '../../exploration/laws';
+import type { Action } from '../../model/actions';
 import { search, type ModelAdapter } from '../../exploration/state-space/search';
 import {
   coverageOf,
@@ -72,6 +76,50 @@ test('the breadth-first search visits each distinct state once and finds the sho
   const safe = search({ ...counter, apply: (n, step) => Math.min(n + step, 6) });
   strictEqual(safe.distinctStates, 7);
   strictEqual(safe.failure, null);
+});
+
+test('stepping the last transition out of a state in place reaches the states, ledger and premise counts that copying it does', () => {
+  let inPlace = 0;
+  const explore = (last: boolean) => {
+    const ledger = new BehaviourLedger();
+    const premises = newPremiseCounts();
+    const space = new DeploymentSpace(TWO_APPLICATION_TEST_BOUNDS, ledger, premises);
+    const adapter: ModelAdapter<ExploredState, Action> = {
+      initial: () => space.initial(),
+      enabled: (node) => space.enabled(node),
+      apply: (node, action) => space.apply(node, action),
+      hash: (node, hasher) => space.hash(node, hasher),
+      ...(last && { applyLast: (node, action) => (inPlace++, space.applyLast(node, action)) }),
+    };
+    const states: string[] = [];
+    const { distinctStates, transitions, depthReached } = search(adapter, {
+      onState: (node) => states.push(space.encode(node)),
+    });
+    return { distinctStates, transitions, depthReached, states, ledger: ledger.data, premises };
+  };
+  const copied = explore(false);
+  deepStrictEqual(explore(true), copied);
+  ok(inPlace > copied.distinctStates / 2, `only ${inPlace} transitions stepped in place`);
+});
+
+test('the hashed encoding tells the states apart exactly as the text encoding does', () => {
+  const explore = (hashed: boolean) => {
+    const space = new DeploymentSpace(TWO_APPLICATION_TEST_BOUNDS, new BehaviourLedger(), newPremiseCounts());
+    const states: string[] = [];
+    const { distinctStates, transitions } = search<ExploredState, Action>(
+      {
+        initial: () => space.initial(),
+        enabled: (node) => space.enabled(node),
+        apply: (node, action) => space.apply(node, action),
+        ...(hashed ? { hash: (node, hasher) => space.hash(node, hasher) } : { encode: (node) => space.encode(node) }),
+      },
+      { onState: (node) => states.push(space.encode(node)) },
+    );
+    return { distinctStates, transitions, states };
+  };
+  const text = explore(false);
+  deepStrictEqual(explore(true), text);
+  strictEqual(new Set(text.states).size, text.distinctStates);
 });
 
 test('equal states encode equally, whenever they began', () => {
