@@ -1,10 +1,9 @@
 /**
- * The invariants every plan must keep, each with a name and a sentence saying why it matters. A checker
- * watches one plan through the interpreter and throws an `InvariantViolation` at the first step that breaks
- * one. It reads the model through `Deployment.inspect()` and keeps its own small memory (which activities were
+ * The invariant checker: it watches one plan through the interpreter and throws an `InvariantViolation` at the
+ * first step that breaks one of the invariants (./invariant-table.ts, re-exported here). It reads the model through `Deployment.inspect()` and keeps its own small memory (which activities were
  * completed, when each session was lost), so checking costs little more than the step itself.
  */
-import { describeAction, type Action, type Plan } from '../model/actions';
+import type { Action } from '../model/actions';
 import { formatDuration } from '../model/clock';
 import { ActivityType, STATUS, isDocumentedStatus } from '../model/database';
 import type { Deployment } from '../model/deployment';
@@ -12,87 +11,16 @@ import type { DeploymentState } from '../model/state';
 import { chatMessagesFlow, consoleReachesApplication } from '../model/servers';
 import type { TraceEvent } from '../model/trace';
 import { PlanRunner, type StepObserver } from '../plans/interpreter';
+import { INVARIANTS, InvariantViolation, type InvariantId } from './invariant-table';
 
-export interface Invariant {
-  readonly id: InvariantId;
-  readonly name: string;
-  readonly explanation: string;
-  /** The one behaviour the invariant allows because the source documents it as a defect. */
-  readonly expectedException?: { readonly name: string; readonly explanation: string };
-}
-
-export type InvariantId =
-  | 'noSilentLoss'
-  | 'nothingDeliveredWhilePathDown'
-  | 'completedStaysCompleted'
-  | 'workOnlyWhenAble'
-  | 'customerNeverUninformed'
-  | 'determinism';
-
-export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
-  noSilentLoss: {
-    id: 'noSilentLoss',
-    name: 'No silent loss',
-    explanation:
-      'Every chat message either appears exactly once, in order, on the other side, or its sender is told it may not have been delivered, or its session is lost (and the customer is told so).',
-  },
-  nothingDeliveredWhilePathDown: {
-    id: 'nothingDeliveredWhilePathDown',
-    name: 'Nothing is delivered while its path is down',
-    explanation:
-      'No chat message reaches either screen while the Application or the Messaging server, which every message passes through, is down.',
-  },
-  completedStaysCompleted: {
-    id: 'completedStaysCompleted',
-    name: 'A completed activity stays completed',
-    explanation:
-      'Every activity carries a documented status pair, and one that reached 9000/9100 never returns to in progress or any other status.',
-  },
-  workOnlyWhenAble: {
-    id: 'workOnlyWhenAble',
-    name: 'The agent gets work only when able, and gets it once everything is back',
-    explanation:
-      'No activity is assigned while the console cannot handle it or the agent is in a chat, and once every server is up and the agent has logged in again, waiting work is routed to an agent who is not in a live chat.',
-    expectedException: {
-      name: 'A chat lost with the Application server blocks the agent (@known-defect)',
-      explanation:
-        'The database keeps a chat lost with the Application server at 5000/5900, so the agent, told the session is still active, receives no new work until completing it (source: Application Server Restored).',
-    },
-  },
-  customerNeverUninformed: {
-    id: 'customerNeverUninformed',
-    name: 'The customer is never left uninformed',
-    explanation:
-      "Once a chat session is lost, the customer's window says so (session lost, or connection issues) within the model's customerConnectionIssuesAfter threshold.",
-  },
-  determinism: {
-    id: 'determinism',
-    name: 'The same plan gives the same trace',
-    explanation: 'Replaying a plan on a fresh deployment yields a trace identical byte for byte, step by step.',
-  },
-};
-
-export const INVARIANT_LIST: readonly Invariant[] = Object.values(INVARIANTS);
-
-/** What a violation names: one of these invariants, or a claim of the source checked as a law (exploration/laws/). */
-export interface CheckedProperty {
-  readonly id: string;
-  readonly name: string;
-  readonly explanation: string;
-}
-
-/** A property broken at one step of a plan; `plan` holds the steps up to and including the breaking one. */
-export class InvariantViolation extends Error {
-  constructor(
-    readonly invariant: CheckedProperty,
-    readonly detail: string,
-    readonly index: number,
-    readonly plan: Plan,
-  ) {
-    super(`Invariant "${invariant.name}" broken at step ${index + 1} (${describeAction(plan[index]!)}): ${detail}`);
-    this.name = 'InvariantViolation';
-  }
-}
+export {
+  INVARIANTS,
+  INVARIANT_LIST,
+  InvariantViolation,
+  type CheckedProperty,
+  type Invariant,
+  type InvariantId,
+} from './invariant-table';
 
 type LineOwner = object;
 
@@ -215,7 +143,7 @@ export class InvariantChecker implements StepObserver {
           `its sender was not warned, and its session ${session ? `was ${session.ended ?? 'live'}` : 'does not exist'}`,
       );
     }
-    this.unsettled.length = kept;
+    if (kept !== this.unsettled.length) this.unsettled.length = kept; // setting a length costs, even the same one
     this.checkOrder(index, state);
   }
 
@@ -224,8 +152,7 @@ export class InvariantChecker implements StepObserver {
     const message = state.messages[id]!;
     const lines =
       message.from === 'customer'
-        ? state.consoles.flatMap((console) => console.chats).find((chat) => chat.activityId === message.activityId)
-            ?.pane
+        ? paneOf(state, message.activityId)
         : state.windows.find((window) => window.activityId === message.activityId)?.lines;
     if (lines === undefined) return; // the screen was closed since, so there is nothing left to compare
     let shown = 0;
@@ -290,14 +217,23 @@ export class InvariantChecker implements StepObserver {
 
   private checkWork(index: number, action: Action, state: DeploymentState, deployment: Deployment): void {
     const { db, servers } = state;
-    const reach = consoleReachesApplication(servers);
-    const userId = (name: string | null): number | undefined =>
-      name === null ? undefined : db.users.find((u) => u.user_name === name)?.user_id;
-    const able = new Set<number>();
-    for (const console of state.consoles) {
-      const id = userId(console.agentUserName);
-      if (id !== undefined && console.login === 'logged in' && reach && console.registeredForRouting) able.add(id);
-    }
+    const ids = userIdsOf(db.users);
+    const userId = (name: string | null): number | undefined => (name === null ? undefined : ids.get(name));
+    // The agents whose consoles can handle work, worked out when a step needs them (most steps assign nothing).
+    let ableAgents: Set<number> | null = null;
+    const able = (id: number): boolean => {
+      if (ableAgents === null) {
+        ableAgents = new Set<number>();
+        const reach = consoleReachesApplication(servers);
+        for (const console of state.consoles) {
+          const agent = userId(console.agentUserName);
+          if (agent !== undefined && console.login === 'logged in' && reach && console.registeredForRouting) {
+            ableAgents.add(agent);
+          }
+        }
+      }
+      return ableAgents.has(id);
+    };
     const inProgressOf = (id: number | undefined) =>
       db.activities.filter(
         (row) =>
@@ -306,12 +242,13 @@ export class InvariantChecker implements StepObserver {
           row.activity_status === STATUS.chatInProgress.status &&
           row.activity_sub_status === STATUS.chatInProgress.subStatus,
       );
-    const fresh = new Map<number, number[]>();
+    let fresh: Map<number, number[]> | null = null;
     for (const row of db.activities) {
       if (row.assigned_to === null || this.assigned.has(row.activity_id)) continue;
       this.assigned.add(row.activity_id);
+      fresh ??= new Map<number, number[]>();
       fresh.set(row.assigned_to, [...(fresh.get(row.assigned_to) ?? []), row.activity_id]);
-      if (!able.has(row.assigned_to)) {
+      if (!able(row.assigned_to)) {
         this.fail(
           'workOnlyWhenAble',
           index,
@@ -321,14 +258,14 @@ export class InvariantChecker implements StepObserver {
     }
     // A chat cannot be interrupted by other media: nothing new for an agent who was already in one, and one
     // new chat at a time. (An email and then a chat in the same routing pass is allowed.)
-    for (const [agent, ids] of fresh) {
+    for (const [agent, assigned] of fresh ?? NO_ASSIGNMENTS) {
       const inProgress = inProgressOf(agent);
-      const earlier = inProgress.find((chat) => !ids.includes(chat.activity_id));
+      const earlier = inProgress.find((chat) => !assigned.includes(chat.activity_id));
       if (earlier) {
         this.fail(
           'workOnlyWhenAble',
           index,
-          `activity ${ids.join(', ')} was assigned while the agent is in chat ${earlier.activity_id}`,
+          `activity ${assigned.join(', ')} was assigned while the agent is in chat ${earlier.activity_id}`,
         );
       }
       if (inProgress.length > 1) {
@@ -343,18 +280,22 @@ export class InvariantChecker implements StepObserver {
     const first = state.consoles[0]?.agentUserName ?? null;
     if (action.type === 'fail') this.freshLogins.clear();
     if (action.type === 'agent-logs-out') this.freshLogins.delete(action.agent ?? first ?? '');
-    const allUp = Object.values(servers).every((up) => up);
-    if (action.type === 'agent-logs-in' && allUp) {
+    // Every server up matters only at a login or while some agent's last login was a fresh one.
+    const allUp = (): boolean => {
+      for (const server in servers) if (!servers[server]) return false;
+      return true;
+    };
+    if (action.type === 'agent-logs-in' && allUp()) {
       const name = action.agent ?? first;
       const console = state.consoles.find((c) => c.agentUserName === name);
       if (name !== null && console?.login === 'logged in') this.freshLogins.add(name);
     }
-    if (this.freshLogins.size === 0 || !allUp) return;
+    if (this.freshLogins.size === 0 || !allUp()) return;
     let free: string | null = null;
     let blockedByLostChat = false;
     for (const name of this.freshLogins) {
       const id = userId(name);
-      if (id === undefined || !able.has(id))
+      if (id === undefined || !able(id))
         this.fail(
           'workOnlyWhenAble',
           index,
@@ -414,8 +355,38 @@ export class InvariantChecker implements StepObserver {
       }
       this.uninformed[kept++] = activityId;
     }
-    this.uninformed.length = kept;
+    if (kept !== this.uninformed.length) this.uninformed.length = kept;
   }
+}
+
+/** The pane of the first console chat of `activityId`, in the consoles' order. */
+function paneOf(
+  state: DeploymentState,
+  activityId: number,
+): DeploymentState['consoles'][number]['chats'][number]['pane'] | undefined {
+  for (const console of state.consoles) {
+    for (const chat of console.chats) if (chat.activityId === activityId) return chat.pane;
+  }
+  return undefined;
+}
+
+const NO_ASSIGNMENTS: ReadonlyMap<number, number[]> = new Map();
+
+const USER_IDS = new WeakMap<
+  readonly { readonly user_name: string; readonly user_id: number }[],
+  Map<string, number>
+>();
+
+/** Each user's id by name, worked out once per users list (the model never changes a deployment's list). */
+function userIdsOf(users: DeploymentState['db']['users']): Map<string, number> {
+  let ids = USER_IDS.get(users);
+  if (!ids) {
+    ids = new Map();
+    // The first user of a name, as a search of the list finds it.
+    for (const user of users) if (!ids.has(user.user_name)) ids.set(user.user_name, user.user_id);
+    USER_IDS.set(users, ids);
+  }
+  return ids;
 }
 
 function pathDown(state: DeploymentState, home: string): string {

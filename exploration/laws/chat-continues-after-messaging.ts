@@ -1,6 +1,6 @@
 /** MSG-R2: once the Messaging server is back, the chat session is re-established and can continue. */
 import { deliveredOrWhy, messageBetweenOpenSides } from './chat-exchange';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 
 export const chatContinuesAfterMessaging = law({
   id: 'chat-continues-after-messaging',
@@ -9,6 +9,7 @@ export const chatContinuesAfterMessaging = law({
   premise:
     'every server is up, a chat that was live when the Messaging server failed is still live and open on both sides, and one side sends a message',
   conclusion: 'the message reaches the other side',
+  when: WHEN.messageSent,
   check: (step) => {
     if (step.after.down.size > 0) return NOT_APPLICABLE;
     const message = messageBetweenOpenSides(step);

@@ -1,6 +1,9 @@
 /** APP-F3, ALL-F5: an Application server down for more than a few minutes: the customer hears of connection issues. */
 import { formatDuration } from '../../model/clock';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import type { DeploymentState } from '../../model/state';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
+
+type Window = DeploymentState['windows'][number];
 
 export const connectionIssues = law({
   id: 'connection-issues',
@@ -9,6 +12,7 @@ export const connectionIssues = law({
   premise:
     "the Application server holding a chat has been down for at least the model's customerConnectionIssuesAfter (a few minutes) and a customer's window still shows a chat that was live when it failed",
   conclusion: 'the window tells the customer of connection issues',
+  when: WHEN.chatsLiveAtApplicationFailure,
   check: (step) => {
     const { state, history, parameters } = step;
     if (history.liveAtApplicationFailure.length === 0) return NOT_APPLICABLE;
@@ -17,17 +21,24 @@ export const connectionIssues = law({
       const since = home === undefined ? undefined : history.applicationDownSince[home];
       return since === undefined || state.clock - since < parameters.customerConnectionIssuesAfter ? null : since;
     };
-    const windows = state.windows.filter(
-      (w) =>
-        w.state === 'in session' &&
-        history.liveAtApplicationFailure.includes(w.activityId) &&
-        outage(w.activityId) !== null,
-    );
-    if (windows.length === 0) return NOT_APPLICABLE;
-    const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues'));
-    return silent.length === 0
+    const premise = (w: Window): boolean =>
+      w.state === 'in session' &&
+      history.liveAtApplicationFailure.includes(w.activityId) &&
+      outage(w.activityId) !== null;
+    const told = (w: Window): boolean => w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues');
+    // Checked window by window first, and the silent ones listed only when there are some.
+    let applies = false;
+    let holds = true;
+    for (const w of state.windows) {
+      if (!premise(w)) continue;
+      applies = true;
+      if (!told(w)) holds = false;
+    }
+    if (!applies) return NOT_APPLICABLE;
+    return holds
       ? HOLDS
-      : silent
+      : state.windows
+          .filter((w) => premise(w) && !told(w))
           .map(
             (w) =>
               `after ${formatDuration(state.clock - outage(w.activityId)!)} of outage, ${w.address} has not been told`,

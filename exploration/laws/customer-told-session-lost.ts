@@ -1,6 +1,9 @@
 /** APP-F1, MA-R3, ALL-R3: the customer is told the session was lost, and to start a new one. */
 import { customerReachesApplication } from '../../model/servers';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import type { DeploymentState } from '../../model/state';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
+
+type Window = DeploymentState['windows'][number];
 
 export const customerToldSessionLost = law({
   id: 'customer-told-session-lost',
@@ -10,19 +13,27 @@ export const customerToldSessionLost = law({
     "a customer's window still shows a chat that was live when the Application server failed, and the Web and Application servers are up",
   conclusion:
     'the window says the session was lost, messages sent after the problem began were not delivered, and to start a new chat',
+  when: WHEN.chatsLiveAtApplicationFailure,
   check: (step) => {
     const { state, history } = step;
     if (history.liveAtApplicationFailure.length === 0 || !customerReachesApplication(state.servers)) {
       return NOT_APPLICABLE;
     }
     // A window the customer closed shows nothing any more (customer-closes-window): the premise is a window still open.
-    const windows = state.windows.filter(
-      (w) => w.state !== 'closed' && history.liveAtApplicationFailure.includes(w.activityId),
-    );
-    if (windows.length === 0) return NOT_APPLICABLE;
-    const silent = windows.filter((w) => !w.lines.some((l) => l.kind === 'notice' && l.notice === 'sessionLost'));
-    return silent.length === 0
-      ? HOLDS
-      : `${silent.map((w) => `${w.address} (chat ${w.activityId})`).join(', ')} shows no session-lost notice`;
+    const premise = (w: Window): boolean =>
+      w.state !== 'closed' && history.liveAtApplicationFailure.includes(w.activityId);
+    const told = (w: Window): boolean => w.lines.some((l) => l.kind === 'notice' && l.notice === 'sessionLost');
+    // Checked window by window first, and the silent ones listed only when there are some.
+    let applies = false;
+    let holds = true;
+    for (const w of state.windows) {
+      if (!premise(w)) continue;
+      applies = true;
+      if (!told(w)) holds = false;
+    }
+    if (!applies) return NOT_APPLICABLE;
+    if (holds) return HOLDS;
+    const silent = state.windows.filter((w) => premise(w) && !told(w));
+    return `${silent.map((w) => `${w.address} (chat ${w.activityId})`).join(', ')} shows no session-lost notice`;
   },
 });

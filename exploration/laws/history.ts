@@ -16,6 +16,8 @@ export interface Facts {
   readonly down: ReadonlySet<string>;
   /** Each agent's console: logged in, out, or showing a lost session. */
   readonly logins: Readonly<Record<string, LoginState>>;
+  /** How many consoles the state has (the entries of `logins`). */
+  readonly consoles: number;
   /** Sessions still on an Application server, with that server. */
   readonly liveSessions: readonly { readonly activityId: number; readonly home: string }[];
   /** Agents in a live chat, with the Application server holding their login. */
@@ -25,25 +27,107 @@ export interface Facts {
   readonly messages: number;
 }
 
-export function factsOf(state: DeploymentState): Facts {
-  const down = new Set<string>();
-  for (const server in state.servers) if (!state.servers[server]) down.add(server);
-  const liveSessions: { activityId: number; home: string }[] = [];
-  for (const session of state.sessions) {
-    if (session.ended === null) liveSessions.push({ activityId: session.activityId, home: session.home });
-  }
-  const logins: Record<string, LoginState> = {};
-  const agentsInLiveChats: { agent: string; home: string | null }[] = [];
-  for (const console of state.consoles) {
-    logins[console.user] = console.login;
-    if (console.login !== 'logged in') continue;
-    if (console.chats.some((c) => liveSessions.some((s) => s.activityId === c.activityId))) {
-      agentsInLiveChats.push({ agent: console.user, home: console.home });
-    }
-  }
+const NOTHING_DOWN: ReadonlySet<string> = new Set<string>();
+
+/**
+ * The facts of `state`. `previous`, the facts of the state before this step, lends every part that is still
+ * the same (the same set, list or record object), so a step that changes little allocates little: facts are
+ * immutable values, shared between the states that have them.
+ */
+export function factsOf(state: DeploymentState, previous?: Facts): Facts {
+  const down = downOf(state.servers, previous?.down);
+  const liveSessions = liveSessionsOf(state, previous?.liveSessions);
+  const logins = loginsOf(state, previous);
+  const agentsInLiveChats = agentsInLiveChatsOf(state, liveSessions, previous?.agentsInLiveChats);
   let assigned = 0;
   for (const row of state.db.activities) if (row.assigned_to !== null) assigned++;
-  return { down, logins, liveSessions, agentsInLiveChats, assigned, messages: state.messages.length };
+  const messages = state.messages.length;
+  if (
+    previous !== undefined &&
+    down === previous.down &&
+    liveSessions === previous.liveSessions &&
+    logins === previous.logins &&
+    state.consoles.length === previous.consoles &&
+    agentsInLiveChats === previous.agentsInLiveChats &&
+    assigned === previous.assigned &&
+    messages === previous.messages
+  ) {
+    return previous;
+  }
+  return { down, logins, consoles: state.consoles.length, liveSessions, agentsInLiveChats, assigned, messages };
+}
+
+function downOf(servers: DeploymentState['servers'], previous: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  let count = 0;
+  let same = previous !== undefined;
+  for (const server in servers) {
+    if (servers[server]) continue;
+    count++;
+    if (same && !previous!.has(server)) same = false;
+  }
+  if (same && count === previous!.size) return previous!;
+  if (count === 0) return NOTHING_DOWN;
+  const down = new Set<string>();
+  for (const server in servers) if (!servers[server]) down.add(server);
+  return down;
+}
+
+function liveSessionsOf(state: DeploymentState, previous: Facts['liveSessions'] | undefined): Facts['liveSessions'] {
+  let i = 0;
+  let same = previous !== undefined;
+  for (const session of state.sessions) {
+    if (session.ended !== null) continue;
+    const was = same ? previous![i] : undefined;
+    if (was === undefined || was.activityId !== session.activityId || was.home !== session.home) same = false;
+    i++;
+  }
+  if (same && i === previous!.length) return previous!;
+  const live: { activityId: number; home: string }[] = [];
+  for (const session of state.sessions) {
+    if (session.ended === null) live.push({ activityId: session.activityId, home: session.home });
+  }
+  return live;
+}
+
+function loginsOf(state: DeploymentState, previous: Facts | undefined): Facts['logins'] {
+  // The same agents' consoles (a console, once open, stays in the list), each in the same login state.
+  if (previous !== undefined && state.consoles.length === previous.consoles) {
+    let same = true;
+    for (const console of state.consoles) if (previous.logins[console.user] !== console.login) same = false;
+    if (same) return previous.logins;
+  }
+  const logins: Record<string, LoginState> = {};
+  for (const console of state.consoles) logins[console.user] = console.login;
+  return logins;
+}
+
+function agentsInLiveChatsOf(
+  state: DeploymentState,
+  liveSessions: Facts['liveSessions'],
+  previous: Facts['agentsInLiveChats'] | undefined,
+): Facts['agentsInLiveChats'] {
+  let i = 0;
+  let same = previous !== undefined;
+  for (const console of state.consoles) {
+    if (!inLiveChat(console, liveSessions)) continue;
+    const was = same ? previous![i] : undefined;
+    if (was === undefined || was.agent !== console.user || was.home !== console.home) same = false;
+    i++;
+  }
+  if (same && i === previous!.length) return previous!;
+  const agents: { agent: string; home: string | null }[] = [];
+  for (const console of state.consoles) {
+    if (inLiveChat(console, liveSessions)) agents.push({ agent: console.user, home: console.home });
+  }
+  return agents;
+}
+
+function inLiveChat(console: DeploymentState['consoles'][number], liveSessions: Facts['liveSessions']): boolean {
+  if (console.login !== 'logged in') return false;
+  for (const chat of console.chats) {
+    for (const session of liveSessions) if (session.activityId === chat.activityId) return true;
+  }
+  return false;
 }
 
 export interface History {
@@ -84,6 +168,7 @@ export interface LawStep {
 }
 
 function union<T extends number | string>(list: readonly T[], more: readonly T[]): readonly T[] {
+  if (more.length === 0) return list;
   const extra = more.filter((id) => !list.includes(id));
   return extra.length === 0 ? list : [...list, ...extra].sort();
 }
@@ -103,62 +188,87 @@ function someMessagingDown(down: ReadonlySet<string>): boolean {
 
 export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history: History): History {
   const { action, before, after, state } = step;
-  let next = history;
-  // Field by field, not by spreading: this runs at every explored transition.
-  const set = (change: Partial<History>): void => {
-    next = {
-      liveAtApplicationFailure: change.liveAtApplicationFailure ?? next.liveAtApplicationFailure,
-      agentsCutOff: change.agentsCutOff ?? next.agentsCutOff,
-      applicationDownSince: change.applicationDownSince ?? next.applicationDownSince,
-      sentWhileMessagingDown: change.sentWhileMessagingDown ?? next.sentWhileMessagingDown,
-      liveAtMessagingFailure: change.liveAtMessagingFailure ?? next.liveAtMessagingFailure,
-      servicesFailedSinceLogin: change.servicesFailedSinceLogin ?? next.servicesFailedSinceLogin,
-    };
-  };
-  if (action.type === 'fail' && roleOf(action.server) === 'Application' && !before.down.has(action.server)) {
+  let liveAtApplicationFailure = history.liveAtApplicationFailure;
+  let agentsCutOff = history.agentsCutOff;
+  let applicationDownSince = history.applicationDownSince;
+  let sentWhileMessagingDown = history.sentWhileMessagingDown;
+  let liveAtMessagingFailure = history.liveAtMessagingFailure;
+  let servicesFailedSinceLogin = history.servicesFailedSinceLogin;
+  // One action, so at most one of these branches; each field is replaced only when it changes, and the history
+  // is the same object when none does (this runs at every step and every explored transition).
+  if (action.type === 'fail') {
     const server = action.server;
-    set({
-      liveAtApplicationFailure: union(
-        next.liveAtApplicationFailure,
-        before.liveSessions.filter((s) => s.home === server).map((s) => s.activityId),
-      ),
-      agentsCutOff: union(
-        next.agentsCutOff,
-        before.agentsInLiveChats.filter((a) => a.home === server).map((a) => a.agent),
-      ),
-      applicationDownSince: { ...next.applicationDownSince, [server]: state.clock },
-    });
-  }
-  if (action.type === 'restore' && action.server in next.applicationDownSince) {
-    const server = action.server;
-    set({
-      applicationDownSince: Object.fromEntries(Object.entries(next.applicationDownSince).filter(([s]) => s !== server)),
-    });
-  }
-  if (action.type === 'fail' && roleOf(action.server) === 'Messaging' && !before.down.has(action.server)) {
-    set({
-      liveAtMessagingFailure: union(
-        next.liveAtMessagingFailure,
-        before.liveSessions.map((s) => s.activityId),
-      ),
-    });
+    const role = roleOf(server);
+    if (role === 'Application' && !before.down.has(server)) {
+      const lost: number[] = [];
+      for (const s of before.liveSessions) if (s.home === server) lost.push(s.activityId);
+      liveAtApplicationFailure = union(liveAtApplicationFailure, lost);
+      const cut: string[] = [];
+      for (const a of before.agentsInLiveChats) if (a.home === server) cut.push(a.agent);
+      agentsCutOff = union(agentsCutOff, cut);
+      applicationDownSince = withEntry(applicationDownSince, server, state.clock);
+    } else if (role === 'Messaging' && !before.down.has(server)) {
+      const live: number[] = [];
+      for (const s of before.liveSessions) live.push(s.activityId);
+      liveAtMessagingFailure = union(liveAtMessagingFailure, live);
+    } else if (role === 'Services') {
+      servicesFailedSinceLogin = union(servicesFailedSinceLogin, Object.keys(before.logins));
+    }
+  } else if (action.type === 'restore') {
+    if (action.server in applicationDownSince) {
+      const server = action.server;
+      applicationDownSince = withoutEntry(applicationDownSince, server);
+    }
+  } else if (action.type === 'agent-logs-in') {
+    const agent = loggedInNow(step);
+    if (agent !== null) {
+      agentsCutOff = without(agentsCutOff, agent);
+      servicesFailedSinceLogin = without(servicesFailedSinceLogin, agent);
+    }
   }
   if (after.messages > before.messages && someMessagingDown(after.down)) {
     const sent: number[] = [];
     for (let id = before.messages; id < after.messages; id++) sent.push(id);
-    set({ sentWhileMessagingDown: union(next.sentWhileMessagingDown, sent) });
+    sentWhileMessagingDown = union(sentWhileMessagingDown, sent);
   }
-  if (action.type === 'fail' && roleOf(action.server) === 'Services') {
-    set({ servicesFailedSinceLogin: union(next.servicesFailedSinceLogin, Object.keys(before.logins)) });
+  if (
+    liveAtApplicationFailure === history.liveAtApplicationFailure &&
+    agentsCutOff === history.agentsCutOff &&
+    applicationDownSince === history.applicationDownSince &&
+    sentWhileMessagingDown === history.sentWhileMessagingDown &&
+    liveAtMessagingFailure === history.liveAtMessagingFailure &&
+    servicesFailedSinceLogin === history.servicesFailedSinceLogin
+  ) {
+    return history;
   }
-  const agent = loggedInNow(step);
-  if (agent !== null) {
-    set({
-      agentsCutOff: next.agentsCutOff.filter((a) => a !== agent),
-      servicesFailedSinceLogin: next.servicesFailedSinceLogin.filter((a) => a !== agent),
-    });
-  }
+  return {
+    liveAtApplicationFailure,
+    agentsCutOff,
+    applicationDownSince,
+    sentWhileMessagingDown,
+    liveAtMessagingFailure,
+    servicesFailedSinceLogin,
+  };
+}
+
+// A record with one entry set or removed, the others in their order: what a spread and a filter of its entries
+// make, without the generic object copying those take (an Application server fails or is restored often).
+function withEntry(record: Readonly<Record<string, number>>, key: string, value: number): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const k in record) next[k] = record[k]!;
+  next[key] = value;
   return next;
+}
+
+function withoutEntry(record: Readonly<Record<string, number>>, key: string): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const k in record) if (k !== key) next[k] = record[k]!;
+  return next;
+}
+
+/** `list` without `item`: the same list when it does not hold it. */
+function without<T>(list: readonly T[], item: T): readonly T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : list;
 }
 
 /**

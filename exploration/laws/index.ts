@@ -4,6 +4,7 @@
  */
 import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
+import type { ModelParameters } from '../../model/parameters';
 import type { TraceEvent } from '../../model/trace';
 import type { StepObserver } from '../../plans/interpreter';
 import { InvariantViolation } from '../invariants';
@@ -13,7 +14,7 @@ import { chatWorksWithoutServices } from './chat-works-without-services';
 import { connectionIssues } from './connection-issues';
 import { customerToldSessionLost } from './customer-told-session-lost';
 import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History, type LawStep } from './history';
-import { HOLDS, NOT_APPLICABLE, type Law } from './law';
+import { HOLDS, NOT_APPLICABLE, stepConditions, type Law } from './law';
 import { lostChatReportedActive } from './lost-chat-reported-active';
 import { lostWhileMessagingDown } from './lost-while-messaging-down';
 import { noWorkWithoutServices } from './no-work-without-services';
@@ -66,8 +67,10 @@ export function checkLaws(
     history: next,
     previous: history,
   };
+  const met = stepConditions(full);
   for (let i = 0; i < LAWS.length; i++) {
     const l = LAWS[i]!;
+    if ((l.when & met) !== l.when) continue; // its premise cannot hold at this step
     const verdict = l.check(full);
     if (verdict === NOT_APPLICABLE) continue;
     if (counts) counts[l.id]!++;
@@ -99,8 +102,8 @@ export class LawMonitor implements StepObserver {
   afterStep(_index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
     this.plan.push(action);
     const state = deployment.inspect();
-    const before = this.facts ?? factsOf(initialStateOf(deployment));
-    const after = factsOf(state);
+    const before = this.facts ?? initialFactsOf(deployment);
+    const after = factsOf(state, before);
     this.history = checkLaws(
       { action, before, after, state, parameters: deployment.parameters },
       this.history,
@@ -111,14 +114,42 @@ export class LawMonitor implements StepObserver {
   }
 }
 
-/** The facts before a plan's first step: a fresh deployment of the same kind. */
-function initialStateOf(deployment: Deployment) {
-  const Fresh = deployment.constructor as new (setup: { parameters: Deployment['parameters'] }) => Deployment;
-  return new Fresh({ parameters: deployment.parameters }).inspect();
+const INITIAL_FACTS = new WeakMap<object, { readonly parameters: ModelParameters; readonly facts: Facts }[]>();
+
+/**
+ * The facts before a plan's first step: those of a fresh deployment of the same kind and parameters, worked
+ * out once per kind and parameters (facts are immutable) rather than by building that deployment for each plan.
+ */
+function initialFactsOf(deployment: Deployment): Facts {
+  const Fresh = deployment.constructor as new (setup: { parameters: ModelParameters }) => Deployment;
+  let known = INITIAL_FACTS.get(Fresh);
+  if (!known) INITIAL_FACTS.set(Fresh, (known = []));
+  // Every deployment has its own parameters object: they are told apart by their values.
+  const { parameters } = deployment;
+  for (const entry of known) if (sameParameters(entry.parameters, parameters)) return entry.facts;
+  const facts = factsOf(new Fresh({ parameters }).inspect());
+  known.push({ parameters: { ...parameters }, facts });
+  return facts;
+}
+
+function sameParameters(one: ModelParameters, other: ModelParameters): boolean {
+  for (const key in one) if (one[key as keyof ModelParameters] !== other[key as keyof ModelParameters]) return false;
+  for (const key in other) if (!(key in one)) return false;
+  return true;
 }
 
 /** Tells each observer in turn about every step: the invariant checker and the law monitor side by side. */
 export function alongside(...observers: readonly StepObserver[]): StepObserver {
+  if (observers.length === 2) {
+    // The explorers' pair (the checker, then the laws), called each by a call site of its own.
+    const [first, second] = observers as [StepObserver, StepObserver];
+    return {
+      afterStep(index, action, events, deployment) {
+        first.afterStep(index, action, events, deployment);
+        second.afterStep(index, action, events, deployment);
+      },
+    };
+  }
   return {
     afterStep(index, action, events, deployment) {
       for (const observer of observers) observer.afterStep(index, action, events, deployment);

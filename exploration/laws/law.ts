@@ -12,17 +12,55 @@ export type LawVerdict = typeof NOT_APPLICABLE | typeof HOLDS | string;
 export const NOT_APPLICABLE = 0;
 export const HOLDS = 1;
 
+/**
+ * What a step must be for a law's premise to be able to hold at all, as bits a law's `when` combines: each is
+ * worked out once per step for every law (`stepConditions`), and a law whose `when` the step does not meet is
+ * not applicable there without being asked. A law's `when` must follow from its premise; a unit test checks,
+ * step by step over the random phase's plans, that a law never applies where its `when` says it cannot.
+ */
+export const WHEN = {
+  /** The step is an agent's login (a refused or failed one included). */
+  login: 1,
+  /** The step is a customer's or an agent's chat message, and it added one to the messages. */
+  messageSent: 2,
+  /** Some chat was live when an Application server failed (the history says which). */
+  chatsLiveAtApplicationFailure: 4,
+  /** Some chat message was sent while the Messaging server was down. */
+  sentWhileMessagingDown: 8,
+  /** The Services server is down after the step. */
+  servicesDown: 16,
+} as const;
+
+/** The `WHEN` bits that `step` meets. */
+export function stepConditions(step: LawStep): number {
+  const { action, before, after, history } = step;
+  let met = 0;
+  if (action.type === 'agent-logs-in') met |= WHEN.login;
+  if ((action.type === 'customer-sends' || action.type === 'agent-sends') && after.messages !== before.messages) {
+    met |= WHEN.messageSent;
+  }
+  if (history.liveAtApplicationFailure.length > 0) met |= WHEN.chatsLiveAtApplicationFailure;
+  if (history.sentWhileMessagingDown.length > 0) met |= WHEN.sentWhileMessagingDown;
+  if (after.down.has('Services')) met |= WHEN.servicesDown;
+  return met;
+}
+
 export interface Law extends CheckedProperty {
   /** The claims of features/claims.json this law generalises. */
   readonly claims: readonly string[];
   readonly premise: string;
   readonly conclusion: string;
+  /** The `WHEN` bits a step must meet for the premise to be able to hold (0: any step). */
+  readonly when: number;
   check(step: LawStep): LawVerdict;
 }
 
-export function law(definition: Omit<Law, 'explanation' | 'id'> & { readonly id: string }): Law {
+export function law(
+  definition: Omit<Law, 'explanation' | 'id' | 'when'> & { readonly id: string; readonly when?: number },
+): Law {
   return {
     ...definition,
+    when: definition.when ?? 0,
     id: `law:${definition.id}`,
     explanation: `Whenever ${definition.premise}, ${definition.conclusion}.`,
   };

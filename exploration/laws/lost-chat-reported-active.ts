@@ -2,7 +2,7 @@
 import { ActivityType, STATUS, hasStatus } from '../../model/database';
 import type { LawStep } from './history';
 import { cutOffAgentLoggingIn } from './history';
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 
 /** Chats lost with the Application server whose row still says "in progress" for the agent now logging in. */
 export function lostChatsStillInProgress(step: LawStep): number[] {
@@ -28,6 +28,7 @@ export const lostChatReportedActive = law({
   premise:
     'the agent logs in again after an Application server outage and a chat lost in it is still at 5000/5900 in the database',
   conclusion: 'that chat is back in the agent\'s chat list and the console says "The chat session is still active."',
+  when: WHEN.login | WHEN.chatsLiveAtApplicationFailure,
   check: (step) => {
     const lost = lostChatsStillInProgress(step);
     if (lost.length === 0) return NOT_APPLICABLE;

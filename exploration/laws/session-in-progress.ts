@@ -1,5 +1,5 @@
 /** APP-R1, MA-R2, ALL-R2: after an Application server outage a chat was live through, "Session in Progress". */
-import { HOLDS, NOT_APPLICABLE, law } from './law';
+import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
 import { cutOffAgentLoggingIn } from './history';
 
 export const sessionInProgress = law({
@@ -9,6 +9,7 @@ export const sessionInProgress = law({
   premise:
     'the agent was in a live chat when the Application server failed and now logs in again for the first time since',
   conclusion: 'the agent console shows the "Session in Progress" pop-up',
+  when: WHEN.login,
   check: (step) => {
     const console = cutOffAgentLoggingIn(step);
     if (!console) return NOT_APPLICABLE;

@@ -9,12 +9,13 @@
  * open ("An agent will be with you shortly"). The agents log in first, spread over "Application" to
  * "Application 4" by the fewest logins; the customers' sessions are spread by the fewest live sessions.
  *
- * Each step is timed on the built deployment (messages, time passing) or, where a step cannot be repeated on
+ * Each step is timed on the built deployment (messages, time passing, completing a chat, after which the
+ * customer starts another, untimed, so the deployment keeps its size) or, where a step cannot be repeated on
  * the same deployment (a server failure loses the sessions it held), on a copy of it warmed by one second
  * passing (a copy builds its directory and agenda from its state); the copies are made first and their garbage
- * collected before the steps are timed.
- * Medians of many steps, trace off as the fuzzer runs. The target: a step costs what it touches, so a message in one chat costs about the same at 10
- * and 1,000 agents, and failing one Application server costs in proportion to the sessions homed on it.
+ * collected before the steps are timed. Medians of many steps, trace off as the fuzzer runs. The target: a step
+ * costs what it touches, so a message in one chat costs about the same at 10 and 1,000 agents, and failing one
+ * Application server costs in proportion to the sessions homed on it.
  *
  *   node --require ./test/register.js scripts/bench/scale.ts      (BENCH_RUNS=7 samples of each step)
  */
@@ -23,6 +24,7 @@ import { runInNewContext } from 'node:vm';
 import type { Action } from '../../model/actions';
 import type { UserRow } from '../../model/database';
 import { Deployment } from '../../model/deployment';
+import type { DeploymentState } from '../../model/state';
 import { median, summarise } from './measure';
 import type { Comparison, Measurement } from './report';
 
@@ -59,9 +61,19 @@ interface Step {
   /** Steps that cannot be repeated on one deployment are each taken on a fresh warmed copy. */
   readonly fresh: boolean;
   readonly actions: (agents: number, i: number) => Action[];
+  /** Untimed, after the step: what brings the deployment back to the size it had (read before the step). */
+  readonly refill?: (state: DeploymentState, agents: number, i: number) => Action[];
 }
 
 const middle = (agents: number) => Math.floor(agents / 2);
+/** The agents in turn from the middle one, so each completion is an agent's first in a while. */
+const completing = (agents: number, i: number) => agentName((middle(agents) + i) % agents);
+
+/** The customer of the chat `agent` is in, found untimed before the step (every agent has one, by routing). */
+function customerOf(state: DeploymentState, agent: string): string {
+  const chat = state.consoles.find((c) => c.user === agent)!.chats[0]!;
+  return state.sessions.find((s) => s.activityId === chat.activityId)!.customerAddress;
+}
 
 const STEPS: readonly Step[] = [
   {
@@ -82,8 +94,14 @@ const STEPS: readonly Step[] = [
   },
   {
     name: 'an agent completes a chat and is routed the next',
-    fresh: true,
-    actions: (agents) => [{ type: 'agent-completes-chat', agent: agentName(middle(agents)) }],
+    // Repeated on the one deployment, as a running deployment completes chats: after each completion (routed the
+    // oldest waiting chat), the customer whose chat it was starts another, untimed, so the deployment keeps one
+    // chat in progress per agent and four waiting. (A fresh copy's first step also pays for its cold memory.)
+    fresh: false,
+    actions: (agents, i) => [{ type: 'agent-completes-chat', agent: completing(agents, i) }],
+    refill: (state, agents, i) => [
+      { type: 'customer-starts-chat', customer: customerOf(state, completing(agents, i)), question: 'Me again' },
+    ],
   },
   { name: 'Application 2 fails', fresh: true, actions: () => [{ type: 'fail', server: 'Application 2' }] },
   {
@@ -114,12 +132,14 @@ const collectGarbage: () => void = (() => {
   return runInNewContext('gc') as () => void;
 })();
 
-/** Microseconds of the last action of `actions`, the ones before it taken untimed. */
-function timeLast(deployment: Deployment, actions: readonly Action[]): number {
+/** Microseconds of the last action of `actions`, the ones before it and the `refill` after it taken untimed. */
+function timeLast(deployment: Deployment, actions: readonly Action[], refill: readonly Action[] = []): number {
   for (const action of actions.slice(0, -1)) deployment.apply(action);
   const started = performance.now();
   deployment.apply(actions[actions.length - 1]!);
-  return (performance.now() - started) * 1000;
+  const elapsed = (performance.now() - started) * 1000;
+  for (const action of refill) deployment.apply(action);
+  return elapsed;
 }
 
 export interface ScalePoint {
@@ -160,7 +180,8 @@ export function measureSize(agents: number, samples: number): ScalePoint {
       else {
         const batch: number[] = [];
         for (let i = 0; i < 70; i++) {
-          const t = timeLast(repeated, step.actions(agents, s * 70 + i));
+          const n = s * 70 + i;
+          const t = timeLast(repeated, step.actions(agents, n), step.refill?.(repeated.inspect(), agents, n));
           if (i >= 20) batch.push(t);
         }
         times.push(median(batch));

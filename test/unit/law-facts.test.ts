@@ -1,0 +1,83 @@
+/**
+ * The laws' fast paths, over the random phase's plans on the model and on the deliberately broken one, step by
+ * step. The facts are worked out from the state and the facts before it, sharing every part the step left
+ * unchanged (exploration/laws/history.ts): they must equal facts worked out afresh from the state alone, and each
+ * part that did not change must be the very object it was (else the sharing does nothing). A law is asked only
+ * at steps that meet its `when` (exploration/laws/law.ts): asked anyway at every other step, it must say its
+ * premise does not hold.
+ */
+import { test } from 'node:test';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Action } from '../../model/actions';
+import type { Deployment } from '../../model/deployment';
+import { explorationCommands } from '../../exploration/commands';
+import { PREMISE, type Exploration } from '../../exploration/exploration';
+import { LAWS } from '../../exploration/laws';
+import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History } from '../../exploration/laws/history';
+import { NOT_APPLICABLE, stepConditions } from '../../exploration/laws/law';
+import { MAX_COMMANDS } from '../../exploration/random';
+import { PlanRunner, newDeployment, type DeploymentFactory } from '../../plans/interpreter';
+import { brokenDeployment } from './exploration-broken-model';
+
+const PARTS = ['down', 'logins', 'liveSessions', 'agentsInLiveChats'] as const;
+
+function checkFactsAlong(factory: DeploymentFactory): { steps: number; shared: number; skipped: number } {
+  const counts = { steps: 0, shared: 0, skipped: 0 };
+  fc.assert(
+    fc.property(fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' }), (commands) => {
+      let previous: Facts = factsOf(factory().inspect());
+      let history: History = EMPTY_HISTORY;
+      const runner = new PlanRunner(factory({ recordTrace: false }), {
+        afterStep(_index: number, action: Action, _events: unknown, deployment: Deployment) {
+          const state = deployment.inspect();
+          const afresh = factsOf(state);
+          const shared = factsOf(state, previous);
+          deepStrictEqual(shared, afresh);
+          for (const part of PARTS) {
+            let same = true;
+            try {
+              deepStrictEqual(afresh[part], previous[part]);
+            } catch {
+              same = false;
+            }
+            if (same) strictEqual(shared[part], previous[part], `${part} is unchanged, so it is shared`);
+            if (same) counts.shared++;
+          }
+          const step = { action, before: previous, after: shared, state, parameters: deployment.parameters };
+          const next = nextHistory(step, history);
+          const full = { ...step, history: next, previous: history };
+          const met = stepConditions(full);
+          for (const law of LAWS) {
+            if ((law.when & met) === law.when) continue;
+            counts.skipped++;
+            strictEqual(law.check(full), NOT_APPLICABLE, `${law.id} applies where its when says it cannot`);
+          }
+          history = next;
+          counts.steps++;
+          previous = shared;
+        },
+      });
+      const exploration = {
+        get state() {
+          return runner.deployment.inspect();
+        },
+        step(action: Action) {
+          runner.step(action);
+        },
+      } as unknown as Exploration;
+      for (const action of PREMISE) exploration.step(action);
+      fc.modelRun(() => ({ model: exploration, real: exploration }), commands);
+    }),
+    { seed: 20110712, numRuns: 150 },
+  );
+  return counts;
+}
+
+test("the laws' facts share what a step left unchanged, and a law is skipped only where it cannot apply", () => {
+  const model = checkFactsAlong(newDeployment);
+  const broken = checkFactsAlong(brokenDeployment);
+  for (const { steps, shared, skipped } of [model, broken]) {
+    ok(steps > 3000 && shared > steps && skipped > steps, `${shared} shared, ${skipped} skipped of ${steps}`);
+  }
+});
