@@ -138,6 +138,8 @@ export class Runtime {
   /** Applies one action and returns the trace events it caused; throws `ActionRejected` if it cannot happen now. */
   apply(action: Action): readonly TraceEvent[] {
     if (this.settleEverything) this.rebuild();
+    // Built from the state before the step changes it, so that what the step adds is filed once.
+    this.derived ??= this.derive();
     this.begin();
     const first = this.events.length;
     const definition = definitionOf(action);
