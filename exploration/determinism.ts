@@ -1,11 +1,29 @@
 /**
- * The determinism invariant's replays: the plan run twice more on fresh deployments that record their trace,
- * the two traces compared step by step, byte for byte.
+ * The determinism invariant's replays: two runs of a plan on fresh deployments that record their trace, the two
+ * traces compared step by step, byte for byte. One of them may be the plan's own run, when it recorded its trace.
  */
 import type { Plan } from '../model/actions';
 import type { Deployment } from '../model/deployment';
 import type { TraceEvent } from '../model/trace';
 import { PlanRunner } from '../plans/interpreter';
+
+/** The first step at which a replay of `plan` recorded another trace than `recorded`, the run's; `null` if none. */
+export function replayOnce(
+  plan: Plan,
+  recorded: readonly (readonly TraceEvent[])[],
+  fresh: () => Deployment,
+): { index: number; detail: string } | null {
+  const replay = new PlanRunner(fresh());
+  for (let index = 0; index < plan.length; index++) {
+    const one = recorded[index]!;
+    const other = replay.step(plan[index]!);
+    if (sameEvents(one, other)) continue;
+    const expected = JSON.stringify(one);
+    const got = JSON.stringify(other);
+    if (expected !== got) return { index, detail: `a replay recorded ${got} where the run had ${expected}` };
+  }
+  return null;
+}
 
 /** The first step at which two replays of `plan` recorded different traces, and how; `null` if none did. */
 export function replayTwice(plan: Plan, fresh: () => Deployment): { index: number; detail: string } | null {

@@ -11,7 +11,7 @@ import type { DeploymentState } from '../model/state';
 import { chatMessagesFlow, consoleReachesApplication } from '../model/servers';
 import type { TraceEvent } from '../model/trace';
 import type { StepObserver } from '../plans/interpreter';
-import { replayTwice } from './determinism';
+import { replayOnce, replayTwice } from './determinism';
 import { INVARIANTS, InvariantViolation, type InvariantId } from './invariant-table';
 import { ReadCursors } from './read-cursors';
 
@@ -27,6 +27,8 @@ export {
 /** The steps so far, newest first, each sharing the ones before it: a fork costs nothing. */
 interface PlanSoFar {
   readonly action: Action;
+  /** What the step recorded in the deployment's trace (nothing when it records none). */
+  readonly events: readonly TraceEvent[];
   readonly before: PlanSoFar | null;
 }
 
@@ -35,6 +37,8 @@ export class InvariantChecker implements StepObserver {
   /** Steps at which the liveness invariant met its one expected exception. */
   knownDefectSteps = 0;
   private steps: PlanSoFar | null = null;
+  /** Whether every step so far was taken on a deployment recording its trace (then the steps hold that trace). */
+  private traced = true;
   private completed = new Set<number>();
   private assigned = new Set<number>();
   /** Messages not yet delivered, flagged to their sender or in a lost session: the only ones that can go wrong. */
@@ -49,8 +53,9 @@ export class InvariantChecker implements StepObserver {
   /** Whether the sets, the map and the lists above are shared with a fork: each copies them before changing one. */
   private shared = false;
 
-  afterStep(index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
-    this.steps = { action, before: this.steps };
+  afterStep(index: number, action: Action, events: readonly TraceEvent[], deployment: Deployment): void {
+    this.steps = { action, events, before: this.steps };
+    if (!deployment.recordTrace) this.traced = false;
     const state = deployment.inspect();
     this.checkMessages(index, state);
     this.checkStatuses(index, state);
@@ -67,6 +72,7 @@ export class InvariantChecker implements StepObserver {
     const copy = new InvariantChecker();
     copy.knownDefectSteps = this.knownDefectSteps;
     copy.steps = this.steps;
+    copy.traced = this.traced;
     copy.completed = this.completed;
     copy.assigned = this.assigned;
     copy.unsettled = this.unsettled;
@@ -98,6 +104,13 @@ export class InvariantChecker implements StepObserver {
     return plan.reverse();
   }
 
+  /** What each step so far recorded, oldest first. */
+  private get trace(): (readonly TraceEvent[])[] {
+    const trace: (readonly TraceEvent[])[] = [];
+    for (let step = this.steps; step !== null; step = step.before) trace.push(step.events);
+    return trace.reverse();
+  }
+
   /**
    * The part of this checker's memory that the model's state does not already determine (in a plan that has
    * kept every invariant so far), as text: which agents' last logins were fresh ones, and how long ago each
@@ -111,11 +124,13 @@ export class InvariantChecker implements StepObserver {
   }
 
   /**
-   * The determinism invariant: runs the whole plan twice more on fresh deployments that record their trace,
-   * and compares the two traces step by step, byte for byte.
+   * The determinism invariant: two runs of the plan on fresh deployments recording their trace must record the
+   * same trace, step by step, byte for byte. When the plan's own run recorded it (its deployment, or the one it
+   * was forked from, recorded every step), that run is one of the two and the plan is replayed once; else twice.
    */
   finish(fresh: () => Deployment): void {
-    const broken = replayTwice(this.plan, fresh);
+    const plan = this.plan;
+    const broken = this.traced ? replayOnce(plan, this.trace, fresh) : replayTwice(plan, fresh);
     if (broken) this.fail('determinism', broken.index, broken.detail);
   }
 
