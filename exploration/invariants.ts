@@ -5,14 +5,15 @@
  */
 import type { Action } from '../model/actions';
 import { formatDuration } from '../model/clock';
-import { ActivityType, STATUS, isDocumentedStatus } from '../model/database';
+import { STATUS, isDocumentedStatus } from '../model/database';
 import type { Deployment } from '../model/deployment';
-import type { DeploymentState } from '../model/state';
+import { sessionOf, type DeploymentState } from '../model/state';
 import { chatMessagesFlow, consoleReachesApplication } from '../model/servers';
 import type { TraceEvent } from '../model/trace';
 import type { StepObserver } from '../plans/interpreter';
 import { replayOnce, replayTwice } from './determinism';
 import { INVARIANTS, InvariantViolation, type InvariantId } from './invariant-table';
+import { isChatInProgressOf, paneOf, pathDown, userIdsOf } from './checked-state';
 import { ReadCursors } from './read-cursors';
 
 export {
@@ -248,14 +249,7 @@ export class InvariantChecker implements StepObserver {
       }
       return ableAgents.has(id);
     };
-    const inProgressOf = (id: number | undefined) =>
-      db.activities.filter(
-        (row) =>
-          row.assigned_to === id &&
-          row.activity_type === ActivityType.Chat &&
-          row.activity_status === STATUS.chatInProgress.status &&
-          row.activity_sub_status === STATUS.chatInProgress.subStatus,
-      );
+    const inProgressOf = (id: number | undefined) => db.activities.filter((row) => isChatInProgressOf(row, id));
     let fresh: Map<number, number[]> | null = null;
     for (const row of db.activities) {
       if (row.assigned_to === null || this.assigned.has(row.activity_id)) continue;
@@ -325,14 +319,18 @@ export class InvariantChecker implements StepObserver {
           index,
           'every server is up and the agent logged in again, yet the console cannot handle activities',
         );
-      const inProgress = inProgressOf(id);
-      const live = inProgress.filter((row) => {
-        const session = state.sessions.find((s) => s.activityId === row.activity_id);
+      // Counted at every step while a fresh login lasts, so without building the lists.
+      let inProgress = 0;
+      let live = 0;
+      for (const row of db.activities) {
+        if (!isChatInProgressOf(row, id)) continue;
+        inProgress++;
+        const session = sessionOf(state, row.activity_id);
         // A chat the customer left waits for the agent to complete it, like a live one.
-        return session !== undefined && (session.ended === null || session.ended === 'exited');
-      });
-      if (live.length > 0) continue; // busy with a live chat, which cannot be interrupted
-      if (inProgress.length > 0)
+        if (session !== undefined && (session.ended === null || session.ended === 'exited')) live++;
+      }
+      if (live > 0) continue; // busy with a live chat, which cannot be interrupted
+      if (inProgress > 0)
         blockedByLostChat = true; // the expected exception: a lost chat still at 5000/5900
       else free ??= name;
     }
@@ -391,37 +389,4 @@ export class InvariantChecker implements StepObserver {
   }
 }
 
-/** The pane of the first console chat of `activityId`, in the consoles' order. */
-function paneOf(
-  state: DeploymentState,
-  activityId: number,
-): DeploymentState['consoles'][number]['chats'][number]['pane'] | undefined {
-  for (const console of state.consoles) {
-    for (const chat of console.chats) if (chat.activityId === activityId) return chat.pane;
-  }
-  return undefined;
-}
-
 const NO_ASSIGNMENTS: ReadonlyMap<number, number[]> = new Map();
-
-const USER_IDS = new WeakMap<
-  readonly { readonly user_name: string; readonly user_id: number }[],
-  Map<string, number>
->();
-
-/** Each user's id by name, worked out once per users list (the model never changes a deployment's list). */
-function userIdsOf(users: DeploymentState['db']['users']): Map<string, number> {
-  let ids = USER_IDS.get(users);
-  if (!ids) {
-    ids = new Map();
-    // The first user of a name, as a search of the list finds it.
-    for (const user of users) if (!ids.has(user.user_name)) ids.set(user.user_name, user.user_id);
-    USER_IDS.set(users, ids);
-  }
-  return ids;
-}
-
-function pathDown(state: DeploymentState, home: string): string {
-  const down = [home, 'Messaging'].filter((server) => !state.servers[server]);
-  return `while the ${down.join(' and ')} server${down.length > 1 ? 's are' : ' is'} down`;
-}

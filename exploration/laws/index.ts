@@ -67,10 +67,10 @@ export function checkLaws(
     history: next,
     previous: history,
   };
-  const met = stepConditions(full);
-  for (let i = 0; i < LAWS.length; i++) {
-    const l = LAWS[i]!;
-    if ((l.when & met) !== l.when) continue; // its premise cannot hold at this step
+  // Only the laws whose premise can hold at this step are asked, in the registry's order.
+  const asked = lawsAskedWhen(stepConditions(full));
+  for (let i = 0; i < asked.length; i++) {
+    const l = asked[i]!;
     const verdict = l.check(full);
     if (verdict === NOT_APPLICABLE) continue;
     if (counts) counts[l.id]!++;
@@ -80,6 +80,13 @@ export function checkLaws(
     }
   }
   return next;
+}
+
+const ASKED: (readonly Law[] | undefined)[] = [];
+
+/** The laws whose `when` a step meeting the conditions `met` meets, worked out once per combination. */
+export function lawsAskedWhen(met: number): readonly Law[] {
+  return (ASKED[met] ??= LAWS.filter((l) => (l.when & met) === l.when));
 }
 
 /** Checks the laws after every step of one plan (the random phase, `checkPlan`). */
