@@ -1,11 +1,9 @@
 // Cucumber's configuration: TypeScript loaded by swc (test/register.js; types are checked by `npm run
-// typecheck`), strict (undefined, pending and ambiguous steps fail the run), the exploration started on a worker
-// thread once the run's scenarios are known (steps/support/exploration_plugin.js), and the three reports the docs
-// site and CI read.
+// typecheck`), strict (undefined, pending and ambiguous steps fail the run), and the three reports the docs site
+// and CI read.
 const common = {
   requireModule: [require.resolve('./test/register.js')],
   require: ['steps/**/*.ts'],
-  plugin: [require.resolve('./steps/support/exploration_plugin.js')],
   strict: true,
 };
 

@@ -45,7 +45,7 @@ export interface ExplorationTally {
   steps: number;
   plans: number;
   knownDefectPlans: number;
-  /** Plans whose determinism was checked by replaying them twice with their trace recorded. */
+  /** Plans whose determinism was checked: run with their trace recorded, and replayed once to compare. */
   determinismReplays: number;
 }
 
@@ -60,8 +60,9 @@ export class Exploration {
   private readonly coverage: PlanCoverage;
 
   /**
-   * `checkDeterminism`: replay the plan twice at the end (the random phase does it for a sample of plans).
-   * The plan itself runs without recording a trace, which the invariants do not read. `from`: see `fork`.
+   * `checkDeterminism`: run the plan recording its trace and replay it at the end to compare the two (the random
+   * phase does it for a sample of plans); the others run without a trace, which the invariants do not read.
+   * `from`: see `fork`.
    */
   constructor(
     private readonly ledger: CoverageLedger,
@@ -80,7 +81,8 @@ export class Exploration {
       this.checker = new InvariantChecker();
       this.laws = new LawMonitor();
       this.coverage = ledger.begin();
-      this.runner = new PlanRunner(factory({ recordTrace: false }), alongside(this.checker, this.laws));
+      // A plan whose determinism is checked records its trace: its own run is one of the two compared.
+      this.runner = new PlanRunner(factory({ recordTrace: checkDeterminism }), alongside(this.checker, this.laws));
     }
     tally.plans++;
   }
@@ -88,7 +90,8 @@ export class Exploration {
   /**
    * Another plan that begins with this one's steps so far, carrying on from a copy of where this one stands
    * (the deployment, the invariant checker, the laws' history and the coverage) instead of running them again:
-   * the exhaustive phase runs the prefix its plans share once. Its determinism replays still start afresh.
+   * the exhaustive phase runs the prefix its plans share once. Its determinism replay starts afresh and is
+   * compared with the trace the copy recorded, which so checks the copy too.
    */
   fork(): Exploration {
     return new Exploration(this.ledger, this.tally, this.factory, this.checkDeterminism, this);

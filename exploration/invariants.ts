@@ -10,8 +10,10 @@ import type { Deployment } from '../model/deployment';
 import type { DeploymentState } from '../model/state';
 import { chatMessagesFlow, consoleReachesApplication } from '../model/servers';
 import type { TraceEvent } from '../model/trace';
-import { PlanRunner, type StepObserver } from '../plans/interpreter';
+import type { StepObserver } from '../plans/interpreter';
+import { replayOnce, replayTwice } from './determinism';
 import { INVARIANTS, InvariantViolation, type InvariantId } from './invariant-table';
+import { ReadCursors } from './read-cursors';
 
 export {
   INVARIANTS,
@@ -22,27 +24,38 @@ export {
   type InvariantId,
 } from './invariant-table';
 
-type LineOwner = object;
+/** The steps so far, newest first, each sharing the ones before it: a fork costs nothing. */
+interface PlanSoFar {
+  readonly action: Action;
+  /** What the step recorded in the deployment's trace (nothing when it records none). */
+  readonly events: readonly TraceEvent[];
+  readonly before: PlanSoFar | null;
+}
 
 /** Watches one plan, step by step. */
 export class InvariantChecker implements StepObserver {
   /** Steps at which the liveness invariant met its one expected exception. */
   knownDefectSteps = 0;
-  private readonly plan: Action[] = [];
-  private readonly completed = new Set<number>();
-  private readonly assigned = new Set<number>();
+  private steps: PlanSoFar | null = null;
+  /** Whether every step so far was taken on a deployment recording its trace (then the steps hold that trace). */
+  private traced = true;
+  private completed = new Set<number>();
+  private assigned = new Set<number>();
   /** Messages not yet delivered, flagged to their sender or in a lost session: the only ones that can go wrong. */
-  private readonly unsettled: number[] = [];
+  private unsettled: number[] = [];
   private messagesSeen = 0;
-  private readonly lostAt = new Map<number, number>();
-  private readonly uninformed: number[] = [];
-  /** Per window or chat pane: how many lines were read, and the last message id seen from the other side. */
-  private readonly read = new WeakMap<LineOwner, { lines: number; lastId: number }>();
+  private lostAt = new Map<number, number>();
+  private uninformed: number[] = [];
+  /** How far each window and chat pane has been read. */
+  private cursors = new ReadCursors();
   /** Agents who logged in while every server was up, with nothing failed and no logout since. */
-  private readonly freshLogins = new Set<string>();
+  private freshLogins = new Set<string>();
+  /** Whether the sets, the map and the lists above are shared with a fork: each copies them before changing one. */
+  private shared = false;
 
-  afterStep(index: number, action: Action, _events: readonly TraceEvent[], deployment: Deployment): void {
-    this.plan.push(action);
+  afterStep(index: number, action: Action, events: readonly TraceEvent[], deployment: Deployment): void {
+    this.steps = { action, events, before: this.steps };
+    if (!deployment.recordTrace) this.traced = false;
     const state = deployment.inspect();
     this.checkMessages(index, state);
     this.checkStatuses(index, state);
@@ -58,22 +71,44 @@ export class InvariantChecker implements StepObserver {
   fork(from: DeploymentState, to: DeploymentState): InvariantChecker {
     const copy = new InvariantChecker();
     copy.knownDefectSteps = this.knownDefectSteps;
-    copy.plan.push(...this.plan);
-    for (const id of this.completed) copy.completed.add(id);
-    for (const id of this.assigned) copy.assigned.add(id);
-    copy.unsettled.push(...this.unsettled);
+    copy.steps = this.steps;
+    copy.traced = this.traced;
+    copy.completed = this.completed;
+    copy.assigned = this.assigned;
+    copy.unsettled = this.unsettled;
     copy.messagesSeen = this.messagesSeen;
-    for (const [id, at] of this.lostAt) copy.lostAt.set(id, at);
-    copy.uninformed.push(...this.uninformed);
-    const remap = (old: readonly LineOwner[], now: readonly LineOwner[]): void =>
-      old.forEach((owner, i) => {
-        const cursor = this.read.get(owner);
-        if (cursor) copy.read.set(now[i]!, { lines: cursor.lines, lastId: cursor.lastId });
-      });
-    remap(from.windows, to.windows);
-    from.consoles.forEach((console, i) => remap(console.chats, to.consoles[i]!.chats));
-    for (const agent of this.freshLogins) copy.freshLogins.add(agent);
+    copy.lostAt = this.lostAt;
+    copy.uninformed = this.uninformed;
+    copy.freshLogins = this.freshLogins;
+    this.shared = copy.shared = true;
+    copy.cursors = this.cursors.copy(from, to);
     return copy;
+  }
+
+  /** Makes the memory this checker shares with a fork its own, before changing it. */
+  private own(): void {
+    if (!this.shared) return;
+    this.completed = new Set(this.completed);
+    this.assigned = new Set(this.assigned);
+    this.unsettled = [...this.unsettled];
+    this.lostAt = new Map(this.lostAt);
+    this.uninformed = [...this.uninformed];
+    this.freshLogins = new Set(this.freshLogins);
+    this.shared = false;
+  }
+
+  /** The steps so far, oldest first. */
+  private get plan(): Action[] {
+    const plan: Action[] = [];
+    for (let step = this.steps; step !== null; step = step.before) plan.push(step.action);
+    return plan.reverse();
+  }
+
+  /** What each step so far recorded, oldest first. */
+  private get trace(): (readonly TraceEvent[])[] {
+    const trace: (readonly TraceEvent[])[] = [];
+    for (let step = this.steps; step !== null; step = step.before) trace.push(step.events);
+    return trace.reverse();
   }
 
   /**
@@ -89,21 +124,14 @@ export class InvariantChecker implements StepObserver {
   }
 
   /**
-   * The determinism invariant: runs the whole plan twice more on fresh deployments that record their trace,
-   * and compares the two traces step by step, byte for byte.
+   * The determinism invariant: two runs of the plan on fresh deployments recording their trace must record the
+   * same trace, step by step, byte for byte. When the plan's own run recorded it (its deployment, or the one it
+   * was forked from, recorded every step), that run is one of the two and the plan is replayed once; else twice.
    */
   finish(fresh: () => Deployment): void {
-    const first = new PlanRunner(fresh());
-    const second = new PlanRunner(fresh());
-    this.plan.forEach((action, index) => {
-      const one = first.step(action);
-      const other = second.step(action);
-      if (sameEvents(one, other)) return;
-      const expected = JSON.stringify(one);
-      const got = JSON.stringify(other);
-      if (expected !== got)
-        this.fail('determinism', index, `one replay recorded ${got} where the other had ${expected}`);
-    });
+    const plan = this.plan;
+    const broken = this.traced ? replayOnce(plan, this.trace, fresh) : replayTwice(plan, fresh);
+    if (broken) this.fail('determinism', broken.index, broken.detail);
   }
 
   private fail(id: InvariantId, index: number, detail: string): never {
@@ -114,6 +142,7 @@ export class InvariantChecker implements StepObserver {
 
   private checkMessages(index: number, state: DeploymentState): void {
     const { messages } = state;
+    if (this.messagesSeen < messages.length) this.own();
     for (; this.messagesSeen < messages.length; this.messagesSeen++) this.unsettled.push(this.messagesSeen);
     let kept = 0;
     for (const id of this.unsettled) {
@@ -133,7 +162,12 @@ export class InvariantChecker implements StepObserver {
       // A lost session is the customer's to be told of; an exited one the console shows as "Customer exited chat".
       if (message.senderWarned || session?.ended === 'lost' || session?.ended === 'exited') continue;
       if (message.accepted && session?.ended === null) {
-        this.unsettled[kept++] = id; // still on its way
+        // Still on its way: kept in its place, moved up only past one dropped before it.
+        if (this.unsettled[kept] !== id) {
+          this.own();
+          this.unsettled[kept] = id;
+        }
+        kept++;
         continue;
       }
       this.fail(
@@ -143,8 +177,12 @@ export class InvariantChecker implements StepObserver {
           `its sender was not warned, and its session ${session ? `was ${session.ended ?? 'live'}` : 'does not exist'}`,
       );
     }
-    if (kept !== this.unsettled.length) this.unsettled.length = kept; // setting a length costs, even the same one
-    this.checkOrder(index, state);
+    if (kept !== this.unsettled.length) {
+      this.own();
+      this.unsettled.length = kept; // set only when it changes: setting a length costs, even the same one
+    }
+    const wrong = this.cursors.read(state);
+    if (wrong !== null) this.fail('noSilentLoss', index, wrong);
   }
 
   /** A message just delivered is on the other side's screen exactly once. */
@@ -163,34 +201,6 @@ export class InvariantChecker implements StepObserver {
     }
   }
 
-  /** Messages from the other side appear in the order they were sent, none twice. */
-  private checkOrder(index: number, state: DeploymentState): void {
-    for (const window of state.windows)
-      this.readNewLines(index, window, window.lines, 'agent', "the customer's window");
-    for (const console of state.consoles) {
-      for (const chat of console.chats) this.readNewLines(index, chat, chat.pane, 'customer', "the agent's pane");
-    }
-  }
-
-  private readNewLines(
-    index: number,
-    owner: LineOwner,
-    lines: DeploymentState['windows'][number]['lines'],
-    from: 'customer' | 'agent',
-    where: string,
-  ): void {
-    let cursor = this.read.get(owner);
-    if (!cursor) this.read.set(owner, (cursor = { lines: 0, lastId: -1 }));
-    for (; cursor.lines < lines.length; cursor.lines++) {
-      const line = lines[cursor.lines]!;
-      if (line.kind !== 'message' || line.from !== from) continue;
-      if (line.messageId <= cursor.lastId) {
-        this.fail('noSilentLoss', index, `"${line.text}" appears in ${where} out of order or twice`);
-      }
-      cursor.lastId = line.messageId;
-    }
-  }
-
   // ---------------------------------------------------------------- activities
 
   private checkStatuses(index: number, state: DeploymentState): void {
@@ -204,8 +214,12 @@ export class InvariantChecker implements StepObserver {
         );
       }
       const done = status === STATUS.completed.status && subStatus === STATUS.completed.subStatus;
-      if (done) this.completed.add(id);
-      else if (this.completed.has(id)) {
+      if (done) {
+        if (!this.completed.has(id)) {
+          this.own();
+          this.completed.add(id);
+        }
+      } else if (this.completed.has(id)) {
         this.fail(
           'completedStaysCompleted',
           index,
@@ -245,6 +259,7 @@ export class InvariantChecker implements StepObserver {
     let fresh: Map<number, number[]> | null = null;
     for (const row of db.activities) {
       if (row.assigned_to === null || this.assigned.has(row.activity_id)) continue;
+      this.own();
       this.assigned.add(row.activity_id);
       fresh ??= new Map<number, number[]>();
       fresh.set(row.assigned_to, [...(fresh.get(row.assigned_to) ?? []), row.activity_id]);
@@ -278,8 +293,14 @@ export class InvariantChecker implements StepObserver {
     }
 
     const first = state.consoles[0]?.agentUserName ?? null;
-    if (action.type === 'fail') this.freshLogins.clear();
-    if (action.type === 'agent-logs-out') this.freshLogins.delete(action.agent ?? first ?? '');
+    if (action.type === 'fail' && this.freshLogins.size > 0) {
+      this.own();
+      this.freshLogins.clear();
+    }
+    if (action.type === 'agent-logs-out' && this.freshLogins.has(action.agent ?? first ?? '')) {
+      this.own();
+      this.freshLogins.delete(action.agent ?? first ?? '');
+    }
     // Every server up matters only at a login or while some agent's last login was a fresh one.
     const allUp = (): boolean => {
       for (const server in servers) if (!servers[server]) return false;
@@ -288,7 +309,10 @@ export class InvariantChecker implements StepObserver {
     if (action.type === 'agent-logs-in' && allUp()) {
       const name = action.agent ?? first;
       const console = state.consoles.find((c) => c.agentUserName === name);
-      if (name !== null && console?.login === 'logged in') this.freshLogins.add(name);
+      if (name !== null && console?.login === 'logged in' && !this.freshLogins.has(name)) {
+        this.own();
+        this.freshLogins.add(name);
+      }
     }
     if (this.freshLogins.size === 0 || !allUp()) return;
     let free: string | null = null;
@@ -331,6 +355,7 @@ export class InvariantChecker implements StepObserver {
   private checkCustomerInformed(index: number, state: DeploymentState, threshold: number): void {
     for (const session of state.sessions) {
       if (session.ended === 'lost' && !this.lostAt.has(session.activityId)) {
+        this.own();
         this.lostAt.set(session.activityId, state.clock);
         this.uninformed.push(session.activityId);
       }
@@ -353,9 +378,16 @@ export class InvariantChecker implements StepObserver {
           `chat ${activityId} was lost ${formatDuration(since)} ago and the customer's window still says nothing (threshold ${formatDuration(threshold)})`,
         );
       }
-      this.uninformed[kept++] = activityId;
+      if (this.uninformed[kept] !== activityId) {
+        this.own();
+        this.uninformed[kept] = activityId;
+      }
+      kept++;
     }
-    if (kept !== this.uninformed.length) this.uninformed.length = kept;
+    if (kept !== this.uninformed.length) {
+      this.own();
+      this.uninformed.length = kept;
+    }
   }
 }
 
@@ -392,25 +424,4 @@ function userIdsOf(users: DeploymentState['db']['users']): Map<string, number> {
 function pathDown(state: DeploymentState, home: string): string {
   const down = [home, 'Messaging'].filter((server) => !state.servers[server]);
   return `while the ${down.join(' and ')} server${down.length > 1 ? 's are' : ' is'} down`;
-}
-
-/**
- * Whether two steps' events are the same, key by key in the same order and value by value: trace events are
- * flat records of strings, numbers and booleans, so this means they print as the same JSON, without printing
- * them (the determinism replays of the random phase compare every step). When it says no, JSON decides.
- */
-function sameEvents(one: readonly TraceEvent[], other: readonly TraceEvent[]): boolean {
-  if (one.length !== other.length) return false;
-  for (let i = 0; i < one.length; i++) {
-    const a = one[i] as unknown as Record<string, unknown>;
-    const b = other[i] as unknown as Record<string, unknown>;
-    const keys = Object.keys(a);
-    const otherKeys = Object.keys(b);
-    if (keys.length !== otherKeys.length) return false;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (key !== otherKeys[k] || a[key] !== b[key]) return false;
-    }
-  }
-  return true;
 }

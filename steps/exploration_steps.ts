@@ -1,28 +1,27 @@
-/** The failure-ordering exploration: reading what it found, and checking a plan's invariants. */
+/** The failure-ordering exploration: running it, reading what it found, and checking a plan's invariants. */
 import { Then, When, type World } from '@cucumber/cucumber';
 import { explain, formatCounterexample, checkPlan } from '../exploration/counterexample';
-import type { ExplorationFindings } from '../exploration/findings';
+import { explore, type Exploration } from '../exploration/explore';
 import { INVARIANT_LIST } from '../exploration/invariants';
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { factoryLike } from '../plans/interpreter';
-import { explorationFindings } from './support/exploration_run';
 import { ScenarioResults, named } from './support/found';
 import type { DeploymentWorld } from './support/world';
 
-const explored = new ScenarioResults<ExplorationFindings>('No exploration ran');
-const results = (world: World): ExplorationFindings => explored.get(world);
+/** One exploration per cucumber run: every scenario of the invariants feature reads the same results. */
+let shared: Exploration | undefined;
+const explored = new ScenarioResults<Exploration>('No exploration ran');
+const results = (world: World): Exploration => explored.get(world);
 const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant');
 
-/** Waits for the run's exploration; on a loaded machine it can take minutes, more than cucumber's default 5 s. */
-export const EXPLORATION_TIMEOUT = { timeout: 10 * 60 * 1000 };
+/** The run's one exploration (both phases and the state space), run by the first scenario that asks. */
+export function runExploration(): Exploration {
+  return (shared ??= explore());
+}
 
-When(
-  'every failure ordering is explored, and plans at random with the fixed seed',
-  EXPLORATION_TIMEOUT,
-  async function (this: World) {
-    explored.set(this, await explorationFindings());
-  },
-);
+When('every failure ordering is explored, and plans at random with the fixed seed', function (this: World) {
+  explored.set(this, runExploration());
+});
 
 Then(
   'all {int} orderings and all {int} server states were checked',
@@ -52,16 +51,19 @@ Then('the statistics are attached to the run', function (this: World) {
 
 Then('no plan breaks the invariant {string}', function (this: World, name: string) {
   const invariant = invariantNamed(name);
-  const { broken, crash } = results(this);
-  const found = broken.find((b) => b.id === invariant.id);
-  if (found) throw new Error(found.counterexample);
-  if (crash) throw new Error(crash);
+  const { exhaustive, random } = results(this);
+  const broken =
+    exhaustive.violations.find((v) => v.invariant.id === invariant.id) ??
+    (random.counterexample?.violation.invariant.id === invariant.id ? random.counterexample.violation : undefined);
+  if (broken) throw new Error(formatCounterexample(explain(broken)));
+  if (random.crash) throw new Error(random.crash);
 });
 
 Then('its one expected exception is {string}', function (this: World, name: string) {
   const invariant = INVARIANT_LIST.find((i) => i.expectedException?.name === name);
   if (!invariant) throw new Error(`No invariant names "${name}" as its expected exception`);
-  if (results(this).knownDefectPlans === 0) throw new Error(`No explored plan met "${name}"`);
+  const { exhaustive } = results(this);
+  if (exhaustive.knownDefectPlans === 0) throw new Error(`No explored plan met "${name}"`);
 });
 
 Then('the order of the failures changes what people see for no set of servers', function (this: World) {

@@ -22,7 +22,10 @@ export interface Facts {
   readonly liveSessions: readonly { readonly activityId: number; readonly home: string }[];
   /** Agents in a live chat, with the Application server holding their login. */
   readonly agentsInLiveChats: readonly { readonly agent: string; readonly home: string | null }[];
-  /** Activities assigned to an agent so far. */
+  /**
+   * Activities assigned to an agent so far, counted while the Services server is down (0 otherwise): the one law
+   * that reads it compares two states with the Services server down.
+   */
   readonly assigned: number;
   readonly messages: number;
 }
@@ -40,7 +43,7 @@ export function factsOf(state: DeploymentState, previous?: Facts): Facts {
   const logins = loginsOf(state, previous);
   const agentsInLiveChats = agentsInLiveChatsOf(state, liveSessions, previous?.agentsInLiveChats);
   let assigned = 0;
-  for (const row of state.db.activities) if (row.assigned_to !== null) assigned++;
+  if (down.has('Services')) for (const row of state.db.activities) if (row.assigned_to !== null) assigned++;
   const messages = state.messages.length;
   if (
     previous !== undefined &&

@@ -58,10 +58,15 @@ export interface Law extends CheckedProperty {
 export function law(
   definition: Omit<Law, 'explanation' | 'id' | 'when'> & { readonly id: string; readonly when?: number },
 ): Law {
+  // Built field by field, so that every law has one shape: the monitor reads each law's fields at every step.
   return {
-    ...definition,
-    when: definition.when ?? 0,
     id: `law:${definition.id}`,
+    name: definition.name,
+    claims: definition.claims,
+    premise: definition.premise,
+    conclusion: definition.conclusion,
+    when: definition.when ?? 0,
+    check: definition.check,
     explanation: `Whenever ${definition.premise}, ${definition.conclusion}.`,
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * The determinism invariant's replays: two runs of a plan on fresh deployments that record their trace, the two
+ * traces compared step by step, byte for byte. One of them may be the plan's own run, when it recorded its trace.
+ */
+import type { Plan } from '../model/actions';
+import type { Deployment } from '../model/deployment';
+import type { TraceEvent } from '../model/trace';
+import { PlanRunner } from '../plans/interpreter';
+
+/** The first step at which a replay of `plan` recorded another trace than `recorded`, the run's; `null` if none. */
+export function replayOnce(
+  plan: Plan,
+  recorded: readonly (readonly TraceEvent[])[],
+  fresh: () => Deployment,
+): { index: number; detail: string } | null {
+  const replay = new PlanRunner(fresh());
+  for (let index = 0; index < plan.length; index++) {
+    const one = recorded[index]!;
+    const other = replay.step(plan[index]!);
+    if (sameEvents(one, other)) continue;
+    const expected = JSON.stringify(one);
+    const got = JSON.stringify(other);
+    if (expected !== got) return { index, detail: `a replay recorded ${got} where the run had ${expected}` };
+  }
+  return null;
+}
+
+/** The first step at which two replays of `plan` recorded different traces, and how; `null` if none did. */
+export function replayTwice(plan: Plan, fresh: () => Deployment): { index: number; detail: string } | null {
+  const first = new PlanRunner(fresh());
+  const second = new PlanRunner(fresh());
+  for (let index = 0; index < plan.length; index++) {
+    const action = plan[index]!;
+    const one = first.step(action);
+    const other = second.step(action);
+    if (sameEvents(one, other)) continue;
+    const expected = JSON.stringify(one);
+    const got = JSON.stringify(other);
+    if (expected !== got) return { index, detail: `one replay recorded ${got} where the other had ${expected}` };
+  }
+  return null;
+}
+
+/**
+ * Whether two steps' events are the same, key by key in the same order and value by value: trace events are
+ * flat records of strings, numbers and booleans, so this means they print as the same JSON, without printing
+ * them (the determinism replays of the random phase compare every step). When it says no, JSON decides.
+ */
+function sameEvents(one: readonly TraceEvent[], other: readonly TraceEvent[]): boolean {
+  if (one.length !== other.length) return false;
+  for (let i = 0; i < one.length; i++) {
+    const a = one[i] as unknown as Record<string, unknown>;
+    const b = other[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(a);
+    const otherKeys = Object.keys(b);
+    if (keys.length !== otherKeys.length) return false;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (key !== otherKeys[k] || a[key] !== b[key]) return false;
+    }
+  }
+  return true;
+}

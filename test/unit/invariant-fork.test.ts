@@ -1,0 +1,142 @@
+/**
+ * The invariant checker's fork shares its memory with the checker it came from until one of them changes it
+ * (exploration/invariants.ts), and keeps its read cursors by position (exploration/read-cursors.ts). Over the
+ * random phase's plans, forks taken every few steps follow a side plan of their own while the plan carries on:
+ * after every step, each checker's memory must be what a checker that ran the same steps from the start holds.
+ * A change that leaked from a fork into its parent (or back), or a cursor left on the wrong screen, differs here.
+ */
+import { test } from 'node:test';
+import { deepStrictEqual, ok } from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Action } from '../../model/actions';
+import type { Deployment } from '../../model/deployment';
+import { explorationCommands } from '../../exploration/commands';
+import { customerWrites } from '../../exploration/commands/customer-writes';
+import { toggleServer } from '../../exploration/commands/toggle-server';
+import { PREMISE, type Exploration } from '../../exploration/exploration';
+import { InvariantChecker, InvariantViolation } from '../../exploration/invariants';
+import { MAX_COMMANDS } from '../../exploration/random';
+import { newDeployment, PlanRunner } from '../../plans/interpreter';
+import { brokenDeployment } from './exploration-broken-model';
+
+/** Everything the checker remembers, as plain data (its private fields, read for this test only). */
+function memoryOf(checker: InvariantChecker): unknown {
+  const m = checker as unknown as Record<string, unknown>;
+  const cursors = m.cursors as { windows: unknown; consoles: unknown[] };
+  const screens = (s: unknown) => {
+    const { lines, lastIds } = s as { lines: number[]; lastIds: number[] };
+    return { lines, lastIds };
+  };
+  return {
+    knownDefectSteps: checker.knownDefectSteps,
+    plan: (m.plan as Action[]).map((a) => JSON.stringify(a)),
+    completed: [...(m.completed as Set<number>)].sort(),
+    assigned: [...(m.assigned as Set<number>)].sort(),
+    unsettled: m.unsettled,
+    messagesSeen: m.messagesSeen,
+    lostAt: [...(m.lostAt as Map<number, number>)],
+    uninformed: m.uninformed,
+    freshLogins: [...(m.freshLogins as Set<string>)].sort(),
+    windows: screens(cursors.windows),
+    consoles: cursors.consoles.map(screens),
+  };
+}
+
+/** The memory after `step`, or the violation it threw (the broken model breaks invariants). */
+function after(step: () => InvariantChecker): unknown {
+  try {
+    return memoryOf(step());
+  } catch (error) {
+    if (error instanceof InvariantViolation) return `violation: ${error.message}`;
+    throw error;
+  }
+}
+
+function fromScratch(plan: readonly Action[], factory: typeof newDeployment): unknown {
+  return after(() => {
+    const checker = new InvariantChecker();
+    new PlanRunner(factory({ recordTrace: false }), checker).run(plan);
+    return checker;
+  });
+}
+
+/** A side plan for a fork: a few steps that differ from the plan's, each taken only if the model accepts it. */
+function sideSteps(deployment: Deployment, n: number): Action[] {
+  const pick = (i: number): Action => {
+    const state = deployment.inspect();
+    switch (i % 5) {
+      case 0:
+        return toggleServer(state, n + i);
+      case 1:
+        return customerWrites(state, n + i, i);
+      case 2:
+        return { type: 'wait', seconds: 200 };
+      case 3:
+        return { type: 'agent-logs-in', agent: 'JDoe' };
+      default:
+        return { type: 'agent-completes-chat' };
+    }
+  };
+  const taken: Action[] = [];
+  for (let i = 0; i < 4; i++) {
+    const action = pick(i);
+    if (deployment.rejection(action) === null) taken.push(action);
+  }
+  return taken;
+}
+
+function checkForksAlong(factory: typeof newDeployment): number {
+  let compared = 0;
+  fc.assert(
+    fc.property(fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' }), (commands) => {
+      const checker = new InvariantChecker();
+      const runner = new PlanRunner(factory({ recordTrace: false }), checker);
+      let forks: { checker: InvariantChecker; deployment: Deployment; plan: Action[] }[] = [];
+      let broken = false;
+      const exploration = {
+        get state() {
+          return runner.deployment.inspect();
+        },
+        step(action: Action) {
+          if (broken) return; // the plan broke an invariant: nothing more to compare in it
+          const plan = [...runner.plan, action];
+          const main = after(() => (runner.step(action), checker));
+          deepStrictEqual(main, fromScratch(plan, factory));
+          compared++;
+          if (typeof main === 'string') {
+            broken = true;
+            return;
+          }
+          if (plan.length % 6 === 0) {
+            const deployment = runner.deployment.clone();
+            const fork = checker.fork(runner.deployment.inspect(), deployment.inspect());
+            forks.push({ checker: fork, deployment, plan: [...plan] });
+          }
+          // Every fork takes a step of its side plan while the plan takes its own.
+          for (const fork of forks) {
+            const [side] = sideSteps(fork.deployment, fork.plan.length);
+            if (side === undefined) continue;
+            fork.deployment.apply(side);
+            fork.plan.push(side);
+            const memory = after(
+              () => (fork.checker.afterStep(fork.plan.length - 1, side, [], fork.deployment), fork.checker),
+            );
+            deepStrictEqual(memory, fromScratch(fork.plan, factory));
+            compared++;
+            if (typeof memory === 'string') fork.plan = [];
+          }
+          forks = forks.filter((fork) => fork.plan.length > 0);
+        },
+      } as unknown as Exploration;
+      for (const action of PREMISE) exploration.step(action);
+      fc.modelRun(() => ({ model: exploration, real: exploration }), commands);
+    }),
+    { seed: 20110712, numRuns: 25 },
+  );
+  return compared;
+}
+
+test('a fork of the invariant checker and the checker it came from each remember what they saw, and no more', () => {
+  ok(checkForksAlong(newDeployment) > 2000);
+  ok(checkForksAlong(brokenDeployment) > 2000);
+});
