@@ -52,6 +52,8 @@ export function mermaidText(text: string): string {
 
 /** Whether `mermaidText` has anything to do: whitespace to collapse or trim, or a character to encode. */
 const MERMAID_WORK = /[#;<>&%`]|\s\s|[^\S ]|^\s|\s$/;
+/** Whether a text has whitespace other than single spaces between words. */
+const MERMAID_SPACING = /\s\s|[^\S ]|^\s|\s$/;
 
 /**
  * Mermaid text broken into lines of at most `width` characters at spaces (a longer word keeps its own line),
@@ -59,8 +61,11 @@ const MERMAID_WORK = /[#;<>&%`]|\s\s|[^\S ]|^\s|\s$/;
  * mermaid from splitting an entity code in two.
  */
 export function mermaidLines(text: string, width: number): string {
+  const spaced = MERMAID_SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  // Most labels are short: one line, nothing to wrap.
+  if (spaced.length <= width) return mermaidText(spaced);
   const lines: string[] = [];
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+  for (const word of spaced.split(' ')) {
     const last = lines[lines.length - 1];
     if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);

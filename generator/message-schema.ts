@@ -88,61 +88,94 @@ function pathText(path: Path): string {
   return parts.reverse().join('');
 }
 
-function check(value: unknown, schema: Schema, document: Schema, path: Path, problems: string[]): void {
-  if (problems.length >= MAX_PROBLEMS) return;
-  if (schema.$ref) {
-    const target = resolve(schema, document);
-    check(value, target.schema, target.document, path, problems);
-    return;
+type Checker = (value: unknown, path: Path, problems: string[]) => void;
+
+/**
+ * Each schema node made once into a function that checks a value against it: reading a node's fields for
+ * every value (nodes of many shapes) cost as much as parsing the file. A node keeps one checker, as it keeps
+ * one `$ref` target; nodes referred to are made when first reached, so the schema's cycles end.
+ */
+const checkers = new WeakMap<Schema, Checker>();
+
+function checkerOf(schema: Schema, document: Schema): Checker {
+  let checker = checkers.get(schema);
+  if (!checker) {
+    checker = schema.$ref ? refChecker(schema, document) : nodeChecker(schema, document);
+    checkers.set(schema, checker);
   }
+  return checker;
+}
+
+function refChecker(schema: Schema, document: Schema): Checker {
+  let target: Checker | null = null;
+  return (value, path, problems) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    if (!target) {
+      const found = resolve(schema, document);
+      target = checkerOf(found.schema, found.document);
+    }
+    target(value, path, problems);
+  };
+}
+
+function nodeChecker(schema: Schema, document: Schema): Checker {
+  const { type, properties, minimum, maximum, minItems, items } = schema;
+  const values = schema.enum;
+  const required = schema.required ?? [];
+  const closed = schema.additionalProperties === false;
   // The common case first: a string where a string belongs (ids, texts, attachment bodies).
-  if (schema.type === 'string' && typeof value === 'string' && !schema.enum) return;
-  const actual = typeOf(value);
-  if (schema.type && actual !== schema.type && !(schema.type === 'number' && actual === 'integer')) {
-    problems.push(`${pathText(path)} should be ${article(schema.type)}, not ${describe(value)}`);
-    return;
-  }
-  if (schema.enum && !schema.enum.includes(value)) {
-    problems.push(
-      `${pathText(path)} is ${describe(value)}, which is not one of ${schema.enum.map((v) => String(v)).join(', ')}`,
-    );
-    return;
-  }
-  if (actual === 'string' || actual === 'boolean') return;
-  if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum)
-      problems.push(`${pathText(path)} is below ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum)
-      problems.push(`${pathText(path)} is above ${schema.maximum}`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) {
+  const anyString = type === 'string' && !values;
+  // Fields are made at once (a `$ref` is followed only when first reached, so this ends); a record without a
+  // prototype, so that a field named like one of Object's own ("constructor") is not taken for a field.
+  const fieldCheckers: Record<string, Checker> = Object.create(null) as Record<string, Checker>;
+  for (const field of Object.keys(properties ?? {})) fieldCheckers[field] = checkerOf(properties![field]!, document);
+  let itemChecker: Checker | null = null;
+  return (value, path, problems) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    if (anyString && typeof value === 'string') return;
+    const actual = typeOf(value);
+    if (type && actual !== type && !(type === 'number' && actual === 'integer')) {
+      problems.push(`${pathText(path)} should be ${article(type)}, not ${describe(value)}`);
+      return;
+    }
+    if (values && !values.includes(value)) {
       problems.push(
-        `${pathText(path)} should have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`,
+        `${pathText(path)} is ${describe(value)}, which is not one of ${values.map((v) => String(v)).join(', ')}`,
       );
+      return;
     }
-    const items = schema.items;
-    if (items)
-      for (let i = 0; i < value.length; i++) check(value[i], items, document, { parent: path, key: i }, problems);
-    return;
-  }
-  const properties = schema.properties;
-  if (actual === 'object' && properties) {
-    const record = value as Record<string, unknown>;
-    for (const field of schema.required ?? []) {
-      if (!Object.hasOwn(record, field)) problems.push(`${pathText(path)} has no "${field}" field`);
+    if (actual === 'string' || actual === 'boolean') return;
+    if (typeof value === 'number') {
+      if (minimum !== undefined && value < minimum) problems.push(`${pathText(path)} is below ${minimum}`);
+      if (maximum !== undefined && value > maximum) problems.push(`${pathText(path)} is above ${maximum}`);
+      return;
     }
-    for (const field in record) {
-      const property = Object.hasOwn(properties, field) ? properties[field] : undefined;
-      if (property) check(record[field], property, document, { parent: path, key: field }, problems);
-      else if (schema.additionalProperties === false) {
-        problems.push(
-          `${pathText({ parent: path, key: field })} is not a field of this message (it has ${Object.keys(properties).join(', ')})`,
-        );
+    if (Array.isArray(value)) {
+      if (minItems !== undefined && value.length < minItems) {
+        problems.push(`${pathText(path)} should have at least ${minItems} item${minItems === 1 ? '' : 's'}`);
+      }
+      if (items) {
+        itemChecker ??= checkerOf(items, document);
+        for (let i = 0; i < value.length; i++) itemChecker(value[i], { parent: path, key: i }, problems);
+      }
+      return;
+    }
+    if (actual === 'object' && properties) {
+      const record = value as Record<string, unknown>;
+      for (const field of required) {
+        if (!Object.hasOwn(record, field)) problems.push(`${pathText(path)} has no "${field}" field`);
+      }
+      for (const field in record) {
+        const checker = fieldCheckers[field];
+        if (checker) checker(record[field], { parent: path, key: field }, problems);
+        else if (closed) {
+          problems.push(
+            `${pathText({ parent: path, key: field })} is not a field of this message (it has ${Object.keys(properties).join(', ')})`,
+          );
+        }
       }
     }
-  }
+  };
 }
 
 const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
@@ -155,6 +188,6 @@ export function messageProblems(type: string, message: unknown): string | null {
   const schema = rootSchema().properties?.[type];
   if (!schema) return `"${type}" is not a cucumber message`;
   const problems: string[] = [];
-  check(message, schema, rootSchema(), { parent: null, key: type }, problems);
+  checkerOf(schema, rootSchema())(message, { parent: null, key: type }, problems);
   return problems.length ? problems.join('; ') : null;
 }

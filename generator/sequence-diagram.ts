@@ -22,6 +22,11 @@ const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
   ['AgentConsole', 'Agent console'],
 ];
 
+/** The diagram's participant lines, the same in every diagram: made once. */
+let participants: readonly string[] | null = null;
+const participantLines = (): readonly string[] =>
+  (participants ??= PARTICIPANT_LABELS.map(([id, label]) => `  participant ${id} as ${mermaidLines(label, 12)}`));
+
 const SERVER_ORDER = ['Web', 'Application', 'Messaging', 'Services', 'Database'];
 const OUTAGE_BAND = 'rect rgba(220, 38, 38, 0.1)';
 const WHOLE_WIDTH = 'Customer,AgentConsole';
@@ -74,11 +79,35 @@ export function sharedStart(traces: readonly (readonly TraceEvent[])[]): number 
   // Step by step, and only as far as the traces agree: a large run's pages have many long traces.
   let events = 0;
   for (let common = 0; common < shortest - 1; common++) {
-    const first = JSON.stringify(grouped[0]![common]);
-    if (!grouped.every((g, k) => k === 0 || JSON.stringify(g[common]) === first)) break;
-    events += grouped[0]![common]!.length;
+    const first = grouped[0]![common]!;
+    if (!grouped.every((g, k) => k === 0 || sameEvents(g[common]!, first))) break;
+    events += first.length;
   }
   return events;
+}
+
+/** Whether two lists of events (read from JSON) would be written as the same JSON, compared field by field. */
+function sameEvents(a: readonly TraceEvent[], b: readonly TraceEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameJson(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function sameJson(a: object, b: object): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== other[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (x === y) continue;
+    // A field beyond the trace's shape may hold anything: compared as its JSON.
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 function formatClock(seconds: number): string {
@@ -123,7 +152,7 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
   const lines = ['sequenceDiagram'];
   lines.push(`  accTitle: ${mermaidText(options.title ?? 'What happened, hop by hop')}`);
   lines.push(`  accDescr: ${mermaidText(accessibleDescription(events.slice(skip)))}`);
-  for (const [id, label] of PARTICIPANT_LABELS) lines.push(`  participant ${id} as ${mermaidLines(label, 12)}`);
+  lines.push(...participantLines());
 
   const down = new Set<string>();
   for (const event of events.slice(0, skip)) {
