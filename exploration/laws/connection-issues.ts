@@ -1,7 +1,7 @@
 /** APP-F3, ALL-F5: an Application server down for more than a few minutes: the customer hears of connection issues. */
 import { formatDuration } from '../../model/clock';
 import type { DeploymentState } from '../../model/state';
-import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
+import { NOT_APPLICABLE, WHEN, law, untoldWindows } from './law';
 
 type Window = DeploymentState['windows'][number];
 
@@ -26,23 +26,12 @@ export const connectionIssues = law({
       history.liveAtApplicationFailure.includes(w.activityId) &&
       outage(w.activityId) !== null;
     const told = (w: Window): boolean => w.lines.some((l) => l.kind === 'notice' && l.notice === 'connectionIssues');
-    // Checked window by window first, and the silent ones listed only when there are some.
-    let applies = false;
-    let holds = true;
-    for (const w of state.windows) {
-      if (!premise(w)) continue;
-      applies = true;
-      if (!told(w)) holds = false;
-    }
-    if (!applies) return NOT_APPLICABLE;
-    return holds
-      ? HOLDS
-      : state.windows
-          .filter((w) => premise(w) && !told(w))
-          .map(
-            (w) =>
-              `after ${formatDuration(state.clock - outage(w.activityId)!)} of outage, ${w.address} has not been told`,
-          )
-          .join('; ');
+    const untold = untoldWindows(state.windows, premise, told);
+    if (typeof untold === 'number') return untold;
+    return untold
+      .map(
+        (w) => `after ${formatDuration(state.clock - outage(w.activityId)!)} of outage, ${w.address} has not been told`,
+      )
+      .join('; ');
   },
 });

@@ -1,7 +1,7 @@
 /** APP-F1, MA-R3, ALL-R3: the customer is told the session was lost, and to start a new one. */
 import { customerReachesApplication } from '../../model/servers';
 import type { DeploymentState } from '../../model/state';
-import { HOLDS, NOT_APPLICABLE, WHEN, law } from './law';
+import { NOT_APPLICABLE, WHEN, law, untoldWindows } from './law';
 
 type Window = DeploymentState['windows'][number];
 
@@ -23,17 +23,8 @@ export const customerToldSessionLost = law({
     const premise = (w: Window): boolean =>
       w.state !== 'closed' && history.liveAtApplicationFailure.includes(w.activityId);
     const told = (w: Window): boolean => w.lines.some((l) => l.kind === 'notice' && l.notice === 'sessionLost');
-    // Checked window by window first, and the silent ones listed only when there are some.
-    let applies = false;
-    let holds = true;
-    for (const w of state.windows) {
-      if (!premise(w)) continue;
-      applies = true;
-      if (!told(w)) holds = false;
-    }
-    if (!applies) return NOT_APPLICABLE;
-    if (holds) return HOLDS;
-    const silent = state.windows.filter((w) => premise(w) && !told(w));
-    return `${silent.map((w) => `${w.address} (chat ${w.activityId})`).join(', ')} shows no session-lost notice`;
+    const untold = untoldWindows(state.windows, premise, told);
+    if (typeof untold === 'number') return untold;
+    return `${untold.map((w) => `${w.address} (chat ${w.activityId})`).join(', ')} shows no session-lost notice`;
   },
 });

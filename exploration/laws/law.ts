@@ -4,8 +4,11 @@
  * state says what must then be true. The state-space explorer checks every law in every state it visits, the
  * random phase after every step, and `Then every invariant holds` in any scenario.
  */
+import type { DeploymentState } from '../../model/state';
 import type { CheckedProperty } from '../invariants';
 import type { LawStep } from './history';
+
+type Window = DeploymentState['windows'][number];
 
 /** `NOT_APPLICABLE` when the premise does not hold; `HOLDS` when it does and so does the conclusion; else what is wrong. */
 export type LawVerdict = typeof NOT_APPLICABLE | typeof HOLDS | string;
@@ -69,4 +72,24 @@ export function law(
     check: definition.check,
     explanation: `Whenever ${definition.premise}, ${definition.conclusion}.`,
   };
+}
+
+/**
+ * A law about what each customer's window was told: `NOT_APPLICABLE` if `premise` holds for no window, `HOLDS` if
+ * every window it holds for was `told`, else those that were not (listed only then: the check runs at every step).
+ */
+export function untoldWindows(
+  windows: readonly Window[],
+  premise: (w: Window) => boolean,
+  told: (w: Window) => boolean,
+): typeof NOT_APPLICABLE | typeof HOLDS | Window[] {
+  let applies = false;
+  let holds = true;
+  for (const w of windows) {
+    if (!premise(w)) continue;
+    applies = true;
+    if (!told(w)) holds = false;
+  }
+  if (!applies) return NOT_APPLICABLE;
+  return holds ? HOLDS : windows.filter((w) => premise(w) && !told(w));
 }
