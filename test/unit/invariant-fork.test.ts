@@ -7,17 +7,14 @@
  */
 import { test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
-import fc from 'fast-check';
 import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
-import { explorationCommands } from '../../exploration/commands';
 import { customerWrites } from '../../exploration/commands/customer-writes';
 import { toggleServer } from '../../exploration/commands/toggle-server';
-import { PREMISE, type Exploration } from '../../exploration/exploration';
 import { InvariantChecker, InvariantViolation } from '../../exploration/invariants';
-import { MAX_COMMANDS } from '../../exploration/random';
 import { newDeployment, PlanRunner } from '../../plans/interpreter';
 import { brokenDeployment } from './exploration-broken-model';
+import { alongRandomPlans } from './random-plans';
 
 /** Everything the checker remembers, as plain data (its private fields, read for this test only). */
 function memoryOf(checker: InvariantChecker): unknown {
@@ -87,52 +84,45 @@ function sideSteps(deployment: Deployment, n: number): Action[] {
 
 function checkForksAlong(factory: typeof newDeployment): number {
   let compared = 0;
-  fc.assert(
-    fc.property(fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' }), (commands) => {
-      const checker = new InvariantChecker();
-      const runner = new PlanRunner(factory({ recordTrace: false }), checker);
-      let forks: { checker: InvariantChecker; deployment: Deployment; plan: Action[] }[] = [];
-      let broken = false;
-      const exploration = {
-        get state() {
-          return runner.deployment.inspect();
-        },
-        step(action: Action) {
-          if (broken) return; // the plan broke an invariant: nothing more to compare in it
-          const plan = [...runner.plan, action];
-          const main = after(() => (runner.step(action), checker));
-          deepStrictEqual(main, fromScratch(plan, factory));
+  alongRandomPlans(25, () => {
+    const checker = new InvariantChecker();
+    const runner = new PlanRunner(factory({ recordTrace: false }), checker);
+    let forks: { checker: InvariantChecker; deployment: Deployment; plan: Action[] }[] = [];
+    let broken = false;
+    return {
+      state: () => runner.deployment.inspect(),
+      step(action: Action) {
+        if (broken) return; // the plan broke an invariant: nothing more to compare in it
+        const plan = [...runner.plan, action];
+        const main = after(() => (runner.step(action), checker));
+        deepStrictEqual(main, fromScratch(plan, factory));
+        compared++;
+        if (typeof main === 'string') {
+          broken = true;
+          return;
+        }
+        if (plan.length % 6 === 0) {
+          const deployment = runner.deployment.clone();
+          const fork = checker.fork(runner.deployment.inspect(), deployment.inspect());
+          forks.push({ checker: fork, deployment, plan: [...plan] });
+        }
+        // Every fork takes a step of its side plan while the plan takes its own.
+        for (const fork of forks) {
+          const [side] = sideSteps(fork.deployment, fork.plan.length);
+          if (side === undefined) continue;
+          fork.deployment.apply(side);
+          fork.plan.push(side);
+          const memory = after(
+            () => (fork.checker.afterStep(fork.plan.length - 1, side, [], fork.deployment), fork.checker),
+          );
+          deepStrictEqual(memory, fromScratch(fork.plan, factory));
           compared++;
-          if (typeof main === 'string') {
-            broken = true;
-            return;
-          }
-          if (plan.length % 6 === 0) {
-            const deployment = runner.deployment.clone();
-            const fork = checker.fork(runner.deployment.inspect(), deployment.inspect());
-            forks.push({ checker: fork, deployment, plan: [...plan] });
-          }
-          // Every fork takes a step of its side plan while the plan takes its own.
-          for (const fork of forks) {
-            const [side] = sideSteps(fork.deployment, fork.plan.length);
-            if (side === undefined) continue;
-            fork.deployment.apply(side);
-            fork.plan.push(side);
-            const memory = after(
-              () => (fork.checker.afterStep(fork.plan.length - 1, side, [], fork.deployment), fork.checker),
-            );
-            deepStrictEqual(memory, fromScratch(fork.plan, factory));
-            compared++;
-            if (typeof memory === 'string') fork.plan = [];
-          }
-          forks = forks.filter((fork) => fork.plan.length > 0);
-        },
-      } as unknown as Exploration;
-      for (const action of PREMISE) exploration.step(action);
-      fc.modelRun(() => ({ model: exploration, real: exploration }), commands);
-    }),
-    { seed: 20110712, numRuns: 25 },
-  );
+          if (typeof memory === 'string') fork.plan = [];
+        }
+        forks = forks.filter((fork) => fork.plan.length > 0);
+      },
+    };
+  });
   return compared;
 }
 

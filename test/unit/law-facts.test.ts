@@ -8,69 +8,54 @@
  */
 import { test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import fc from 'fast-check';
 import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
-import { explorationCommands } from '../../exploration/commands';
-import { PREMISE, type Exploration } from '../../exploration/exploration';
 import { LAWS, lawsAskedWhen } from '../../exploration/laws';
 import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History } from '../../exploration/laws/history';
 import { NOT_APPLICABLE, stepConditions } from '../../exploration/laws/law';
-import { MAX_COMMANDS } from '../../exploration/random';
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { brokenDeployment } from './exploration-broken-model';
+import { alongRandomPlans } from './random-plans';
 
 const PARTS = ['down', 'logins', 'liveSessions', 'agentsInLiveChats'] as const;
 
 function checkFactsAlong(factory: DeploymentFactory): { steps: number; shared: number; skipped: number } {
   const counts = { steps: 0, shared: 0, skipped: 0 };
-  fc.assert(
-    fc.property(fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' }), (commands) => {
-      let previous: Facts = factsOf(factory().inspect());
-      let history: History = EMPTY_HISTORY;
-      const runner = new PlanRunner(factory({ recordTrace: false }), {
-        afterStep(_index: number, action: Action, _events: unknown, deployment: Deployment) {
-          const state = deployment.inspect();
-          const afresh = factsOf(state);
-          const shared = factsOf(state, previous);
-          deepStrictEqual(shared, afresh);
-          for (const part of PARTS) {
-            let same = true;
-            try {
-              deepStrictEqual(afresh[part], previous[part]);
-            } catch {
-              same = false;
-            }
-            if (same) strictEqual(shared[part], previous[part], `${part} is unchanged, so it is shared`);
-            if (same) counts.shared++;
+  alongRandomPlans(150, () => {
+    let previous: Facts = factsOf(factory().inspect());
+    let history: History = EMPTY_HISTORY;
+    const runner = new PlanRunner(factory({ recordTrace: false }), {
+      afterStep(_index: number, action: Action, _events: unknown, deployment: Deployment) {
+        const state = deployment.inspect();
+        const afresh = factsOf(state);
+        const shared = factsOf(state, previous);
+        deepStrictEqual(shared, afresh);
+        for (const part of PARTS) {
+          let same = true;
+          try {
+            deepStrictEqual(afresh[part], previous[part]);
+          } catch {
+            same = false;
           }
-          const step = { action, before: previous, after: shared, state, parameters: deployment.parameters };
-          const next = nextHistory(step, history);
-          const full = { ...step, history: next, previous: history };
-          const asked = lawsAskedWhen(stepConditions(full));
-          for (const law of LAWS) {
-            if (asked.includes(law)) continue;
-            counts.skipped++;
-            strictEqual(law.check(full), NOT_APPLICABLE, `${law.id} applies where its when says it cannot`);
-          }
-          history = next;
-          counts.steps++;
-          previous = shared;
-        },
-      });
-      const exploration = {
-        get state() {
-          return runner.deployment.inspect();
-        },
-        step(action: Action) {
-          runner.step(action);
-        },
-      } as unknown as Exploration;
-      for (const action of PREMISE) exploration.step(action);
-      fc.modelRun(() => ({ model: exploration, real: exploration }), commands);
-    }),
-    { seed: 20110712, numRuns: 150 },
-  );
+          if (same) strictEqual(shared[part], previous[part], `${part} is unchanged, so it is shared`);
+          if (same) counts.shared++;
+        }
+        const step = { action, before: previous, after: shared, state, parameters: deployment.parameters };
+        const next = nextHistory(step, history);
+        const full = { ...step, history: next, previous: history };
+        const asked = lawsAskedWhen(stepConditions(full));
+        for (const law of LAWS) {
+          if (asked.includes(law)) continue;
+          counts.skipped++;
+          strictEqual(law.check(full), NOT_APPLICABLE, `${law.id} applies where its when says it cannot`);
+        }
+        history = next;
+        counts.steps++;
+        previous = shared;
+      },
+    });
+    return { state: () => runner.deployment.inspect(), step: (action) => runner.step(action) };
+  });
   return counts;
 }
 
