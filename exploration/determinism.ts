@@ -4,7 +4,7 @@
  */
 import type { Action, Plan } from '../model/actions';
 import type { Deployment } from '../model/deployment';
-import type { TraceEvent } from '../model/trace';
+import { sameEvents, type TraceEvent } from '../model/trace';
 import { PlanRunner } from '../plans/interpreter';
 
 /** The first step at which a replay of `plan` recorded another trace than `recorded`, the run's; `null` if none. */
@@ -55,25 +55,4 @@ function firstDifference(
     if (had !== got) return { index, detail: says(got, had) };
   }
   return null;
-}
-
-/**
- * Whether two steps' events are the same, key by key in the same order and value by value: trace events are
- * flat records of strings, numbers and booleans, so this means they print as the same JSON, without printing
- * them (the determinism replays of the random phase compare every step). When it says no, JSON decides.
- */
-function sameEvents(one: readonly TraceEvent[], other: readonly TraceEvent[]): boolean {
-  if (one.length !== other.length) return false;
-  for (let i = 0; i < one.length; i++) {
-    const a = one[i] as unknown as Record<string, unknown>;
-    const b = other[i] as unknown as Record<string, unknown>;
-    const keys = Object.keys(a);
-    const otherKeys = Object.keys(b);
-    if (keys.length !== otherKeys.length) return false;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (key !== otherKeys[k] || a[key] !== b[key]) return false;
-    }
-  }
-  return true;
 }

@@ -50,10 +50,10 @@ export function mermaidText(text: string): string {
     .replace(/[#;<>&%`]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
-/** Whether `mermaidText` has anything to do: whitespace to collapse or trim, or a character to encode. */
-const MERMAID_WORK = /[#;<>&%`]|\s\s|[^\S ]|^\s|\s$/;
 /** Whether a text has whitespace other than single spaces between words. */
 const MERMAID_SPACING = /\s\s|[^\S ]|^\s|\s$/;
+/** Whether `mermaidText` has anything to do: whitespace to collapse or trim, or a character to encode. */
+const MERMAID_WORK = new RegExp(`[#;<>&%\`]|${MERMAID_SPACING.source}`);
 
 /**
  * Mermaid text broken into lines of at most `width` characters at spaces (a longer word keeps its own line),

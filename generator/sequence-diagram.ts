@@ -3,10 +3,9 @@
  * (a cross where it was lost), what appears on a screen is a note over that screen, and the time while servers
  * are down is a shaded band opened by a note naming them.
  */
-import type { TraceEvent } from '../model/trace';
 import { SCREENS } from './closed-sets';
 import { closedValue, mermaidLines, mermaidText } from './escape';
-import { PARTICIPANTS } from '../model/trace';
+import { PARTICIPANTS, sameEvents, type TraceEvent } from '../model/trace';
 
 /** Characters a line of a note over one lane, or of an arrow's label, may hold before it wraps. */
 const NOTE_WIDTH = 24;
@@ -22,10 +21,8 @@ const PARTICIPANT_LABELS: readonly (readonly [string, string])[] = [
   ['AgentConsole', 'Agent console'],
 ];
 
-/** The diagram's participant lines, the same in every diagram: made once. */
-let participants: readonly string[] | null = null;
-const participantLines = (): readonly string[] =>
-  (participants ??= PARTICIPANT_LABELS.map(([id, label]) => `  participant ${id} as ${mermaidLines(label, 12)}`));
+/** The diagram's participant lines, the same in every diagram. */
+const PARTICIPANT_LINES = PARTICIPANT_LABELS.map(([id, label]) => `  participant ${id} as ${mermaidLines(label, 12)}`);
 
 const SERVER_ORDER = ['Web', 'Application', 'Messaging', 'Services', 'Database'];
 const OUTAGE_BAND = 'rect rgba(220, 38, 38, 0.1)';
@@ -86,30 +83,6 @@ export function sharedStart(traces: readonly (readonly TraceEvent[])[]): number 
   return events;
 }
 
-/** Whether two lists of events (read from JSON) would be written as the same JSON, compared field by field. */
-function sameEvents(a: readonly TraceEvent[], b: readonly TraceEvent[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameJson(a[i]!, b[i]!)) return false;
-  return true;
-}
-
-function sameJson(a: object, b: object): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key !== other[i]) return false;
-    const x = (a as Record<string, unknown>)[key];
-    const y = (b as Record<string, unknown>)[key];
-    if (x === y) continue;
-    // A field beyond the trace's shape may hold anything: compared as its JSON.
-    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
-  }
-  return true;
-}
-
 function formatClock(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
@@ -152,7 +125,7 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
   const lines = ['sequenceDiagram'];
   lines.push(`  accTitle: ${mermaidText(options.title ?? 'What happened, hop by hop')}`);
   lines.push(`  accDescr: ${mermaidText(accessibleDescription(events.slice(skip)))}`);
-  lines.push(...participantLines());
+  lines.push(...PARTICIPANT_LINES);
 
   const down = new Set<string>();
   for (const event of events.slice(0, skip)) {

@@ -44,3 +44,30 @@ export interface Trace {
   readonly parameters: Readonly<Record<string, number>>;
   readonly events: readonly TraceEvent[];
 }
+
+/**
+ * Whether two steps' events would be written as the same JSON, compared field by field without writing them:
+ * the determinism replays compare every step, and a large run's pages compare the traces they start with. Events
+ * are flat records; a field holding an object (an event read from a file may hold anything) is compared as JSON.
+ */
+export function sameEvents(a: readonly TraceEvent[], b: readonly TraceEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFields(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function sameFields(a: object, b: object): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== other[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}
