@@ -11,7 +11,10 @@ import { CoverageLedger } from './coverage';
 import { Exploration, PREMISE, newTally } from './exploration';
 import { InvariantViolation } from './invariants';
 
-/** One plan in this many is replayed twice to check determinism; the exhaustive phase replays every plan. */
+/**
+ * One plan in this many runs with its trace recorded and is replayed once on a fresh deployment, to check
+ * determinism; the exhaustive phase does so for every plan.
+ */
 export const DETERMINISM_SAMPLE = 8;
 
 /** Commands per plan, after the premise. Part of what a seed means: change it and old seeds replay differently. */
