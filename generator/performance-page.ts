@@ -36,45 +36,66 @@ function mark(met: boolean): string {
     : '<span class="cf-badge cf-badge-failed">✘ missed</span>';
 }
 
+/**
+ * A table with one row group per comparison: its title heads the group, and every other cell carries its column's
+ * name (`data-label`), so that on a phone each group shows as one card, each cell under its column's name
+ * (src/css/custom.css), instead of a table whose last columns are scrolled off to the right.
+ */
+function groupedTable(columns: readonly string[], groups: readonly { title: string; rows: readonly string[][] }[]) {
+  const rest = columns.slice(1);
+  const head = `<thead><tr>${columns.map((c) => `<th scope="col">${htmlText(c)}</th>`).join('')}</tr></thead>`;
+  // A comparison with no rows (no checks, or no measurements) has nothing to show in this table.
+  const bodies = groups
+    .filter((g) => g.rows.length > 0)
+    .map(({ title, rows }) => {
+      const cells = (row: readonly string[]) =>
+        row
+          .map((cell, i) =>
+            row.length === 1
+              ? `<td colspan="${rest.length}" data-label="${htmlText(rest.at(-1)!)}">${cell}</td>`
+              : `<td data-label="${htmlText(rest[i]!)}">${cell}</td>`,
+          )
+          .join('');
+      return `<tbody>${rows
+        .map(
+          (row, i) =>
+            `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${rows.length}">${title}</th>` : ''}${cells(row)}</tr>`,
+        )
+        .join('')}</tbody>`;
+    });
+  return `<div class="cf-scroll cf-cards"><table class="cf-table">${head}${bodies.join('')}</table></div>`;
+}
+
+const TARGET_COLUMNS = ['Comparison', 'Target', 'Latest', 'Result'] as const;
+const MEASUREMENT_COLUMNS = ['Comparison', 'Measured', 'Median', 'Spread (fastest – slowest)', 'Runs'] as const;
+
 function targetsTable(comparisons: readonly Comparison[]): string {
-  const rows = comparisons.flatMap((c) => {
-    if (c.skipped) {
-      return [
-        `<tr><td>${htmlText(c.title)}</td><td colspan="3">${htmlText(`Not measured in this run: ${c.skipped}`)}</td></tr>`,
-      ];
-    }
-    return c.checks.map(
-      (check, i) =>
-        `<tr>${i === 0 ? `<td rowspan="${c.checks.length}">${htmlText(c.title)}</td>` : ''}<td>${htmlText(
-          check.target,
-        )}</td><td>${htmlText(check.measured)}</td><td>${mark(check.met)}</td></tr>`,
-    );
-  });
-  return `<div class="cf-scroll"><table class="cf-table"><thead><tr><th>Comparison</th><th>Target</th><th>Latest</th><th>Result</th></tr></thead><tbody>${rows.join(
-    '',
-  )}</tbody></table></div>`;
+  return groupedTable(
+    TARGET_COLUMNS,
+    comparisons.map((c) => ({
+      title: htmlText(c.title),
+      rows: c.skipped
+        ? [[htmlText(`Not measured in this run: ${c.skipped}`)]]
+        : c.checks.map((check) => [htmlText(check.target), htmlText(check.measured), mark(check.met)]),
+    })),
+  );
 }
 
 function measurementsTable(comparisons: readonly Comparison[]): string {
-  const rows = comparisons
-    .filter((c) => !c.skipped)
-    .flatMap((c) =>
-      c.measurements.map(
-        (m, i) =>
-          `<tr>${
-            i === 0
-              ? `<td rowspan="${c.measurements.length}">${htmlText(c.title)}<div class="cf-muted"><code>${htmlText(
-                  c.command,
-                )}</code></div></td>`
-              : ''
-          }<td>${htmlText(m.label)}</td><td>${htmlText(figure(m.median, m.unit))}</td><td>${htmlText(
-            spread(m),
-          )}</td><td>${m.runs}</td></tr>`,
-      ),
-    );
-  return `<div class="cf-scroll"><table class="cf-table"><thead><tr><th>Comparison</th><th>Measured</th><th>Median</th><th>Spread (fastest – slowest)</th><th>Runs</th></tr></thead><tbody>${rows.join(
-    '',
-  )}</tbody></table></div>`;
+  return groupedTable(
+    MEASUREMENT_COLUMNS,
+    comparisons
+      .filter((c) => !c.skipped)
+      .map((c) => ({
+        title: `${htmlText(c.title)}<div class="cf-muted"><code>${htmlText(c.command)}</code></div>`,
+        rows: c.measurements.map((m) => [
+          htmlText(m.label),
+          htmlText(figure(m.median, m.unit)),
+          htmlText(spread(m)),
+          String(m.runs),
+        ]),
+      })),
+  );
 }
 
 /** A date as the pages print it: `2026-11-26 02:37 UTC`. */

@@ -154,6 +154,48 @@ describe('at 390 px', () => {
       await page.close();
     }
   });
+
+  test("the Performance page's tables show one card per comparison, every cell inside the window", async () => {
+    const { page } = await openPage(session, '/performance/', 390);
+    try {
+      const tables = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.cf-cards table')).map((table) => {
+          const headings = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+          const groups = Array.from(table.querySelectorAll('tbody'));
+          const cells = Array.from(table.querySelectorAll('tbody td'));
+          const outside = (cell: Element) => {
+            const box = cell.getBoundingClientRect();
+            return box.left < 0 || box.right > window.innerWidth;
+          };
+          return {
+            groups: groups.length,
+            notCards: groups.filter((g) => getComputedStyle(g).display !== 'block').length,
+            cells: cells.length,
+            outside: cells.filter(outside).map((cell) => cell.textContent!.slice(0, 40)),
+            // Each cell shows the name of its own column above it.
+            mislabelled: cells
+              .filter((cell) => {
+                const label = cell.getAttribute('data-label') ?? '';
+                return (
+                  !headings.includes(label) || getComputedStyle(cell, '::before').content !== JSON.stringify(label)
+                );
+              })
+              .map((cell) => cell.textContent!.slice(0, 40)),
+          };
+        }),
+      );
+      deepStrictEqual(tables.length, 2, 'the targets and the measurements tables');
+      for (const table of tables) {
+        ok(table.groups >= 3, `only ${table.groups} comparisons`);
+        ok(table.cells > table.groups, `only ${table.cells} cells`);
+        deepStrictEqual(table.notCards, 0, 'row groups not shown as cards');
+        deepStrictEqual(table.outside, [], 'cells outside the window');
+        deepStrictEqual(table.mislabelled, [], 'cells without their column name');
+      }
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 /**
