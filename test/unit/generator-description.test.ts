@@ -16,3 +16,10 @@ test('text that only looks like the citation is not linked', () => {
     'docs\\/sources\\-md and docs\\/sources\\.mdx',
   );
 });
+
+test('a span in backticks is code, its text still literal; an unpaired backtick stays a backtick', () => {
+  strictEqual(
+    descriptionMarkdown('Run `npm run explore` or `<b>*x*</b>` (docs/sources.md); `docs/sources.md` and ` alone'),
+    'Run <code>npm run explore</code> or <code>\\<b\\>\\*x\\*\\<\\/b\\></code> \\([Sources](/sources)\\)\\; <code>docs\\/sources\\.md</code> and \\` alone',
+  );
+});
