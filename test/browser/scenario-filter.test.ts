@@ -9,11 +9,11 @@ import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cucumber/tag-expressions';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './static-server';
 
 const root = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Every pickle of the last run: its feature file, name and tags. */
 function pickles(): { uri: string; name: string; tags: string[] }[] {
@@ -38,9 +38,8 @@ let browser: Browser;
 
 before(async () => {
   ok(existsSync(join(root, 'build', 'index.html')), 'build/ has no site: run npm run build first');
-  ok(existsSync(CHROMIUM), `No browser at ${CHROMIUM}`);
   site = await serveStatic(join(root, 'build'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchBrowser();
 });
 
 after(async () => {

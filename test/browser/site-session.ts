@@ -47,6 +47,12 @@ export interface SiteSession {
   close(): Promise<void>;
 }
 
+/**
+ * The contexts of closed pages still being closed (`newSitePage`). The session waits for them before it closes the
+ * browser: a context closed while the browser shuts down is one the browser has already forgotten.
+ */
+const closingContexts = new Set<Promise<void>>();
+
 /** The built site on a static server, and the browser; `page` is a built file the tests need (the home page). */
 export async function startSite(page = 'index.html'): Promise<SiteSession> {
   ok(existsSync(join(buildDir, page)), `build/ has no ${page}: run npm run build first`);
@@ -56,6 +62,7 @@ export async function startSite(page = 'index.html'): Promise<SiteSession> {
     site,
     browser,
     close: async () => {
+      await Promise.all(closingContexts);
       await browser.close();
       await site.close();
     },
@@ -78,11 +85,16 @@ export async function newSitePage(session: SiteSession, width = 1400, requestFai
   const context = await session.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   // A page still open when the session ends is closed with the browser, and its context with it: closing that
-  // context again then fails with "has been closed", which is expected. Any other failure is left to surface.
+  // context again then fails with "has been closed" (or, from a newer Chromium, "Failed to find context"), which
+  // is expected. Any other failure is left to surface.
   page.on('close', () => {
-    context.close().catch((error: Error) => {
-      if (!/has been closed/.test(error.message)) throw error;
-    });
+    const closing = context
+      .close()
+      .catch((error: Error) => {
+        if (!/has been closed|Failed to find context/.test(error.message)) throw error;
+      })
+      .finally(() => closingContexts.delete(closing));
+    closingContexts.add(closing);
   });
   const errors: string[] = [];
   page.on('console', (message) => {
