@@ -96,7 +96,7 @@ export function benchFuzz({ runs = 2000, repeats = 7 }: FuzzOptions = {}): Compa
       ms(`do-nothing model (${idle.steps} steps)`, idle.time),
       { label: 'do-nothing model, throughput', unit: 'steps/s', ...idle.stepsPerSecond },
     ],
-    note: 'The do-nothing model only counts steps. The real run applies the model, inspects it and checks every invariant after each step, and replays one plan in eight twice more on fresh deployments recording their traces, compared byte for byte (the determinism invariant): about 37% of the random phase in a CPU profile.',
+    note: 'The do-nothing model only counts steps. The real run applies the model, inspects it, checks every invariant and the ten laws after each step and adds to the coverage ledger; one plan in eight runs with its trace recorded and is replayed once on a fresh deployment, the two traces compared byte for byte (the determinism invariant).',
     checks: [
       { target: 'at most 2.00× the do-nothing run', measured: `${slowdown.toFixed(2)}×`, met: slowdown <= 2 },
       {
