@@ -6,12 +6,11 @@
  */
 import { after, before, test } from 'node:test';
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cucumber/tag-expressions';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { serveStatic, type StaticSite } from './static-server';
+import type { Page } from 'playwright-core';
+import { startSite, type SiteSession } from './site-session';
 
 const root = join(__dirname, '..', '..');
 
@@ -33,25 +32,21 @@ function selected(expression: string, uri?: string): string[] {
     .sort();
 }
 
-let site: StaticSite;
-let browser: Browser;
+let session: SiteSession;
 
 before(async () => {
-  ok(existsSync(join(root, 'build', 'index.html')), 'build/ has no site: run npm run build first');
-  site = await serveStatic(join(root, 'build'));
-  browser = await launchBrowser();
+  session = await startSite();
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 async function open(route: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(site.url + route, { waitUntil: 'load' });
+  await page.goto(session.site.url + route, { waitUntil: 'load' });
   await page.locator('form[data-cf-filter] .cf-filter-count').first().filter({ hasText: 'scenarios' }).waitFor();
   return { page, errors };
 }
