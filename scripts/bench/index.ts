@@ -13,7 +13,13 @@ import { join, relative } from 'node:path';
 import { benchDocs } from './docs';
 import { benchAgainstOldModelApart, benchExhaustive, benchFuzz } from './fuzz';
 import { benchGenerateSuite, benchGenerateSynthetic } from './generate';
-import { BENCH_REPORT_VERSION, type BenchReport, type Comparison, type Machine, type Measurement } from './report';
+import {
+  BENCH_REPORT_VERSION,
+  type BenchReport,
+  type Comparison,
+  type Machine,
+  type Measurement,
+} from '../../generator/bench-report';
 import { benchScale } from './scale';
 import { benchSpec } from './spec';
 import { benchStateSpace } from './state-space';

@@ -1,6 +1,6 @@
 /**
  * The crafted self-test pages (a real run with markup that would run script in every string field of every message
- * and attachment, test/fixtures/crafted/craft.ts) in a real browser: the payload shows as text, no element or
+ * and attachment, generator/crafted-run.ts) in a real browser: the payload shows as text, no element or
  * attribute of it exists in the page, and its script never ran. And the playground given a crafted link or a
  * number it could not survive: it says what was wrong and keeps working. Needs `npm run build` first (npm test does it).
  */
