@@ -5,6 +5,7 @@
  */
 import type { Action, Plan } from '../model/actions';
 import { closedConsole, type AgentConsole } from '../model/agent-console';
+import { REFERENCE_USERS } from '../model/database';
 import type { Deployment } from '../model/deployment';
 import { consoleOf, theConsole, type DeepReadonly, type DeploymentState } from '../model/state';
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
@@ -12,10 +13,20 @@ import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
 import { LawMonitor, alongside } from './laws';
 
-/** The agent every plan uses, from the source's screenshots. */
-export const AGENT = 'JDoe';
-/** The agents of the random phase: the premise's first ("the agent" in plans), then one who may log in too. */
-export const AGENTS = [AGENT, 'DMarino'] as const;
+/**
+ * The agents of the explored plans: the reference users (JDoe of the screenshots first, "the agent" in plans,
+ * then DMarino of the database rows, who may log in too).
+ */
+export const AGENTS: readonly [string, ...string[]] = agentsOf(REFERENCE_USERS);
+/** The agent every plan uses. */
+export const AGENT = AGENTS[0];
+
+function agentsOf(users: readonly { readonly user_name: string }[]): [string, ...string[]] {
+  const [first, ...rest] = users.map((user) => user.user_name);
+  if (first === undefined)
+    throw new Error('model/database.ts: REFERENCE_USERS is empty; the explored plans need an agent');
+  return [first, ...rest];
+}
 
 /** The agent of an agent index, as plans name it: the first agent unnamed, any other by user name. */
 export function agentField(agentIndex: number): { agent?: string } {

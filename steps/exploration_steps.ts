@@ -1,7 +1,7 @@
 /** The failure-ordering exploration: running it, reading what it found, and checking a plan's invariants. */
 import { Then, When, type World } from '@cucumber/cucumber';
 import { explain, formatCounterexample, checkPlan } from '../exploration/counterexample';
-import { explore, type Exploration } from '../exploration/explore';
+import { explore, type ExplorationResults } from '../exploration/explore';
 import { INVARIANT_LIST } from '../exploration/invariants';
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { factoryLike } from '../plans/interpreter';
@@ -9,13 +9,13 @@ import { ScenarioResults, named } from './support/found';
 import type { DeploymentWorld } from './support/world';
 
 /** One exploration per cucumber run: every scenario of the invariants feature reads the same results. */
-let shared: Exploration | undefined;
-const explored = new ScenarioResults<Exploration>('No exploration ran');
-const results = (world: World): Exploration => explored.get(world);
+let shared: ExplorationResults | undefined;
+const explored = new ScenarioResults<ExplorationResults>('No exploration ran');
+const results = (world: World): ExplorationResults => explored.get(world);
 const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant');
 
 /** The run's one exploration (both phases and the state space), run by the first scenario that asks. */
-export function runExploration(): Exploration {
+export function runExploration(): ExplorationResults {
   return (shared ??= explore());
 }
 
