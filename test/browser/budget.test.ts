@@ -89,9 +89,10 @@ describe('the weight budget', () => {
     });
   });
 
-  test(`every feature page: under ${BUDGET_KB.feature} KB of JavaScript with a diagram drawn`, async () => {
+  test(`every feature page: under ${BUDGET_KB.feature} KB of JavaScript with a diagram drawn`, async (t) => {
     const features = pages.filter((p) => p.route.startsWith('/features/') && p.mermaidBlocks > 0);
     ok(features.length >= 5, `only ${features.length} feature pages with diagrams`);
+    t.diagnostic(`${features.length} feature pages weighed`);
     await eachAtOnce(features, async (feature) => {
       const weight = await weigh(feature.route, feature.mermaidBlocks);
       process.stdout.write(`# ${feature.route}: ${weight.kilobytes} KB in ${weight.scripts} scripts\n`);

@@ -67,7 +67,7 @@ function anchorOf(href: string): string {
 }
 
 describe('the at-a-glance matrix', () => {
-  test('every link, clicked, puts its scenario at the top of the window with its folds open', async () => {
+  test('every link, clicked, puts its scenario at the top of the window with its folds open', async (t) => {
     // Errors are site.test.ts's job: here, leaving a page while its diagram chunks load aborts their requests.
     const first = await openPage(session, '/at-a-glance/');
     // One page per lane, each following its share of the links from a fresh load of the matrix.
@@ -77,6 +77,7 @@ describe('the at-a-glance matrix', () => {
         .locator('.cf-matrix a[href*="#"]')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       ok(hrefs.length >= 40, `only ${hrefs.length} links in the matrix`);
+      t.diagnostic(`${hrefs.length} links followed`);
       const missed: string[] = [];
       await eachAtOnce(hrefs, async (href, index, lane) => {
         const { page } = (lanes[lane] ??= await openPage(session, '/at-a-glance/'));
@@ -96,7 +97,7 @@ describe('the at-a-glance matrix', () => {
 });
 
 describe('the claims page', () => {
-  test('every link to a scenario, opened cold, lands on it', async () => {
+  test('every link to a scenario, opened cold, lands on it', async (t) => {
     const { page } = await openPage(session, '/claims/');
     const hrefs = [
       ...new Set(
@@ -107,6 +108,7 @@ describe('the claims page', () => {
     ];
     await page.close();
     ok(hrefs.length >= 30, `only ${hrefs.length} scenario links on the claims page`);
+    t.diagnostic(`${hrefs.length} links followed`);
     const missed: string[] = [];
     // One browser context (its cache shared, as one reader's is), a new page for each link, a few at once.
     const context = await newContext(session);

@@ -114,8 +114,9 @@ describe('every documented scenario, opened in the playground', { concurrency: P
   ok(existsSync(messagesFile), 'reports/messages.ndjson is missing: run npm run spec first');
   const scenarios = documentedScenarios();
 
-  test('the last run documents scenarios with plans', () => {
+  test('the last run documents scenarios with plans', (t) => {
     ok(scenarios.length >= 40, `only ${scenarios.length} scenarios carry a plan and an end state`);
+    t.diagnostic(`${scenarios.length} scenarios replayed`);
   });
 
   test('each scenario page\'s "open in playground" link carries the plan tested here', () => {
