@@ -9,7 +9,7 @@
  */
 import {
   assertionFlags,
-  classifyAssertion,
+  classifyScenario,
   loadRegister,
   type Assumption,
   type Evidence,
@@ -32,8 +32,15 @@ export const assumptionAnchor = (id: string): string => `assumption-${id}`;
 /** For each step of the scenario: its evidence if it is an assertion (a Then line), else null. */
 export function evidenceOf(scenario: ScenarioDoc, reg: Register = evidenceRegister()): (Evidence | null)[] {
   const flags = assertionFlags(scenario.steps.map((s) => (s.hook ? 'Hook' : s.keyword)));
-  return scenario.steps.map((step, i) =>
-    flags[i] && !step.hook ? classifyAssertion(reg, scenario.tags, step.text) : null,
+  return classifyScenario(
+    reg,
+    scenario.tags,
+    scenario.steps.map((step, i) => ({
+      outcome: flags[i]! && !step.hook,
+      text: step.text,
+      docString: step.docString,
+      dataTable: step.dataTable,
+    })),
   );
 }
 
@@ -73,7 +80,11 @@ export function evidenceMark(evidence: Evidence, scenario: ScenarioDoc): string 
     case 'unclassified':
       return `<div class="cf-evidence cf-evidence-neither"><span class="cf-evidence-label">${htmlText(
         'Neither from the source nor a named assumption',
-      )}</span> ${htmlText('No claim or assumption this scenario names covers this line (the claims test fails on it).')}</div>`;
+      )}</span> ${htmlText(
+        `No claim or assumption this scenario names covers this line (the claims test fails on it).${
+          evidence.refused.length ? ` ${evidence.refused.join(' ')}` : ''
+        }`,
+      )}</div>`;
   }
 }
 
