@@ -44,6 +44,23 @@ export function evidenceOf(scenario: ScenarioDoc, reg: Register = evidenceRegist
   );
 }
 
+/**
+ * What a scenario as a whole rests on, for a surface that states it in one line (a list of scenarios, a cell of
+ * the outage summary): the claims its lines are marked with and the assumptions its lines rest on.
+ */
+export function scenarioBasis(
+  scenario: ScenarioDoc,
+  reg: Register = evidenceRegister(),
+): { claims: string[]; assumptions: string[] } {
+  const claims = new Set<string>();
+  const assumptions = new Set<string>();
+  for (const evidence of evidenceOf(scenario, reg)) {
+    if (evidence?.kind === 'source') for (const claim of evidence.claims) claims.add(claim.id);
+    else if (evidence?.kind === 'assumed') assumptions.add(evidence.assumption.id);
+  }
+  return { claims: [...claims], assumptions: [...assumptions] };
+}
+
 function parameterNote(assumption: Assumption, scenario: ScenarioDoc): string {
   if (!assumption.parameter) return '';
   const value = scenario.trace?.parameters[assumption.parameter];

@@ -45,6 +45,16 @@ export function isFromSource(basis: StatementBasis): boolean {
  * basis is empty or names an id the register does not have.
  */
 export function markedStatement(text: string, basis: StatementBasis, reg: Register = evidenceRegister()): string {
+  return markedHtml(htmlText(text), basis, reg, text);
+}
+
+/** `markedStatement` for a statement already written as HTML (a link, say); `text` names it in errors. */
+export function markedHtml(
+  html: string,
+  basis: StatementBasis,
+  reg: Register = evidenceRegister(),
+  text = html,
+): string {
   const claims = basis.claims ?? [];
   const assumptions = basis.assumptions ?? [];
   if (claims.length === 0 && assumptions.length === 0)
@@ -70,7 +80,7 @@ export function markedStatement(text: string, basis: StatementBasis, reg: Regist
     );
   }
   const kind = isFromSource(basis) ? 'source' : 'assumed';
-  return `<span class="cf-statement cf-statement-${kind}">${htmlText(text)} <span class="cf-mark cf-mark-${kind}">${htmlText(
+  return `<span class="cf-statement cf-statement-${kind}">${html} <span class="cf-mark cf-mark-${kind}">${htmlText(
     kind === 'source' ? 'source:' : 'assumed:',
   )} ${links.join(' ')}</span></span>`;
 }
