@@ -133,3 +133,58 @@ export function unmarkedStatements(html: string): string[] {
   flush();
   return found;
 }
+
+/**
+ * The mark of a statement in hand-written Markdown (docs/at-a-glance.md), after the statement:
+ * `*(source: [APP-F3](/claims#claim-app-f3))*` or `*(assumed: [a-few-minutes](/assumptions#assumption-a-few-minutes))*`,
+ * with the same links as `markedStatement`. A statement resting on any assumption is marked assumed and lists
+ * only its assumptions (the claims are on the scenario page it links to).
+ */
+export function markdownMark(basis: StatementBasis): string {
+  if (isFromSource(basis)) return `*(source: ${basis.claims!.map((id) => `[${id}](${claimLink(id)})`).join(', ')})*`;
+  if (!basis.assumptions?.length) throw new Error('a mark needs a claim or an assumption');
+  return `*(assumed: ${basis.assumptions.map((id) => `[${id}](${assumptionLink(id)})`).join(', ')})*`;
+}
+
+const MARKDOWN_MARK = /\*\((source|assumed): ((?:\[[^\]]+\]\([^)\s]+\)(?:, )?)+)\)\*/g;
+
+/**
+ * The statements of a hand-written Markdown table left unmarked, or marked with a link `markdownMark` would not
+ * write (an id the register does not have, a claim under "assumed"), each with its row. Every cell after the
+ * first (the row's name) is one or more statements, each followed by its mark; a statement ends at its mark, so
+ * a cell's text after its last mark must say nothing, and no statement holds a second sentence (". " or "; ").
+ */
+export function unmarkedMarkdownStatements(markdown: string, reg: Register = evidenceRegister()): string[] {
+  const problems: string[] = [];
+  const rows = markdown.split('\n').filter((line) => /^\|/.test(line) && !/^\|\s*(-{3,}\s*\|\s*)+$/.test(line));
+  for (const line of rows) {
+    const [name, ...cells] = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    if (cells.length === 0 || /^Failure$/.test(name ?? '')) continue;
+    for (const cell of cells) {
+      let rest = cell;
+      for (const match of cell.matchAll(MARKDOWN_MARK)) {
+        const [whole, kind, links] = match;
+        const statement = rest.slice(0, rest.indexOf(whole));
+        rest = rest.slice(rest.indexOf(whole) + whole.length);
+        const words = statement.replace(/\]\([^)]*\)/g, ']').replace(/^[;.,\s]+/, '');
+        if (!/[\p{L}\p{N}]/u.test(words)) problems.push(`${name}: a mark with no statement before it`);
+        if (/[.;] /.test(words.replace(/\([^)]*\)|"[^"]*"/g, '')))
+          problems.push(`${name}: "${words.trim()}" holds more than one statement before its mark`);
+        const ids = [...links!.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map((l) => ({ id: l[1]!, href: l[2]! }));
+        for (const { id, href } of ids) {
+          const isClaim = reg.claims.some((c) => c.id === id) && href === claimLink(id);
+          const isAssumption = reg.assumptions.some((a) => a.id === id) && href === assumptionLink(id);
+          if (kind === 'source' ? !isClaim : !isAssumption)
+            problems.push(
+              `${name}: "${id}" (${href}) is not ${kind === 'source' ? 'a claim' : 'an assumption'} of the register`,
+            );
+        }
+      }
+      if (/[\p{L}\p{N}]/u.test(rest)) problems.push(`${name}: "${rest.trim()}" has no mark`);
+    }
+  }
+  return problems;
+}

@@ -1,7 +1,14 @@
 /** Statements outside scenario pages are marked from the register, and the checker finds any that are not. */
 import { test } from 'node:test';
 import { deepStrictEqual, match, ok, throws } from 'node:assert/strict';
-import { markedStatement, unmarkedStatements } from '../../generator/statement-marks';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  markdownMark,
+  markedStatement,
+  unmarkedMarkdownStatements,
+  unmarkedStatements,
+} from '../../generator/statement-marks';
 import { loadRegister } from '../../features/claims-register';
 
 const register = loadRegister();
@@ -43,4 +50,25 @@ test('the checker finds every unmarked statement inside a statements container, 
   );
   deepStrictEqual(unmarkedStatements('<div data-statements>  &mdash; <br/> , </div>'), []);
   deepStrictEqual(unmarkedStatements('<div data-statements="outage"><p>plain</p></div>'), ['plain']);
+});
+
+test('the at-a-glance matrix marks every statement with a claim or an assumption of the register', () => {
+  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'at-a-glance.md'), 'utf8');
+  deepStrictEqual(unmarkedMarkdownStatements(page), []);
+  ok(page.includes(markdownMark({ claims: ['APP-F3'] })), 'the page uses the marks markdownMark writes');
+});
+
+test('the Markdown checker finds an unmarked statement, a second sentence and a mark naming nothing', () => {
+  const source = markdownMark({ claims: [claim.id] });
+  const assumed = markdownMark({ assumptions: [assumption.id] });
+  deepStrictEqual(unmarkedMarkdownStatements(`| **Row** | Marked ${source}; and marked ${assumed}. |`), []);
+  deepStrictEqual(unmarkedMarkdownStatements(`| **Row** | Marked ${source}; bare tail. |`), [
+    '**Row**: "; bare tail." has no mark',
+  ]);
+  deepStrictEqual(unmarkedMarkdownStatements(`| **Row** | One. Two ${source}. |`), [
+    '**Row**: "One. Two" holds more than one statement before its mark',
+  ]);
+  deepStrictEqual(unmarkedMarkdownStatements(`| **Row** | Said *(source: [NOPE-1](/claims#claim-nope-1))*. |`), [
+    '**Row**: "NOPE-1" (/claims#claim-nope-1) is not a claim of the register',
+  ]);
 });
