@@ -79,37 +79,41 @@ export const END_STATE_SHAPE: Shape = fields({
       notices: list(oneOf(Object.keys(CUSTOMER_NOTICES))),
     }),
   ),
-  console: fields({
-    agent: nullable(text),
-    login: oneOf(LOGIN_STATES),
-    titleBar: nullable(text),
-    popups: list(text),
-    canHandleActivities: flag,
-    chatList: list(
-      fields({
-        key: count,
-        activityId: count,
-        customerName: text,
-        activityDuration: text,
-        chatStatus: oneOf(Object.values(CHAT_STATUS)),
-        icon: oneOf(CONNECTION_ICONS),
-        queueName: text,
-      }),
-    ),
-    chatPanes: mapOf(list(text)),
-    tabs: mapOf(oneOf(TAB_STATES), INFORMATION_TABS),
-    emailReplies: list(
-      fields({
-        activityId: count,
-        caseId: count,
-        from: text,
-        to: text,
-        subject: text,
-        buttons: oneOf(REPLY_BUTTONS),
-        originalMessage: fields({ from: text, date: text, to: text, subject: text }),
-      }),
-    ),
-  }),
+  console: fields(
+    {
+      agent: nullable(text),
+      login: oneOf(LOGIN_STATES),
+      titleBar: nullable(text),
+      popups: list(text),
+      canHandleActivities: flag,
+      chatList: list(
+        fields({
+          key: count,
+          activityId: count,
+          customerName: text,
+          activityDuration: text,
+          chatStatus: oneOf(Object.values(CHAT_STATUS)),
+          icon: oneOf(CONNECTION_ICONS),
+          queueName: text,
+        }),
+      ),
+      chatPanes: mapOf(list(text)),
+      tabs: mapOf(oneOf(TAB_STATES), INFORMATION_TABS),
+      emailReplies: list(
+        fields({
+          activityId: count,
+          caseId: count,
+          from: text,
+          to: text,
+          subject: text,
+          buttons: oneOf(REPLY_BUTTONS),
+          originalMessage: fields({ from: text, date: text, to: text, subject: text }),
+        }),
+      ),
+    },
+    // Optional: reports written before the desktop's time-out was an observable of its own lack it.
+    { desktopTimedOut: flag },
+  ),
   database: fields({ openChats: list(row(DIAGNOSTIC_COLUMNS)), activities: list(row(ACTIVITY_COLUMNS)) }),
 });
 

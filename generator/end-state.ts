@@ -189,7 +189,7 @@ export function agentConsole(view: ConsoleView): string {
         htmlText(
           `Agent ${view.agent ?? '(nobody)'} · ${LOGIN_TEXT[view.login] ?? view.login} · ${
             view.canHandleActivities ? 'can take new activities' : 'cannot handle other activities or receive new ones'
-          }`,
+          }${view.desktopTimedOut ? ' · the desktop has timed out' : ''}`,
         ),
       ),
       chatListTable(view.chatList),

@@ -74,6 +74,9 @@ function agentSees(view: DeploymentView): Seen[] {
         text: `${tab} tab ${state}`,
         states: (line) => line.text.includes(`the ${tab} tab`),
       })),
+    ...(console.desktopTimedOut
+      ? [{ text: 'the agent desktop has timed out', states: saysThat(/agent desktop times out/) }]
+      : []),
     ...console.emailReplies
       .filter((r) => r.buttons !== 'enabled')
       .map((r): Seen => ({ text: `email reply’s buttons ${r.buttons}`, states: saysThat(/buttons greyed out/) })),

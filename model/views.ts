@@ -55,6 +55,8 @@ export interface ConsoleView {
   readonly chatList: readonly ChatListRow[];
   readonly chatPanes: Readonly<Record<number, readonly string[]>>;
   readonly tabs: Readonly<Partial<Record<InformationTab, 'loaded' | 'loading' | 'timed out'>>>;
+  /** The agent desktop has timed out waiting for the server. */
+  readonly desktopTimedOut: boolean;
   readonly emailReplies: readonly EmailReply[];
 }
 
@@ -142,6 +144,7 @@ export function consoleView(
       .sort((a, b) => a.key - b.key),
     chatPanes: Object.fromEntries(console.chats.map((chat) => [chat.activityId, chat.pane.map(renderLine)])),
     tabs: Object.fromEntries(Object.entries(console.tabs).map(([tab, tabState]) => [tab, tabState.state])),
+    desktopTimedOut: console.desktopTimedOut,
     emailReplies: console.inbox.map((activityId) => {
       const email = state.emails[activityId]!;
       const caseId = findActivity(db, activityId)!.case_id;
