@@ -27,6 +27,10 @@ Feature: Messaging, Application and Services servers failure and restoration
       When the Messaging, Application and Services servers are restored
       Then the customer is told about connection issues
       And the customer is told the session was lost and asked to start a new chat
+      And the customer's window is the Customer Entry window:
+        | Title   | Customer Entry - Mozilla Firefox                                                     |
+        | Address | http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ |
+        | Banner  | Live help \| Powered by Cisco Chat™                                                  |
 
     @ALL-F1 @assumed-a-few-minutes
     Scenario: The servers come back quickly

@@ -52,6 +52,15 @@ Feature: Messaging server failure and restoration
         """
       And the agent's chat pane does not show "Customer : Hello?"
 
+    @MSG-F6
+    Scenario: The customer's window is the Customer Entry window
+      Given the Messaging server fails
+      When the customer sends "Hello?"
+      Then the customer's window is the Customer Entry window:
+        | Title   | Customer Entry - Mozilla Firefox                                                     |
+        | Address | http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ |
+        | Banner  | Live help \| Powered by Cisco Chat™                                                  |
+
     @MSG-F3
     Scenario: The chat list marks the chat with a triangle
       Given the chat has lasted 00:03:00

@@ -70,14 +70,18 @@ export const END_STATE_SHAPE: Shape = fields({
   clock: text,
   servers: fields(Object.fromEntries(SERVERS.map((s) => [s, oneOf(SERVER_STATES)]))),
   customers: list(
-    fields({
-      address: text,
-      activityId: count,
-      name: text,
-      inSession: flag,
-      lines: list(text),
-      notices: list(oneOf(Object.keys(CUSTOMER_NOTICES))),
-    }),
+    fields(
+      {
+        address: text,
+        activityId: count,
+        name: text,
+        inSession: flag,
+        lines: list(text),
+        notices: list(oneOf(Object.keys(CUSTOMER_NOTICES))),
+      },
+      // Optional: reports written before the view carried the window's title, address and banner lack it.
+      { window: fields({ title: text, url: text, banner: text }) },
+    ),
   ),
   console: fields(
     {

@@ -10,11 +10,11 @@
  * it "Assumed", because a statement says no more than its weakest part does (issue 21).
  *
  * `unmarkedStatements` is the checker a page's test runs: every piece of text inside an element carrying
- * `data-statements` must be inside a marked statement, so a surface cannot add a line that says nothing of
+ * `data-cf-statements` must be inside a marked statement, so a surface cannot add a line that says nothing of
  * where it comes from.
  *
  *   const line = markedStatement('The customer is told of connection issues', { claims: ['APP-F3'] });
- *   const cell = `<ul data-statements>${`<li>${line}</li>`}</ul>`;
+ *   const cell = `<ul data-cf-statements>${`<li>${line}</li>`}</ul>`;
  *   unmarkedStatements(cell); // []
  */
 import type { Register } from '../features/claims-register';
@@ -29,7 +29,7 @@ export interface StatementBasis {
 }
 
 /** The attribute a container of statements carries, so that `unmarkedStatements` checks everything inside it. */
-export const STATEMENTS_ATTRIBUTE = 'data-statements';
+export const STATEMENTS_ATTRIBUTE = 'data-cf-statements';
 
 const assumptionLink = (id: string): string => `${ROUTES.assumptions}#assumption-${id}`;
 const claimLink = (id: string): string => `${ROUTES.claims}#${claimAnchor(id)}`;
@@ -89,7 +89,7 @@ const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
 
 /**
- * The text of every statement under a `data-statements` element of `html` that is not inside a marked
+ * The text of every statement under a `data-cf-statements` element of `html` that is not inside a marked
  * statement (`markedStatement`'s output), in page order: what a reader would read there without a mark. Text of
  * a statement's own mark counts as marked. Whitespace and punctuation alone are not statements.
  */

@@ -40,16 +40,16 @@ test('the text is escaped', () => {
 
 test('the checker finds every unmarked statement inside a statements container, and nothing outside one', () => {
   const marked = markedStatement('told of connection issues', { claims: [claim.id] });
-  deepStrictEqual(unmarkedStatements(`<p>Intro text</p><ul data-statements><li>${marked}</li></ul>`), []);
+  deepStrictEqual(unmarkedStatements(`<p>Intro text</p><ul data-cf-statements><li>${marked}</li></ul>`), []);
   deepStrictEqual(
     unmarkedStatements(
-      `<table><tbody><tr><th>Rule</th><td data-statements><ul><li>${marked}</li><li>a bare line</li></ul></td>` +
-        `<td data-statements>before <em>emphasis</em> ${marked} after</td></tr></tbody></table>`,
+      `<table><tbody><tr><th>Rule</th><td data-cf-statements><ul><li>${marked}</li><li>a bare line</li></ul></td>` +
+        `<td data-cf-statements>before <em>emphasis</em> ${marked} after</td></tr></tbody></table>`,
     ),
     ['a bare line', 'before', 'emphasis', 'after'],
   );
-  deepStrictEqual(unmarkedStatements('<div data-statements>  &mdash; <br/> , </div>'), []);
-  deepStrictEqual(unmarkedStatements('<div data-statements="outage"><p>plain</p></div>'), ['plain']);
+  deepStrictEqual(unmarkedStatements('<div data-cf-statements>  &mdash; <br/> , </div>'), []);
+  deepStrictEqual(unmarkedStatements('<div data-cf-statements="outage"><p>plain</p></div>'), ['plain']);
 });
 
 test('the at-a-glance matrix marks every statement with a claim or an assumption of the register', () => {
