@@ -4,10 +4,12 @@
  * worker, which shows how a `--parallel` run shared its scenarios out.
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
+import { scenarioBasis } from './evidence';
 import { formatMillis, statusBadge } from './feature-page';
 import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
+import { markedHtml, STATEMENTS_ATTRIBUTE } from './statement-marks';
 
 interface Listed {
   readonly feature: FeatureDoc;
@@ -17,12 +19,22 @@ interface Listed {
 const everyScenario = (run: RunDoc): Listed[] =>
   run.features.flatMap((feature) => scenariosOf(feature).map((scenario) => ({ feature, scenario })));
 
-function scenarioTable(listed: readonly Listed[], withDuration: boolean): string {
+/**
+ * The scenario's name, linked to it; on the known-defects and inferred lists, marked with what the scenario rests
+ * on (a scenario with any assumed line is assumed), since there the name states a behaviour.
+ */
+function scenarioCell(feature: FeatureDoc, scenario: ScenarioDoc, marked: boolean): string {
+  const link = `<a href="/${feature.page}#${scenario.anchor}">${htmlText(scenario.name)}</a>`;
+  if (!marked) return `<td>${link}</td>`;
+  return `<td ${STATEMENTS_ATTRIBUTE}>${markedHtml(link, scenarioBasis(scenario), undefined, scenario.name)}</td>`;
+}
+
+function scenarioTable(listed: readonly Listed[], withDuration: boolean, marked = false): string {
   const rows = listed.map(
     ({ feature, scenario }) =>
-      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td><td><a href="/${feature.page}#${scenario.anchor}">${htmlText(
-        scenario.name,
-      )}</a></td><td>${htmlText(feature.name)}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
+      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td>${scenarioCell(feature, scenario, marked)}<td>${htmlText(
+        feature.name,
+      )}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
   );
   return `${filterForm(listed.map((l) => l.scenario.status))}<div class="cf-scroll"><table class="cf-table cf-index"><thead><tr><th>Result</th><th>Scenario</th><th>Feature</th>${
     withDuration ? '<th>Duration</th>' : ''
@@ -34,7 +46,7 @@ function listPage(run: RunDoc, tag: string, intro: string): string {
   return (
     [
       markdownText(`${intro} ${listed.length} scenarios.`),
-      listed.length ? scenarioTable(listed, false) : markdownText(`No scenario of this run is tagged ${tag}.`),
+      listed.length ? scenarioTable(listed, false, true) : markdownText(`No scenario of this run is tagged ${tag}.`),
     ].join('\n\n') + '\n'
   );
 }

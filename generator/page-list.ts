@@ -87,7 +87,8 @@ export const PAGE_LIST = [
     file: 'known-defects',
     route: '/known-defects',
     title: 'Known defects',
-    description: 'Every scenario pinning down behaviour the source calls incorrect (@known-defect).',
+    description:
+      'Every scenario pinning down behaviour the source calls incorrect (@known-defect): the agent incorrectly told that the session is still active. What the model infers from it is on the Inferred behaviour page.',
     group: 'run',
   },
   {

@@ -9,7 +9,7 @@ import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './fe
 import { claimAnchor, ROUTES } from './routes';
 import { anchorFor } from './slug';
 import { scenarioTimings } from './list-pages';
-import { scenariosOf, type RunDoc, type Status } from './run';
+import { scenariosOf, type Claim, type RunDoc, type Status } from './run';
 import { claimLaws, stateSpaceSections } from './state-space-pages';
 
 export function claimsPage(run: RunDoc): string {
@@ -63,11 +63,24 @@ export function claimsPage(run: RunDoc): string {
           c.scenarios.length ? c.status : 'not run',
         )} <span class="cf-claim-id">${htmlText(c.claim.id)}</span>${defect}</div><div class="cf-claim-statement">${htmlText(
           c.claim.statement,
-        )}</div>${covering}${claimLaws(run.exploration?.stateSpace, c.claim.id)}</li>`;
+        )}</div>${facetList(c.claim)}${covering}${claimLaws(run.exploration?.stateSpace, c.claim.id)}</li>`;
       });
     out.push(`<ul class="cf-claims">${items.join('')}</ul>`);
   }
   return out.join('\n\n') + '\n';
+}
+
+/** A "similar to" or "combination" claim, facet by facet: the same here (checked through it) or differing, and why. */
+function facetList(claim: Claim): string {
+  if (!claim.facets?.length) return '';
+  return `<details class="cf-details"><summary>${htmlText('Facet by facet')}</summary><ul class="cf-facets">${claim.facets
+    .map(
+      (facet) =>
+        `<li><a href="#${claimAnchor(facet.claim)}">${htmlText(facet.claim)}</a> ${htmlText(
+          facet.differs === undefined ? 'the same here: checked through this claim' : `differs: ${facet.differs}`,
+        )}</li>`,
+    )
+    .join('')}</ul></details>`;
 }
 
 export function invariantsPage(report: ExplorationReport | null): string {

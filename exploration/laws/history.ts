@@ -7,7 +7,7 @@
 import type { Action } from '../../model/actions';
 import type { DeploymentState } from '../../model/state';
 import type { ModelParameters } from '../../model/parameters';
-import { roleOf } from '../../model/servers';
+import { roleOf, someApplicationUp } from '../../model/servers';
 import type { StateHasher } from '../state-space/encode';
 import type { Facts } from './facts';
 
@@ -27,6 +27,12 @@ type Decoded<E extends Encoding> = E extends 'ids'
 const FIELDS = {
   /** Chats whose session was live when the Application server failed. */
   liveAtApplicationFailure: 'ids',
+  /**
+   * Chats live on an Application server when it failed with no other Application server up, while none has been
+   * up since: their customers' windows have had no server to answer them ("takes more than a few minutes to
+   * return" counts from the failure; another Application server answering tells the window at once instead).
+   */
+  unansweredSinceApplicationFailure: 'ids',
   /** Agents logged in to a live chat when their Application server failed, who have not logged in since. */
   agentsCutOff: 'names',
   /** When each Application server instance that is down now failed. */
@@ -86,7 +92,8 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
   // the same object when none does (this runs at every step and every explored transition).
   let next: { -readonly [F in Field]: History[F] } | null = null;
   const set = <F extends Field>(field: F, value: History[F]): void => {
-    if (value !== history[field]) (next ??= { ...history })[field] = value;
+    if (next !== null) next[field] = value;
+    else if (value !== history[field]) (next = { ...history })[field] = value;
   };
   if (action.type === 'fail') {
     const server = action.server;
@@ -95,6 +102,9 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       const lost: number[] = [];
       for (const s of before.liveSessions) if (s.home === server) lost.push(s.activityId);
       set('liveAtApplicationFailure', union(history.liveAtApplicationFailure, lost));
+      if (!someApplicationUp(state.servers)) {
+        set('unansweredSinceApplicationFailure', union(history.unansweredSinceApplicationFailure, lost));
+      }
       const cut: string[] = [];
       for (const a of before.agentsInLiveChats) if (a.home === server) cut.push(a.agent);
       set('agentsCutOff', union(history.agentsCutOff, cut));
@@ -116,6 +126,9 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       set('agentsCutOff', without(history.agentsCutOff, agent));
       set('servicesFailedSinceLogin', without(history.servicesFailedSinceLogin, agent));
     }
+  }
+  if ((next ?? history).unansweredSinceApplicationFailure.length > 0 && someApplicationUp(state.servers)) {
+    set('unansweredSinceApplicationFailure', []);
   }
   if (after.messages > before.messages && someMessagingDown(after.down)) {
     const sent: number[] = [];

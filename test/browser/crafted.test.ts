@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, match, ok, rejects, strictEqual } from 'node:assert/strict';
 import { click, fill, newPage, openPlayground, start, type Session } from './playground-page';
+import { WAIT_MS } from './site-session';
 
 let session: Session;
 
@@ -32,7 +33,7 @@ describe('a hostile copy of a real run', () => {
         await page.waitForFunction(
           (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
           blocks,
-          { timeout: 60_000 },
+          { timeout: WAIT_MS },
         );
         await page.waitForTimeout(500);
         const found = await page.evaluate(() => {
