@@ -12,6 +12,7 @@ import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/inte
 import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
 import { LawMonitor, alongside } from './laws';
+import type { WitnessCounts } from './witnesses';
 
 /**
  * The agents of the explored plans: the reference users (JDoe of the screenshots first, "the agent" in plans,
@@ -58,10 +59,12 @@ export interface ExplorationTally {
   knownDefectPlans: number;
   /** Plans whose determinism was checked: run with their trace recorded, and replayed once to compare. */
   determinismReplays: number;
+  /** How often each invariant's case came up (exploration/witnesses.ts). */
+  witnesses: WitnessCounts;
 }
 
 export function newTally(): ExplorationTally {
-  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0 };
+  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0, witnesses: {} };
 }
 
 export class Exploration {
@@ -89,7 +92,7 @@ export class Exploration {
       this.coverage = from.coverage.fork();
       this.runner = new PlanRunner(deployment, alongside(this.checker, this.laws), from.plan);
     } else {
-      this.checker = new InvariantChecker();
+      this.checker = new InvariantChecker(tally.witnesses);
       this.laws = new LawMonitor();
       this.coverage = ledger.begin();
       // A plan whose determinism is checked records its trace: its own run is one of the two compared.

@@ -20,6 +20,7 @@ export const customerNeverUninformed = invariant<Memory>({
   name: 'The customer is never left uninformed',
   explanation:
     "Once a chat session is lost, the customer's window says so (session lost, or connection issues) within the model's customerConnectionIssuesAfter threshold.",
+  witness: "a lost session whose customer's window says so",
   memory: {
     initial: () => NONE,
     key({ lostAt, uninformed }, clock) {
@@ -28,7 +29,8 @@ export const customerNeverUninformed = invariant<Memory>({
       return key;
     },
   },
-  check({ state, deployment }, memory) {
+  check(step, memory) {
+    const { state, deployment } = step;
     const threshold = deployment.parameters.customerConnectionIssuesAfter;
     let { lostAt, uninformed } = memory;
     for (const session of state.sessions) {
@@ -48,6 +50,7 @@ export const customerNeverUninformed = invariant<Memory>({
           (line) => line.kind === 'notice' && (line.notice === 'sessionLost' || line.notice === 'connectionIssues'),
         );
       if (told) {
+        if (window !== undefined && window.state !== 'closed') step.witnessed();
         kept ??= uninformed.slice(0, i);
         continue;
       }

@@ -10,6 +10,7 @@ export const determinism = invariant<null>({
   id: 'determinism',
   name: 'The same plan gives the same trace',
   explanation: 'Replaying a plan on a fresh deployment yields a trace identical byte for byte, step by step.',
+  witness: 'a plan of at least one step replayed and its trace compared',
   memory: NO_MEMORY,
   atEnd(plan, trace, fresh) {
     const differs = trace ? replayOnce(plan, trace, fresh) : replayTwice(plan, fresh);

@@ -23,8 +23,15 @@ import {
 import { noSilentLoss } from './no-silent-loss';
 import { nothingDeliveredWhilePathDown } from './nothing-delivered-while-path-down';
 import { workOnlyWhenAble } from './work-only-when-able';
+import type { WitnessCounts } from '../witnesses';
 
-export { InvariantViolation, type CheckedProperty, type Invariant, type InvariantId } from './invariant';
+export {
+  InvariantViolation,
+  type CheckedProperty,
+  type Invariant,
+  type InvariantId,
+  type InvariantModule,
+} from './invariant';
 
 /** Every invariant, in the order they are checked at each step and listed on the pages. */
 export const INVARIANT_MODULES: readonly InvariantModule[] = [
@@ -66,6 +73,11 @@ export class InvariantChecker implements StepObserver {
   private traced = true;
   /** Each stepped invariant's memory, in `STEPPED`'s order. */
   private memories: unknown[] = STEPPED.map((i) => i.memory.initial());
+  /** The invariant being checked, whose witness `witnessed` counts. */
+  private current: Invariant = STEPPED[0]!;
+
+  /** `witnesses`: where to count each invariant's witnessed cases, by its id (shared with forks); none: not counted. */
+  constructor(private readonly witnesses: WitnessCounts | null = null) {}
 
   afterStep(index: number, action: Action, events: readonly TraceEvent[], deployment: Deployment): void {
     this.steps = { action, events, before: this.steps };
@@ -76,10 +88,12 @@ export class InvariantChecker implements StepObserver {
       state: deployment.inspect(),
       deployment,
       expectedException: () => void this.knownDefectSteps++,
+      witnessed: () => this.witness(this.current),
     };
     const { memories } = this;
     for (let i = 0; i < STEPPED.length; i++) {
       const invariant = STEPPED[i]!;
+      this.current = invariant;
       try {
         memories[i] = invariant.check!(step, memories[i]);
       } catch (error) {
@@ -95,7 +109,7 @@ export class InvariantChecker implements StepObserver {
    * and `to` its clone, whose windows, consoles and chat panes stand in the same order.
    */
   fork(from: DeploymentState, to: DeploymentState): InvariantChecker {
-    const copy = new InvariantChecker();
+    const copy = new InvariantChecker(this.witnesses);
     copy.knownDefectSteps = this.knownDefectSteps;
     copy.steps = this.steps;
     copy.traced = this.traced;
@@ -122,6 +136,7 @@ export class InvariantChecker implements StepObserver {
     for (const invariant of AT_END) {
       const differs = invariant.atEnd!(plan, this.traced ? this.trace : null, fresh);
       if (differs) this.fail(invariant, differs.index ?? plan.length - 1, differs.detail);
+      if (plan.length > 0) this.witness(invariant);
     }
   }
 
@@ -137,6 +152,10 @@ export class InvariantChecker implements StepObserver {
     const trace: (readonly TraceEvent[])[] = [];
     for (let step = this.steps; step !== null; step = step.before) trace.push(step.events);
     return trace.reverse();
+  }
+
+  private witness(invariant: Invariant): void {
+    if (this.witnesses) this.witnesses[invariant.id] = (this.witnesses[invariant.id] ?? 0) + 1;
   }
 
   private fail(invariant: Invariant, index: number, detail: string): never {

@@ -37,6 +37,8 @@ export interface InvariantStep {
   readonly deployment: Deployment;
   /** Counts a step at which the invariant met its expected exception. */
   expectedException(): void;
+  /** Counts a step at which the invariant's non-trivial case (its `witness`) came up. */
+  witnessed(): void;
 }
 
 /**
@@ -68,6 +70,11 @@ export type PlanCheck = (
 ) => Broken | null;
 
 export interface InvariantModule<M = unknown> extends Invariant {
+  /**
+   * The case in which the invariant says something (a message delivered, a session lost...): the explored bounds
+   * must reach it, or the invariant held only vacuously (exploration/witnesses.ts).
+   */
+  readonly witness: string;
   readonly memory: MemoryOf<M>;
   /** Checked after every step; none: the invariant is about whole plans (`atEnd`). */
   readonly check?: Check<M>;

@@ -28,16 +28,19 @@ export const noSilentLoss = invariant<Memory>({
   name: 'No silent loss',
   explanation:
     'Every chat message either appears exactly once, in order, on the other side, or its sender is told it may not have been delivered, or its session is lost (and the customer is told so).',
+  witness: 'a delivered message found once on the other side',
   memory: {
     initial: () => ({ unsettled: UNSETTLED.initial(), cursors: new ReadCursors() }),
     fork: (memory, from, to) => ({ unsettled: memory.unsettled, cursors: memory.cursors.copy(from, to) }),
   },
-  check({ state }, memory) {
+  check(step, memory) {
+    const { state } = step;
     const looked = toLookAt(memory.unsettled, state);
     for (const id of looked) {
       const message = state.messages[id]!;
-      if (message.deliveredAt !== null) shownOnce(state, id);
-      else if (!settledUndelivered(state, id) && !onItsWay(state, id)) {
+      if (message.deliveredAt !== null) {
+        if (shownOnce(state, id)) step.witnessed();
+      } else if (!settledUndelivered(state, id) && !onItsWay(state, id)) {
         const session = sessionOfMessage(state, id);
         broken(
           `the ${message.from}'s "${message.text}" (sent at ${formatDuration(message.sentAt)}) was never delivered, ` +
@@ -53,18 +56,19 @@ export const noSilentLoss = invariant<Memory>({
   },
 });
 
-/** A message just delivered is on the other side's screen exactly once. */
-function shownOnce(state: DeploymentState, id: number): void {
+/** A message just delivered is on the other side's screen exactly once; false if the screen was closed since. */
+function shownOnce(state: DeploymentState, id: number): boolean {
   const message = state.messages[id]!;
   const lines =
     message.from === 'customer'
       ? paneOf(state, message.activityId)
       : state.windows.find((window) => window.activityId === message.activityId)?.lines;
-  if (lines === undefined) return; // the screen was closed since, so there is nothing left to compare
+  if (lines === undefined) return false; // the screen was closed since, so there is nothing left to compare
   let shown = 0;
   for (const line of lines) if (line.kind === 'message' && line.messageId === id) shown++;
   if (shown !== 1) {
     const where = message.from === 'customer' ? "the agent's chat pane" : "the customer's window";
     broken(`"${message.text}" appears ${shown} times in ${where}`);
   }
+  return true;
 }

@@ -13,14 +13,17 @@ export const nothingDeliveredWhilePathDown = invariant<Unsettled>({
   name: 'Nothing is delivered while its path is down',
   explanation:
     'No chat message reaches either screen while the Application or the Messaging server, which every message passes through, is down.',
+  witness: 'a message delivered, its path up',
   memory: UNSETTLED,
-  check({ state }, memory) {
+  check(step, memory) {
+    const { state } = step;
     const looked = toLookAt(memory, state);
     for (const id of looked) {
       const message = state.messages[id]!;
       if (message.deliveredAt === null) continue;
       const home = sessionOfMessage(state, id)?.home ?? 'Application';
       if (!chatMessagesFlow(state.servers, home)) broken(`"${message.text}" was delivered ${pathDown(state, home)}`);
+      step.witnessed();
     }
     return stillOnTheirWay(memory, looked, state);
   },

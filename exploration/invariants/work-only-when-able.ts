@@ -28,6 +28,7 @@ export const workOnlyWhenAble = invariant<Memory>({
     explanation:
       'The database keeps a chat lost with the Application server at 5000/5900, so the agent, told the session is still active, receives no new work until completing it (source: Application Server Restored).',
   },
+  witness: 'an activity assigned to an agent able to take it',
   memory: {
     initial: () => NONE,
     key: ({ freshLogins }) => [...freshLogins].sort().join('+'),
@@ -60,6 +61,7 @@ export const workOnlyWhenAble = invariant<Memory>({
       fresh ??= new Map<number, number[]>();
       fresh.set(row.assigned_to, [...(fresh.get(row.assigned_to) ?? []), row.activity_id]);
       if (!able(row.assigned_to)) broken(`activity ${row.activity_id} was assigned while the console cannot handle it`);
+      step.witnessed();
     }
     // A chat cannot be interrupted by other media: nothing new for an agent who was already in one, and one
     // new chat at a time. (An email and then a chat in the same routing pass is allowed.)

@@ -68,7 +68,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
    */
   initial(): ExploredState {
     const deployment = this.factory({ recordTrace: false });
-    const checker = new InvariantChecker();
+    const checker = new InvariantChecker(this.premises);
     let history = EMPTY_HISTORY;
     let facts = factsOf(deployment.inspect());
     this.setup.forEach((action, index) => {
