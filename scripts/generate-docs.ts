@@ -22,7 +22,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +36,7 @@ import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
 import { hostileCopy } from '../test/fixtures/crafted/craft';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
+import { WriteFailed, writeAtomically } from './files';
 import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
 import { RunComparer } from '../generator/run-comparison';
 import {
@@ -376,16 +377,10 @@ async function main(): Promise<void> {
     throw error;
   }
   if (options.changes !== null) {
-    if (changesSummary !== null) {
-      mkdirSync(dirname(options.changes), { recursive: true });
-      writeFileSync(options.changes, changesSummary);
-    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+    if (changesSummary !== null) writeAtomically(options.changes, changesSummary);
+    else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
   }
-  if (historyFile) {
-    mkdirSync(dirname(historyFile), { recursive: true });
-    writeFileSync(`${historyFile}.partial-${process.pid}`, formatHistory(history));
-    renameSync(`${historyFile}.partial-${process.pid}`, historyFile);
-  }
+  if (historyFile) writeAtomically(historyFile, formatHistory(history));
 
   mkdirSync(reportsPartial, { recursive: true });
   if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(reportsPartial, 'cucumber.html'));
@@ -404,7 +399,7 @@ async function main(): Promise<void> {
   );
   if (options.stats) {
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
-    writeFileSync(
+    writeAtomically(
       options.stats,
       JSON.stringify({ milliseconds: elapsed, maxRssMB, scenarios: scenarios.length, files: writer.files }) + '\n',
     );
@@ -412,6 +407,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof WriteFailed) {
+    console.error(`generate-docs: ${error.message}; the pages were not published`);
+    process.exit(3);
+  }
   if (error instanceof MessagesFileError || error instanceof HistoryError || error instanceof LockBusy) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);

@@ -29,8 +29,15 @@ test('budgets: zero and negative runs are errors that say so; garbage is named',
   refused({ FUZZ_SECONDS: '-1' }, /^FUZZ_SECONDS=-1 is negative/);
   refused({ FUZZ_SECONDS: 'ten' }, /^FUZZ_SECONDS="ten" is not a time budget in seconds/);
   refused({ FUZZ_RUNS: '5', FUZZ_SECONDS: '5' }, /both set/);
-  deepStrictEqual(read({}), { kind: 'random', seed: 42, seedFrom: 'random', runs: 1000 });
-  deepStrictEqual(read({ CI: 'true', FUZZ_SECONDS: '60' }), { kind: 'random', seed: 7, seedFrom: 'CI', seconds: 60 });
+  deepStrictEqual(read({}), { kind: 'random', shard: null, report: null, seed: 42, seedFrom: 'random', runs: 1000 });
+  deepStrictEqual(read({ CI: 'true', FUZZ_SECONDS: '60' }), {
+    kind: 'random',
+    shard: null,
+    report: null,
+    seed: 7,
+    seedFrom: 'CI',
+    seconds: 60,
+  });
 });
 
 test('a seed fast-check would fold into another one is refused; any other is used exactly', () => {
