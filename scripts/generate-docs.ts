@@ -16,7 +16,7 @@
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. Pages are written to `_generated.partial-<pid>/` beside the
  * target (Docusaurus skips folders starting with `_`) and replace it only once complete; an interrupted run removes
- * it, and the next run removes what a killed one left. Writing the checkout's own pages takes its lock
+ * it, and the next run removes what a killed one left. Writing anything inside the checkout takes its lock
  * (scripts/checkout-lock.js): a second run waits for the first. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
@@ -306,8 +306,11 @@ function publish(partial: string, target: string): void {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const own = options.out === join(root, 'docs', 'generated');
-  if (own) await takeLock('npm run docs:generate');
+  // Whatever it writes inside the checkout (pages, static/reports/, the history, the changes summary) is the
+  // checkout's: two runs must not write it together, so it takes the lock, whatever --out says.
+  const inCheckout = (file: string | null) => file !== null && !/^\.\.($|[\\/])/.test(relative(root, file));
+  const written = [options.out, options.staticReports, options.history, options.changes, options.stats];
+  if (written.some(inCheckout)) await takeLock('npm run docs:generate');
   for (const target of [options.out, options.staticReports]) {
     for (const left of removeLeftovers(dirname(target), [basename(target)])) {
       console.log(`Removed ${shown(join(dirname(target), left))}, left by an interrupted run.`);
