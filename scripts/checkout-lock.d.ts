@@ -9,4 +9,7 @@ export declare function takeLock(
   options?: { waitSeconds?: number; say?: (line: string) => void; dir?: string },
 ): Promise<() => void>;
 export declare function removeLeftovers(dir: string, names: readonly string[]): string[];
-export declare function onInterrupt(cleanup: (signal: string) => void): () => void;
+export declare function onInterrupt(cleanup: (signal: string) => void, command?: string): () => void;
+export declare function endBySignal(signal: string): void;
+export declare function signalMeaning(signal: string): string;
+export declare const SIGNALS: Readonly<Record<string, { number: number; meaning: string }>>;

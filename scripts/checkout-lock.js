@@ -230,22 +230,43 @@ function removeLeftovers(dir, names) {
   return removed;
 }
 
+/** The signals a run stops on, with their numbers and what they mean to the person reading the output. */
+const SIGNALS = {
+  SIGINT: { number: 2, meaning: 'interrupted (Ctrl+C)' },
+  SIGTERM: { number: 15, meaning: 'asked to terminate (kill)' },
+  SIGHUP: { number: 1, meaning: 'its terminal was closed' },
+};
+
+/** "SIGTERM (asked to terminate (kill))": a signal as a sentence's end. */
+const signalMeaning = (signal) => `${signal}${SIGNALS[signal] ? ` (${SIGNALS[signal].meaning})` : ''}`;
+
 /**
- * Runs `cleanup` when the process is interrupted (Ctrl+C, kill), then ends by the same signal. Returns a function
- * that stops listening. It re-raises the signal rather than calling `process.exit`, which waits for pending file
- * reads and so never returns while the input is a pipe that is still open (a FIFO, `cat … |`); the `exit`
- * listeners (the checkout lock's release among them) run first, as they would on a normal exit.
+ * Ends the process by `signal` itself (a shell shows 128 + its number), after the `exit` listeners (the checkout
+ * lock's release among them) have run as they would on a normal exit. It re-raises the signal rather than calling
+ * `process.exit`, which waits for pending file reads and so never returns while the input is a pipe that is still
+ * open (a FIFO, `cat … |`).
  */
-function onInterrupt(cleanup) {
-  const handlers = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => {
+function endBySignal(signal) {
+  const code = 128 + (SIGNALS[signal]?.number ?? 15);
+  for (const listener of process.listeners('exit')) listener(code);
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
+}
+
+/**
+ * Runs `cleanup` when the process is interrupted (Ctrl+C, kill), says so (`command`: stopped by SIGTERM ...),
+ * then ends by the same signal (`endBySignal`). Returns a function that stops listening.
+ */
+function onInterrupt(cleanup, command) {
+  const handlers = Object.keys(SIGNALS).map((signal) => {
     const handler = () => {
       try {
         cleanup(signal);
+        if (command)
+          console.error(`${command}: stopped by ${signalMeaning(signal)}; what it had half written is removed`);
       } finally {
         stop();
-        const code = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
-        for (const listener of process.listeners('exit')) listener(code);
-        process.kill(process.pid, signal);
+        endBySignal(signal);
       }
     };
     process.on(signal, handler);
@@ -255,4 +276,16 @@ function onInterrupt(cleanup) {
   return stop;
 }
 
-module.exports = { takeLock, lockWait, LockBusy, LockWaitInvalid, removeLeftovers, onInterrupt, LOCK_DIR, root };
+module.exports = {
+  takeLock,
+  lockWait,
+  LockBusy,
+  LockWaitInvalid,
+  removeLeftovers,
+  onInterrupt,
+  endBySignal,
+  signalMeaning,
+  SIGNALS,
+  LOCK_DIR,
+  root,
+};

@@ -331,7 +331,7 @@ async function main(): Promise<void> {
   const stopListening = onInterrupt(() => {
     rmSync(partial, { recursive: true, force: true });
     rmSync(reportsPartial, { recursive: true, force: true });
-  });
+  }, 'npm run docs:generate');
   mkdirSync(partial, { recursive: true });
   const writer = new PageWriter(partial);
   const reportsDir = dirname(options.messages);
