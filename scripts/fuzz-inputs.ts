@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { CannotRead, readWithin } from './files';
+import { shown } from '../exploration/shown';
 import type { Plan } from '../model/actions';
 import { parsePlanJson, PlanError } from '../plans/validate';
 import { parseShard } from '../exploration/state-space/shard-report';
@@ -56,7 +57,7 @@ function whole(env: Env, name: string, range: { min: number; max: number }, what
   const text = raw.trim();
   const value = /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
   const allowed = `${what}: a whole number from ${number(range.min)} to ${number(range.max)}`;
-  if (Number.isNaN(value)) throw new FuzzInputError(`${name}="${raw}" is not ${allowed}`);
+  if (Number.isNaN(value)) throw new FuzzInputError(`${name}="${clip(raw)}" is not ${allowed}`);
   if (value < range.min || value > range.max) {
     const why =
       value < 0 && range.min >= 0 ? 'is negative' : value === 0 && range.min > 0 ? 'is zero' : 'is out of range';
@@ -77,10 +78,7 @@ const PLAN_IGNORES = [
 ] as const;
 
 /** A value shown in an error: one line, at most 80 characters, whatever it holds. */
-export const clip = (text: string): string => {
-  const flat = JSON.stringify(text).slice(1, -1);
-  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
-};
+export const clip = (text: string): string => shown(text);
 
 function checkPath(path: string): void {
   if (!/^\d+(:\d+)*$/.test(path) || path.length > 10_000) {

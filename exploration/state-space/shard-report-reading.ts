@@ -6,6 +6,7 @@
  */
 import { LAWS } from '../laws';
 import { RECORDS } from './ledger';
+import { shown } from '../shown';
 import type { ShardReport } from './shard-report';
 
 export class ShardReportError extends Error {
@@ -35,38 +36,36 @@ type Fail = (field: string, expected: string) => never;
 const isObject = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const shown = (value: Json): string => {
-  const text = Array.isArray(value)
+/** A wrong value as the error shows it: its type for lists and objects, else the value, quoted and cut short. */
+const described = (value: Json): string =>
+  Array.isArray(value)
     ? 'a list'
     : typeof value === 'object'
       ? String(value && 'an object')
-      : JSON.stringify(value);
-  return text === undefined ? 'nothing' : text.length > 40 ? `${text.slice(0, 37)}...` : text;
-};
+      : typeof value === 'string'
+        ? `"${shown(value, 40)}"`
+        : String(value);
 
 /** A message that quotes the input, as one line of at most 200 characters whatever the input holds. */
-const oneLine = (message: string): string => {
-  const flat = JSON.stringify(message).slice(1, -1);
-  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
-};
+const oneLine = (message: string): string => shown(message, 200);
 
 /** A count: a whole number from 0 to 2^53 - 1 (never a string, which `+` would join as text). */
 function count(value: Json, field: string, fail: Fail): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    fail(field, `a whole number from 0 to 9,007,199,254,740,991, not ${shown(value)}`);
+    fail(field, `a whole number from 0 to 9,007,199,254,740,991, not ${described(value)}`);
   }
   return value as number;
 }
 
 function text(value: Json, field: string, fail: Fail, max: number = SHARD_REPORT_LIMITS.keyLength): string {
-  if (typeof value !== 'string') fail(field, `a string, not ${shown(value)}`);
+  if (typeof value !== 'string') fail(field, `a string, not ${described(value)}`);
   if ((value as string).length > max) fail(field, `at most ${max.toLocaleString('en-GB')} characters long`);
   return value as string;
 }
 
 /** The object's own keys, each checked: none inherited or prototype-changing, none unknown when `known` is given. */
 function keysOf(value: Json, field: string, fail: Fail, known?: readonly string[]): string[] {
-  if (!isObject(value)) fail(field, `an object, not ${shown(value)}`);
+  if (!isObject(value)) fail(field, `an object, not ${described(value)}`);
   const keys = Object.keys(value as object);
   if (keys.length > SHARD_REPORT_LIMITS.entries) fail(field, `at most ${SHARD_REPORT_LIMITS.entries} entries`);
   for (const key of keys) {
@@ -86,7 +85,7 @@ function countRecord(value: Json, field: string, fail: Fail, known?: readonly st
 }
 
 function list(value: Json, field: string, fail: Fail, each: (item: Json, at: string) => void): void {
-  if (!Array.isArray(value)) fail(field, `a list, not ${shown(value)}`);
+  if (!Array.isArray(value)) fail(field, `a list, not ${described(value)}`);
   const items = value as Json[];
   if (items.length > SHARD_REPORT_LIMITS.entries) fail(field, `at most ${SHARD_REPORT_LIMITS.entries} entries`);
   items.forEach((item, i) => each(item, `${field}[${i}]`));
@@ -110,7 +109,7 @@ const REPORT_FIELDS = [
 function checkReport(report: Json, fail: Fail): void {
   keysOf(report, '', fail, REPORT_FIELDS);
   const r = report as Record<string, Json>;
-  if (r.kind !== 'explore' && r.kind !== 'fuzz') fail('kind', `"explore" or "fuzz", not ${shown(r.kind)}`);
+  if (r.kind !== 'explore' && r.kind !== 'fuzz') fail('kind', `"explore" or "fuzz", not ${described(r.kind)}`);
   if (r.shard !== null) {
     keysOf(r.shard, 'shard', fail, ['index', 'count']);
     const shard = r.shard as Record<string, Json>;
@@ -170,7 +169,7 @@ export function readShardReport(source: string, file: string): ShardReport {
   const fail: Fail = (field, expected) => {
     throw new ShardReportError(`${file}: ${field ? `"${field}"` : 'the report'} must be ${expected}`);
   };
-  if (!isObject(value)) fail('', `an object, not ${shown(value)}`);
+  if (!isObject(value)) fail('', `an object, not ${described(value)}`);
   for (const field of ['kind', 'shard', 'run', 'counterexample'])
     if (!Object.hasOwn(value as object, field)) fail(field, 'present');
   checkReport(value, fail);

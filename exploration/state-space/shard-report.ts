@@ -7,6 +7,7 @@ import { CoverageLedger } from '../coverage';
 import { addPremiseCounts, newPremiseCounts, type PremiseCounts } from '../laws';
 import { BehaviourLedger, type BehaviourLedgerData } from './ledger';
 import { ShardReportError } from './shard-report-reading';
+import { shown } from '../shown';
 import type { Shard } from './search';
 
 export interface ShardReport {
@@ -82,7 +83,7 @@ export function parseShard(text: string, where: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new Error(`${where} must be "i/n" with 1 ≤ i ≤ n (the i-th of n shards), got "${text}"`);
+    throw new Error(`${where} must be "i/n" with 1 ≤ i ≤ n (the i-th of n shards), got "${shown(text)}"`);
   }
   return { index: index - 1, count };
 }
