@@ -36,7 +36,7 @@ import { pageFile, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
 import { hostileCopy } from '../test/fixtures/crafted/craft';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
-import { WriteFailed, writeAtomically } from './files';
+import { CannotRead, readWithin, WriteFailed, writeAtomically } from './files';
 import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
 import { RunComparer } from '../generator/run-comparison';
 import {
@@ -228,9 +228,19 @@ async function readBaseline(file: string, claims: readonly Claim[]): Promise<Bas
   return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
 }
 
+/** A history file larger than this is none the generator wrote (30 runs of 10,000 scenarios take about 75 MB). */
+const HISTORY_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
 function readHistory(file: string | null): HistoryEntry[] {
   if (file === null || !existsSync(file)) return [];
-  return parseHistory(readFileSync(file, 'utf8'), shown(file));
+  let text: string;
+  try {
+    text = readWithin(file, HISTORY_FILE_MAX_BYTES, 'a history of runs');
+  } catch (error) {
+    if (!(error instanceof CannotRead)) throw error;
+    throw new HistoryError(`${shown(file)}: ${error.why}; give --history a file, or delete it to start a new history`);
+  }
+  return parseHistory(text, shown(file));
 }
 
 /**
