@@ -26,6 +26,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
 import { linesOf, MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
@@ -76,7 +77,23 @@ interface Options {
   history: string | null;
 }
 
-function parseArgs(argv: readonly string[]): Options {
+/** A wrong command-line argument: one line, exit status 2. */
+class ArgumentError extends Error {}
+
+const FILE_OPTIONS = {
+  messages: 'messages',
+  'self-test': 'selfTest',
+  out: 'out',
+  'static-reports': 'staticReports',
+  bench: 'bench',
+  stats: 'stats',
+  baseline: 'baseline',
+  changes: 'changes',
+  history: 'history',
+} as const satisfies Record<string, keyof Options>;
+const NEGATIONS = { 'no-self-test': 'selfTest', 'no-bench': 'bench', 'no-history': 'history' } as const;
+
+function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
     messages: join(root, 'reports', 'messages.ndjson'),
     selfTest: join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson'),
@@ -90,39 +107,45 @@ function parseArgs(argv: readonly string[]): Options {
     changes: null,
     history: null,
   };
-  const given = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    given.add(arg);
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return resolve(v);
-    };
-    if (arg === '--messages') options.messages = value();
-    else if (arg === '--self-test') options.selfTest = value();
-    else if (arg === '--no-self-test') options.selfTest = null;
-    else if (arg === '--out') options.out = value();
-    else if (arg === '--static-reports') options.staticReports = value();
-    else if (arg === '--bench') options.bench = value();
-    else if (arg === '--no-bench') options.bench = null;
-    else if (arg === '--stats') options.stats = value();
-    else if (arg === '--baseline') options.baseline = value();
-    else if (arg === '--changes') options.changes = value();
-    else if (arg === '--history') options.history = value();
-    else if (arg === '--no-history') options.history = null;
-    else
-      throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
-      );
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        ...Object.fromEntries(Object.keys(FILE_OPTIONS).map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(Object.keys(NEGATIONS).map((name) => [name, { type: 'boolean' as const }])),
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const usage = `${Object.keys(FILE_OPTIONS)
+      .map((o) => `--${o} FILE`)
+      .join(', ')}, ${Object.keys(NEGATIONS)
+      .map((o) => `--${o}`)
+      .join(', ')}`;
+    const first = (error as Error).message.split(/\n|\. To specify| To specify/)[0]!.replace(/\.+$/, '');
+    throw new ArgumentError(`${first}. Options: ${usage}`);
+  }
+  const given = new Set(Object.keys(values));
+  for (const [name, field] of Object.entries(FILE_OPTIONS)) {
+    const value = values[name];
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') throw new ArgumentError(`--${name} needs a file, not an empty value`);
+    options[field] = resolve(value);
+  }
+  for (const [name, field] of Object.entries(NEGATIONS)) {
+    if (!values[name]) continue;
+    const positive = name.slice(3);
+    if (given.has(positive)) throw new ArgumentError(`--${name} and --${positive} contradict each other: give one`);
+    options[field] = null;
   }
   // The project's own run (reports/messages.ndjson) keeps its history and its comparison summary in reports/,
   // and takes its baseline from DOCS_BASELINE (CI's target branch); other messages files only when asked.
   if (options.messages === join(root, 'reports', 'messages.ndjson')) {
-    if (!given.has('--baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
-    if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
-    if (!given.has('--history') && !given.has('--no-history'))
-      options.history = join(root, 'reports', 'history.ndjson');
+    if (!given.has('baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
+    if (!given.has('changes')) options.changes = join(root, 'reports', 'changes.md');
+    if (!given.has('history') && !given.has('no-history')) options.history = join(root, 'reports', 'history.ndjson');
   }
   return options;
 }
@@ -315,7 +338,7 @@ function publish(partial: string, target: string): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   // Whatever it writes inside the checkout (pages, static/reports/, the history, the changes summary) is the
   // checkout's: two runs must not write it together, so it takes the lock, whatever --out says.
   const inCheckout = (file: string | null) => file !== null && !/^\.\.($|[\\/])/.test(relative(root, file));
@@ -424,7 +447,12 @@ main().catch((error: unknown) => {
     console.error(`generate-docs: ${error.message}; the pages were not published`);
     process.exit(3);
   }
-  if (error instanceof MessagesFileError || error instanceof HistoryError || error instanceof LockBusy) {
+  if (
+    error instanceof MessagesFileError ||
+    error instanceof HistoryError ||
+    error instanceof LockBusy ||
+    error instanceof ArgumentError
+  ) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }

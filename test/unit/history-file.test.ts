@@ -42,7 +42,7 @@ const entry = () => ({
 
 const SLOTS: readonly [
   field: string,
-  allowed: Parameters<typeof wrongType>[0] | 'textOrNull' | 'countOrNull' | 'boolean',
+  allowed: Parameters<typeof wrongType>[0] | 'textOrNull' | 'countOrNull' | 'boolean' | 'number',
 ][] = [
   ['run', 'string'],
   ['model', 'string'],
