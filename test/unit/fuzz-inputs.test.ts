@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { exploreAtRandom } from '../../exploration/random';
 import { EXIT } from '../../scripts/exit-status';
 import { FuzzInputError, fuzzInputs } from '../../scripts/fuzz-inputs';
-import { anyText } from './hostile-values';
+import { anyText, deeplyNested } from './hostile-values';
 
 const read = (env: Record<string, string>) => fuzzInputs(env, () => 42, 7);
 const refused = (env: Record<string, string>, message: RegExp) =>
@@ -165,4 +165,32 @@ test('npm run fuzz: a FUZZ_PATH that replays no counterexample says so, and is n
     run.stdout,
     /replaying FUZZ_PATH=20000 with seed 1 broke no invariant in 3 runs: the path leads to no counterexample/,
   );
+});
+
+test('FUZZ_PLAN holding any JSON, any text or JSON nested thousands deep: a plan or one line naming FUZZ_PLAN', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fuzz-inputs-'));
+  const file = join(dir, 'plan.json');
+  let tried = 0;
+  const texts = fc.oneof(
+    fc.json({ maxDepth: 4 }),
+    fc.string({ unit: 'binary' }),
+    fc.integer({ min: 9, max: 200_000 }).chain(deeplyNested),
+    fc.integer({ min: 9, max: 50_000 }).map((n) => `[{"type":"wait","seconds":${'['.repeat(n)}${']'.repeat(n)}}]`),
+  );
+  fc.assert(
+    fc.property(texts, (text) => {
+      tried++;
+      writeFileSync(file, text);
+      try {
+        read({ FUZZ_PLAN: file });
+      } catch (error) {
+        ok(error instanceof FuzzInputError, String(error));
+        ok(error.message.startsWith('FUZZ_PLAN') && !error.message.includes('\n'), error.message);
+      }
+    }),
+    { numRuns: 300, seed: 20110712 },
+  );
+  equal(tried, 300);
+  writeFileSync(file, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  refused({ FUZZ_PLAN: file }, /: arrays and objects nested 100000 deep; a plan's steps nest at most 8$/);
 });
