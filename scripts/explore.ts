@@ -17,7 +17,7 @@ import { formatCounterexample } from '../exploration/counterexample';
 import { LAWS } from '../exploration/laws';
 import { NAMED_BOUNDS, describeBounds } from '../exploration/state-space/bounds';
 import { exploreStateSpace } from '../exploration/state-space/explorer';
-import { mergeReports, parseShard, type ShardReport } from '../exploration/state-space/shard-report';
+import { mergeReports, type ShardReport } from '../exploration/state-space/shard-report';
 import {
   checkShardSet,
   readShardReport,
@@ -25,11 +25,9 @@ import {
   ShardReportError,
 } from '../exploration/state-space/shard-report-reading';
 import { afterFailedReport, EXIT, reportWriteFailed } from './exit-status';
-import { clip, FuzzInputError, writableReport } from './fuzz-inputs';
+import { ExploreInputError, exploreInputs } from './explore-inputs';
+import { clip, FuzzInputError } from './fuzz-inputs';
 import { CannotRead, readWithin, WriteFailed, writeAtomically } from './files';
-
-/** A wrong argument, variable or report: printed as one line, exit status 2. */
-class ExploreInputError extends Error {}
 
 function lawLines(premises: Record<string, number>): string[] {
   return LAWS.map((law) => `  ${law.name} [${law.claims.join(', ')}]: premise held in ${premises[law.id] ?? 0}`);
@@ -109,29 +107,12 @@ function argumentsOf(argv: readonly string[]): { mode: 'merge' | 'check' | 'expl
   }
 }
 
-function boundsOf(env: NodeJS.ProcessEnv): string {
-  const name = env.EXPLORE_BOUNDS || 'default';
-  if (!Object.hasOwn(NAMED_BOUNDS, name)) {
-    throw new ExploreInputError(
-      `EXPLORE_BOUNDS="${clip(name)}" is not one of ${Object.keys(NAMED_BOUNDS).join(', ')} (exploration/state-space/bounds.ts)`,
-    );
-  }
-  return name;
-}
-
 function main(argv: readonly string[]): number {
   const args = argumentsOf(argv);
   if (args.mode === 'merge') return merge(args.files);
   if (args.mode === 'check') return check(args.files);
-  const name = boundsOf(process.env);
+  const { name, shard, report: reportFile } = exploreInputs(process.env);
   const bounds = NAMED_BOUNDS[name]!;
-  let shard;
-  try {
-    shard = process.env.EXPLORE_SHARD ? parseShard(process.env.EXPLORE_SHARD, 'EXPLORE_SHARD') : undefined;
-  } catch (error) {
-    throw new ExploreInputError((error as Error).message);
-  }
-  const reportFile = process.env.EXPLORE_REPORT ? writableReport(process.env.EXPLORE_REPORT, 'EXPLORE_REPORT') : null;
   console.log(`bounds: ${name}${shard ? `, shard ${shard.index + 1} of ${shard.count}` : ''}`);
   for (const line of describeBounds(bounds)) console.log(`  ${line}`);
   const result = exploreStateSpace({ bounds, ...(shard && { shard }) });

@@ -4,9 +4,13 @@
  * never a stack trace and never an option's name taken for a file.
  */
 import { test } from 'node:test';
-import { equal, match } from 'node:assert/strict';
+import { equal, match, ok, throws } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { ExploreInputError, exploreInputs } from '../../scripts/explore-inputs';
+import { anyText } from './hostile-values';
 import { GENERATE_DOCS } from './generate-docs';
 
 const root = join(__dirname, '..', '..');
@@ -45,4 +49,27 @@ test('explore: --merge with no file, an unknown option or a stray argument is on
     match(run.stderr.trimEnd(), message);
     equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
   }
+});
+
+test('any text in EXPLORE_BOUNDS, EXPLORE_SHARD or EXPLORE_REPORT is read or one line naming the variable', () => {
+  equal(exploreInputs({}).name, 'default');
+  throws(
+    () => exploreInputs({ EXPLORE_BOUNDS: 'constructor' }),
+    /^Error: EXPLORE_BOUNDS="constructor" is not one of default, deep/,
+  );
+  throws(() => exploreInputs({ EXPLORE_REPORT: tmpdir() }), /EXPLORE_REPORT=\S+: it is a folder/);
+  let tried = 0;
+  fc.assert(
+    fc.property(fc.constantFrom('EXPLORE_BOUNDS', 'EXPLORE_SHARD', 'EXPLORE_REPORT'), anyText, (name, raw) => {
+      tried++;
+      try {
+        exploreInputs({ [name]: raw });
+      } catch (error) {
+        ok(error instanceof ExploreInputError, String(error));
+        ok(error.message.startsWith(name) && !error.message.includes('\n'), error.message);
+      }
+    }),
+    { numRuns: 500, seed: 20110712 },
+  );
+  equal(tried, 500);
 });
