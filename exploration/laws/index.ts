@@ -45,7 +45,7 @@ export function newPremiseCounts(): PremiseCounts {
 }
 
 export function addPremiseCounts(into: PremiseCounts, from: PremiseCounts): void {
-  for (const [id, n] of Object.entries(from)) into[id] = (into[id] ?? 0) + n;
+  for (const [id, n] of Object.entries(from)) into[id] = (Object.hasOwn(into, id) ? into[id]! : 0) + n;
 }
 
 /**
