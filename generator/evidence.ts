@@ -15,7 +15,7 @@ import {
   type Evidence,
   type Register,
 } from '../features/claims-register';
-import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { htmlAttribute, htmlText, markdownText } from './escape';
 import { claimAnchor, ROUTES } from './routes';
 import { scenariosOf, type FeatureDoc, type ScenarioDoc } from './run';
 
@@ -120,13 +120,6 @@ export function assumptionsPage(features: readonly FeatureDoc[], reg: Register =
     }
   }
   const out = [
-    [
-      '---',
-      `title: ${yamlString('Assumptions of the model')}`,
-      `slug: ${yamlString(ROUTES.assumptions)}`,
-      `description: ${yamlString('What the model answers where the source is silent, and why.')}`,
-      '---',
-    ].join('\n'),
     markdownText(
       'Where the source is silent, the model still gives one defined answer, so that every ordering of failures has an outcome. Each such answer is named here, with its reason and, where a duration or a choice is involved, the model parameter that sets it. Scenario pages mark every line that rests on one as “Assumed”; treat those lines as predictions to confirm in a lab.',
     ),

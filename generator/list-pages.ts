@@ -6,7 +6,7 @@
 import { htmlAttribute, htmlText, markdownText } from './escape';
 import { scenarioBasis } from './evidence';
 import { formatMillis, statusBadge } from './feature-page';
-import { ROUTES } from './routes';
+import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
 import { markedHtml, STATEMENTS_ATTRIBUTE } from './statement-marks';
@@ -41,18 +41,10 @@ function scenarioTable(listed: readonly Listed[], withDuration: boolean, marked 
   }</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function listPage(run: RunDoc, tag: string, title: string, slug: string, position: number, intro: string): string {
+function listPage(run: RunDoc, tag: string, intro: string): string {
   const listed = everyScenario(run).filter(({ scenario }) => scenario.tags.includes(tag));
   return (
     [
-      [
-        '---',
-        `title: ${JSON.stringify(title)}`,
-        `sidebar_position: ${position}`,
-        `slug: ${slug}`,
-        `description: ${JSON.stringify(intro)}`,
-        '---',
-      ].join('\n'),
       markdownText(`${intro} ${listed.length} scenarios.`),
       listed.length ? scenarioTable(listed, false, true) : markdownText(`No scenario of this run is tagged ${tag}.`),
     ].join('\n\n') + '\n'
@@ -60,25 +52,11 @@ function listPage(run: RunDoc, tag: string, title: string, slug: string, positio
 }
 
 export function knownDefectsPage(run: RunDoc): string {
-  return listPage(
-    run,
-    '@known-defect',
-    'Known defects',
-    ROUTES.knownDefects,
-    7,
-    'Every scenario pinning down behaviour the source calls incorrect (@known-defect): the agent incorrectly told that the session is still active. What the model infers from it is on the Inferred behaviour page.',
-  );
+  return listPage(run, '@known-defect', listedPage('knownDefects').description);
 }
 
 export function inferredPage(run: RunDoc): string {
-  return listPage(
-    run,
-    '@inferred',
-    'Inferred behaviour',
-    ROUTES.inferred,
-    8,
-    'Every scenario showing what the model infers and the source does not state (@inferred).',
-  );
+  return listPage(run, '@inferred', listedPage('inferred').description);
 }
 
 /** One lane a worker, one bar a scenario from its start to its end; the run's own clock on the axis. */

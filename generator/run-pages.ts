@@ -12,26 +12,8 @@ import { scenarioTimings } from './list-pages';
 import { scenariosOf, type Claim, type RunDoc, type Status } from './run';
 import { claimLaws, stateSpaceSections } from './state-space-pages';
 
-function frontMatter(title: string, slug: string, position: number, description: string): string {
-  return [
-    '---',
-    `title: ${JSON.stringify(title)}`,
-    `sidebar_position: ${position}`,
-    `slug: ${slug}`,
-    `description: ${JSON.stringify(description)}`,
-    '---',
-  ].join('\n');
-}
-
 export function claimsPage(run: RunDoc): string {
-  const out = [
-    frontMatter(
-      'Claims of the source',
-      ROUTES.claims,
-      2,
-      'Every statement of the source, the scenarios that cover it and their last result.',
-    ),
-  ];
+  const out: string[] = [];
   const uncovered = run.claims.filter((c) => c.scenarios.length === 0);
   const failing = run.claims.filter((c) => c.scenarios.length > 0 && c.status !== 'passed');
   out.push(
@@ -102,14 +84,7 @@ function facetList(claim: Claim): string {
 }
 
 export function invariantsPage(report: ExplorationReport | null): string {
-  const out = [
-    frontMatter(
-      'Invariants over failure orderings',
-      ROUTES.invariants,
-      3,
-      'What the failure-ordering exploration checked in the last run: invariants, orderings, seed.',
-    ),
-  ];
+  const out: string[] = [];
   if (!report) {
     out.push(
       [
@@ -204,14 +179,7 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
   const steps = scenarios.flatMap(({ scenario }) => scenario.steps.filter((s) => !s.hook));
   const stepCounts = new Map<Status, number>();
   for (const s of steps) stepCounts.set(s.status, (stepCounts.get(s.status) ?? 0) + 1);
-  const out = [
-    frontMatter(
-      'Last run',
-      ROUTES.summary,
-      1,
-      'Counts, duration and commit of the run these pages were generated from.',
-    ),
-  ];
+  const out: string[] = [];
   out.push(
     `<div class="cf-run-result ${run.success ? 'cf-run-passed' : 'cf-run-failed'}">${htmlText(
       run.success

@@ -4,7 +4,7 @@ import { isLive } from '../chat-session';
 import { CUSTOMER_NOTICES, type WindowLine } from '../customer-window';
 import { newMessage, placeSession, showCustomer, travel } from '../effects';
 import { DEFAULT_CUSTOMER } from '../state';
-import { define, optional, text, who } from './definition';
+import { customerInput, customersOf, define, optional, text, who } from './definition';
 
 export interface CustomerSends {
   readonly type: 'customer-sends';
@@ -60,4 +60,23 @@ export const customerSends = define<CustomerSends>({
     }
   },
   example: { action: { type: 'customer-sends', text: "Hi, it's me" } },
+  tries: {
+    weight: 3,
+    candidates: (_state, cast) =>
+      customersOf(cast).flatMap((customer) =>
+        cast.customerLines.map((text) => ({ type: 'customer-sends' as const, ...customer, text })),
+      ),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'customer-sends',
+      group: 'customer',
+      label: 'Send as the customer',
+      made: {
+        type: 'customer-sends',
+        ...customerInput(fields.customer, DEFAULT_CUSTOMER.address),
+        text: fields.customerText,
+      },
+    },
+  ],
 });

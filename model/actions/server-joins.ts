@@ -37,4 +37,23 @@ export const serverJoins = define<ServerJoins>({
     setServer(rt, server, true);
   },
   example: { action: { type: 'server-joins', server: 'Application 2' } },
+  tries: {
+    weight: 1,
+    candidates: (state, cast) =>
+      cast.servers.filter((server) => !(server in state.servers)).map((server) => ({ type: 'server-joins', server })),
+  },
+  controls: (state) => {
+    let n = 2;
+    while (`Application ${n}` in state.servers) n++;
+    const server = `Application ${n}`;
+    return [
+      {
+        id: 'server-joins',
+        group: 'servers',
+        label: `Add the ${server} server`,
+        made: { type: 'server-joins', server },
+        rank: Object.keys(state.servers).length,
+      },
+    ];
+  },
 });
