@@ -21,7 +21,7 @@ import { explorationCommands } from '../../exploration/random-commands';
 import { PlanRunner, newDeployment } from '../../plans/interpreter';
 import { summarise } from './measure';
 import { OLD_COMMIT, loadOldModel } from './old-model';
-import type { Comparison, Measurement } from './report';
+import type { Comparison, Measurement } from '../../generator/bench-report';
 
 interface Sample {
   readonly milliseconds: number;
