@@ -35,6 +35,8 @@ export interface Bounds {
   readonly completions: number;
   /** Chat windows customers close. */
   readonly closes: number;
+  /** Chats agents transfer back to the queue. */
+  readonly transfers: number;
   /** Breadth-first levels at most (plans of at most this many steps); `null` for no limit but the counts above. */
   readonly depth: number | null;
 }
@@ -59,6 +61,7 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   chatsPerCustomer: 1,
   completions: 0,
   closes: 0,
+  transfers: 0,
   depth: null,
 });
 
@@ -108,6 +111,7 @@ export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
   completions: 1,
   closes: 1,
+  transfers: 1,
   servers: ['Application', 'Application 2', 'Services', 'Messaging', 'Web', 'Database'],
   waits: 3,
   waitSteps: [10],
@@ -134,7 +138,7 @@ export function describeBounds(bounds: Bounds): string[] {
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
     `agents: ${AGENTS.slice(0, bounds.agents).join(', ')}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
-    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}; windows closed: ${bounds.closes}`,
+    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}; windows closed: ${bounds.closes}; transfers back to the queue: ${bounds.transfers}`,
     `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
   ];
 }
