@@ -142,8 +142,8 @@ function checkReport(report: Json, fail: Fail): void {
       r.premises,
       'premises',
       fail,
-      // A report counts each law's premise and each invariant's witnessed case (exploration/witnesses.ts).
-      [...LAWS.map((law) => law.id), ...INVARIANT_MODULES.map((invariant) => invariant.id)],
+      // Each law's premise count and, beside them, each invariant's witness count (exploration/witnesses.ts).
+      [...LAWS, ...INVARIANT_MODULES].map((property) => property.id),
     );
   if (r.counterexample !== null) {
     keysOf(r.counterexample, 'counterexample', fail, ['steps', 'text']);
