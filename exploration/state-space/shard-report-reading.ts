@@ -4,6 +4,7 @@
  * numbers, no field it does not know), within limits of size and counts, and the set of reports must hold every
  * shard of each kind exactly once. Every problem is one `ShardReportError` line naming the report and the field.
  */
+import { INVARIANT_MODULES } from '../invariants';
 import { LAWS } from '../laws';
 import { RECORDS } from './ledger';
 import { shown } from '../shown';
@@ -136,13 +137,9 @@ function checkReport(report: Json, fail: Fail): void {
   for (const field of ['serverStates', 'allServerStates'] as const) {
     if (Object.hasOwn(r, field)) list(r[field], field, fail, (item, at) => count(item, at, fail));
   }
-  if (Object.hasOwn(r, 'premises'))
-    countRecord(
-      r.premises,
-      'premises',
-      fail,
-      LAWS.map((law) => law.id),
-    );
+  // A law's premise counts, and each invariant's witnessed cases (exploration/witnesses.ts), by property id.
+  const properties = [...LAWS, ...INVARIANT_MODULES].map((property) => property.id);
+  if (Object.hasOwn(r, 'premises')) countRecord(r.premises, 'premises', fail, properties);
   if (r.counterexample !== null) {
     keysOf(r.counterexample, 'counterexample', fail, ['steps', 'text']);
     const ce = r.counterexample as Record<string, Json>;
