@@ -137,14 +137,9 @@ function checkReport(report: Json, fail: Fail): void {
   for (const field of ['serverStates', 'allServerStates'] as const) {
     if (Object.hasOwn(r, field)) list(r[field], field, fail, (item, at) => count(item, at, fail));
   }
-  if (Object.hasOwn(r, 'premises'))
-    countRecord(
-      r.premises,
-      'premises',
-      fail,
-      // Each law's premise count and, beside them, each invariant's witness count (exploration/witnesses.ts).
-      [...LAWS, ...INVARIANT_MODULES].map((property) => property.id),
-    );
+  // A law's premise counts, and each invariant's witnessed cases (exploration/witnesses.ts), by property id.
+  const properties = [...LAWS, ...INVARIANT_MODULES].map((property) => property.id);
+  if (Object.hasOwn(r, 'premises')) countRecord(r.premises, 'premises', fail, properties);
   if (r.counterexample !== null) {
     keysOf(r.counterexample, 'counterexample', fail, ['steps', 'text']);
     const ce = r.counterexample as Record<string, Json>;
