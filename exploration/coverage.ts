@@ -3,7 +3,7 @@
  * reached. An ordering is reached when six consecutive fault events of the three servers, starting with all
  * three up, fail and restore each server once; events of other servers and other steps may come between.
  */
-import type { Action } from '../model/actions';
+import { definitionOf, type Action } from '../model/actions';
 import { FAILING_SERVERS, SERVERS, type Server } from '../model/servers';
 import { AGENT } from './exploration';
 
@@ -98,7 +98,8 @@ export class PlanCoverage {
   }
 
   observe(action: Action): void {
-    if (action.type.startsWith('agent-')) this.ledger.agentsActing.add(('agent' in action && action.agent) || AGENT);
+    if (definitionOf(action).actor === 'Agent')
+      this.ledger.agentsActing.add(('agent' in action && action.agent) || AGENT);
     if (action.type !== 'fail' && action.type !== 'restore') return;
     if (action.type === 'fail') this.ledger.instancesFailed.add(action.server);
     const bit = ALL_BIT[action.server];

@@ -7,6 +7,12 @@
  *
  * A touch files the thing anew in the directory and the routing queue, and touches what reads it: a session's
  * window and the console showing its chat; a window's session and that console; a console's chats' sessions.
+ *
+ * Invariant: whatever a step changed, or whose servers' state changed, is touched (or `everything` is set)
+ * before the rules settle, so settling what was touched leaves the state settling everything would; checked by
+ * test/unit/incremental-settle.test.ts over random plans drawn from the whole action table, which changes that
+ * forget a touch fail. What it buys: a step costs what it touches in a crowded deployment (below `WALK_AT_MOST`
+ * the default settles everything anyway; figures in docs/engineering/adding-an-action.md).
  */
 import type { AgentConsole } from './agent-console';
 import type { ChatSession } from './chat-session';

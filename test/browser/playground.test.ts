@@ -257,3 +257,31 @@ describe('Export as Gherkin', () => {
     }
   });
 });
+
+describe('a control an action module gives, with no change to the page', () => {
+  test('the agent transfers the chat back to the queue, and routing gives it to the free agent again', async () => {
+    const { page, errors } = await openPlayground(session);
+    await startFromNothing(page);
+    await fill(page, "Agent's user name", 'JDoe');
+    await click(page, 'Log in');
+    await fill(page, 'Question for a new chat', 'Help me!');
+    await click(page, 'Start a new chat');
+    await click(page, 'Transfer the chat back to the queue');
+    const seen = await shown(page);
+    deepStrictEqual(
+      seen.customers[0]!.filter((line) => line === '[You are now chatting with JDoe.]').length,
+      2,
+      'routed to JDoe, transferred back, routed to JDoe again',
+    );
+    deepStrictEqual(
+      seen.chatList.map((row) => row.activityId),
+      ['1000'],
+    );
+    match(
+      (await page.locator('ol[aria-labelledby="playground-steps"]').textContent()) ?? '',
+      /transfers the chat back to the queue/,
+    );
+    deepStrictEqual(errors, []);
+    await page.close();
+  });
+});
