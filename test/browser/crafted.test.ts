@@ -35,7 +35,8 @@ describe('a hostile copy of a real run', () => {
           blocks,
           { timeout: WAIT_MS },
         );
-        await page.waitForTimeout(500);
+        // Every request has finished (a payload's image would have failed by then, and its handler run).
+        await page.waitForLoadState('networkidle');
         const found = await page.evaluate(() => {
           const article = document.querySelector('article')!;
           const all = Array.from(document.querySelectorAll('*'));
