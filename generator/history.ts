@@ -6,7 +6,8 @@
  * and writing the file, and digesting the sources on disk, are scripts/generate-docs.ts's job.
  */
 import { createHash } from 'node:crypto';
-import { isStatus, scenariosOf, type FeatureDoc, type RunDoc, type Status } from './run-model';
+import { scenariosOf, STATUSES, type FeatureDoc, type RunDoc, type Status } from './run-model';
+import { fields, figure, flag, list, mapOf, matching, nullable, oneOf, ShapeError, text } from './shape';
 
 export const HISTORY_VERSION = 1;
 /** Runs kept: enough to see a trend and a flaky scenario's pattern, small enough for a CI cache. */
@@ -43,21 +44,45 @@ export const digest = (text: string): string => createHash('sha256').update(text
 
 export class HistoryError extends Error {}
 
+/** Pages and anchors are written into links: only what the generator makes of them (generator/slug.ts) is read. */
+const PAGE = matching(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'a page path such as "features/application-server"');
+const ANCHOR = matching(/^[a-z0-9-]+$/, 'an anchor such as "the-customer-waits" (lowercase words and dashes)');
+/** One run of the history, field by field: every field the history page shows or links with. */
+const ENTRY = fields({
+  version: (v, p) => {
+    if (v !== HISTORY_VERSION)
+      throw new ShapeError(p, `must be ${HISTORY_VERSION}; got ${JSON.stringify(v) ?? String(v)}`);
+  },
+  run: text,
+  startedAt: nullable(text),
+  commit: nullable(text),
+  milliseconds: figure,
+  success: flag,
+  stepsPerSecond: nullable(figure),
+  features: mapOf(text),
+  model: text,
+  scenarios: list(
+    fields({
+      feature: text,
+      name: text,
+      page: PAGE,
+      anchor: ANCHOR,
+      status: oneOf(STATUSES),
+      milliseconds: figure,
+      endState: nullable(text),
+      trace: nullable(text),
+    }),
+  ),
+});
+
 function checkEntry(value: unknown): string | null {
-  const e = value as Partial<HistoryEntry>;
-  if (typeof e !== 'object' || e === null) return 'not an object';
-  if (e.version !== HISTORY_VERSION) return `version ${String(e.version)}, expected ${HISTORY_VERSION}`;
-  if (typeof e.run !== 'string' || typeof e.model !== 'string') return '"run" and "model" should be strings';
-  if (typeof e.milliseconds !== 'number' || typeof e.success !== 'boolean')
-    return '"milliseconds" or "success" missing';
-  if (typeof e.features !== 'object' || e.features === null) return '"features" should be an object';
-  if (!Array.isArray(e.scenarios)) return '"scenarios" should be a list';
-  for (const [i, s] of e.scenarios.entries()) {
-    if (typeof s?.feature !== 'string' || typeof s.name !== 'string' || !isStatus(s.status)) {
-      return `scenario ${i + 1} has no feature, name or known status`;
-    }
+  try {
+    ENTRY(value, '');
+    return null;
+  } catch (error) {
+    if (error instanceof ShapeError) return error.message;
+    throw error;
   }
-  return null;
 }
 
 /** The history file's runs, oldest first; a line that is not a run of this version names its line. */

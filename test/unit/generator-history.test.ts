@@ -125,9 +125,32 @@ test('a change of result with its feature or the model changed is not flaky', ()
   deepStrictEqual(h!.flips, [3]);
 });
 
-test('a history file that is not one names its line', () => {
+test('a history file that is not one names its line and field', () => {
+  const line = (change: (e: Json) => void) => {
+    const e = JSON.parse(JSON.stringify(entry('1', 'passed', 'f'))) as Json;
+    change(e);
+    return `${JSON.stringify(entry('0', 'passed', 'f'))}\n${JSON.stringify(e)}\n`;
+  };
+  const cases: [(e: Json) => void, RegExp][] = [
+    [(e) => (e.startedAt = ['2026']), /field "startedAt" must be a string; got \["2026"\]/],
+    [(e) => (e.stepsPerSecond = '9000'), /field "stepsPerSecond" must be a number; got "9000"/],
+    [(e) => (e.scenarios[0].page = 'x" onclick="y'), /field "scenarios\[0\]\.page" must be a page path/],
+    [(e) => (e.scenarios[0].anchor = 'a#b'), /field "scenarios\[0\]\.anchor" must be an anchor/],
+    [(e) => (e.scenarios[0].status = 'PWNED'), /field "scenarios\[0\]\.status" must be one of/],
+    [(e) => delete e.model, /field "model" is missing/],
+  ];
+  for (const [change, problem] of cases) {
+    throws(
+      () => parseHistory(line(change), 'reports/history.ndjson'),
+      (error: unknown) =>
+        error instanceof HistoryError &&
+        /^reports\/history\.ndjson:2: /.test(error.message) &&
+        problem.test(error.message),
+    );
+  }
   throws(
     () => parseHistory(`${JSON.stringify(entry('1', 'passed', 'f'))}\n{"version": 7}\n`, 'reports/history.ndjson'),
-    (error: unknown) => error instanceof HistoryError && /^reports\/history\.ndjson:2: .*version 7/.test(error.message),
+    (error: unknown) =>
+      error instanceof HistoryError && /^reports\/history\.ndjson:2: .*"version" must be 1; got 7/.test(error.message),
   );
 });
