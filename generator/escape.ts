@@ -50,10 +50,22 @@ export function textLines(text: string): string[] {
  * Inline Markdown text: every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
  * them), so nothing can start emphasis, a link, a directive (`:name`), raw HTML or a heading id (`{#id}`).
  * Line terminators become spaces: inline text is one line.
+ *
+ * GitHub-flavoured Markdown (Docusaurus and GitHub both use it) also links bare addresses (`www.x.org`,
+ * `http://x.org`, `a@x.org`) found in text once its escapes are read, so escaping cannot stop them: an empty HTML
+ * comment, which shows nothing, splits the text before the `:` of a scheme, the `.` after `www` and an address's
+ * `@`, and no text node holds a whole address.
  */
 export function markdownText(text: string): string {
-  return oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  return oneLine(text)
+    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
+    .replace(AUTOLINK_LITERAL, (_, ...parts: (string | undefined)[]) =>
+      parts.slice(0, 6).filter(Boolean).join('<!---->'),
+    );
 }
+
+/** Where GFM's autolink literals would start, once escaped: a scheme's colon, `www.`, an address's `@`. */
+const AUTOLINK_LITERAL = /(https?|mailto|xmpp)(\\:)|(www)(\\\.)|([\w+]|\\[-.+_])(\\@)/gi;
 
 /**
  * Text inside an HTML block, or an attribute value (always written in double quotes). Markdown is not parsed inside

@@ -25,7 +25,7 @@ const TAGS = new Set(
   ),
 );
 const ATTRIBUTES = new Set(
-  'viewBox aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan scope size stroke stroke-opacity stroke-width tabindex title type value viewbox width x y'.split(
+  'viewBox aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan scope size stroke stroke-opacity stroke-width tabindex title type value viewbox width x x1 x2 y y1 y2'.split(
     ' ',
   ),
 );
@@ -72,6 +72,7 @@ const OFFSITE = /^\s*(?!pathname:\/\/\/)([a-z][a-z0-9+.-]*:|\/\/|\\\\)/i;
 
 interface MdNode {
   type: string;
+  position?: { start: { line: number } };
   value?: string;
   url?: string;
   lang?: string | null;
@@ -121,6 +122,12 @@ export function liveMarkup(page: string): string[] {
     mdastExtensions: [frontmatterFromMarkdown(['yaml']), directiveFromMarkdown(), gfmFromMarkdown()],
   }) as unknown as MdNode;
   const walk = (node: MdNode) => {
+    const before = found.length;
+    visit(node);
+    for (let i = before; i < found.length; i++) found[i] = `line ${node.position?.start.line ?? '?'}: ${found[i]}`;
+    for (const child of node.children ?? []) if (!child.data?.directiveLabel) walk(child);
+  };
+  const visit = (node: MdNode) => {
     switch (node.type) {
       case 'html':
         htmlLive(node.value!, found);
@@ -142,7 +149,6 @@ export function liveMarkup(page: string): string[] {
       default:
         if (!INERT.has(node.type)) found.push(`${node.type}: ${JSON.stringify(node).slice(0, 100)}`);
     }
-    for (const child of node.children ?? []) if (!child.data?.directiveLabel) walk(child);
   };
   walk(tree);
   return found;
