@@ -125,6 +125,8 @@ export class HistoryRecorder {
 
   observe(feature: FeatureDoc): void {
     for (const s of scenariosOf(feature)) {
+      // A scenario the run left out has no result: the run shows as a gap in its history, not as a change.
+      if (s.status === 'not run') continue;
       if (s.trace) this.parameters.add(JSON.stringify(Object.entries(s.trace.parameters).sort()));
       this.scenarios.push({
         feature: feature.uri,

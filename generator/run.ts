@@ -13,6 +13,7 @@ import type { Attachment, Envelope, GherkinDocument, Hook, Pickle, TestCase, Tim
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { CLAIM_TAG } from '../features/claims-register';
 import { readExploration, type Found } from './attachments';
+import { featureFileEnvelopes, notRunIds, picklesNotRun, type FeatureFile } from './feature-files';
 import { FeatureQuery, toMillis } from './feature-query';
 import { digest } from './history';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
@@ -83,6 +84,11 @@ export interface RunBuilderOptions {
    * as a whole need (names, anchors, statuses), so that memory does not grow with traces and end states.
    */
   readonly keep?: 'whole' | 'summary';
+  /**
+   * The specification's feature files: every feature and scenario among them the run left out is shown as not run,
+   * at the page and anchor a full run gives it (generator/feature-files.ts). Without them, only what ran.
+   */
+  readonly featureFiles?: readonly FeatureFile[];
 }
 
 /** What the run-level pages need of a scenario: everything but its diagrams, end state, plan and queries. */
@@ -126,6 +132,8 @@ export class RunBuilder {
   private exploration: Found | null = null;
   private frozen = false;
   private readonly sources: Record<string, string> = {};
+  private featureFiles: readonly FeatureFile[];
+  private readonly notRun: string[] = [];
 
   constructor(options: RunBuilderOptions) {
     this.file = options.file;
@@ -133,6 +141,7 @@ export class RunBuilder {
     this.known = new Set(options.claims.map((c) => c.id));
     this.keep = options.keep ?? 'whole';
     this.commit = options.commit ?? null;
+    this.featureFiles = options.featureFiles ?? [];
   }
 
   private fail(line: number, problem: string): never {
@@ -307,6 +316,7 @@ export class RunBuilder {
       unknownClaimTags: [...this.unknownClaimTags].sort(),
       exploration: this.exploration ? readExploration(this.file, this.exploration) : null,
       sources: this.sources,
+      notRun: this.notRun,
     };
     return { remaining, run };
   }
@@ -382,9 +392,34 @@ export class RunBuilder {
     return ids.filter((id) => this.known.has(id));
   }
 
+  /**
+   * Before the run starts, what it left out of the feature files: the pickles of its documents it did not write
+   * (scenarios left out by `--name` or `--tags`), and the documents and pickles of the files it did not read.
+   */
+  private overlay(): void {
+    const files = this.featureFiles;
+    this.featureFiles = [];
+    if (files.length === 0) return;
+    const newId = notRunIds();
+    const read = new Set(this.documents.map((entry) => entry.uri));
+    for (const entry of this.documents.filter((e) => e.feature)) {
+      const ran = entry.pickles.map((p) => JSON.parse(p.json) as Pickle);
+      for (const pickle of picklesNotRun(JSON.parse(entry.json) as GherkinDocument, ran, newId))
+        this.addPickle(0, pickle);
+    }
+    for (const file of files.filter((f) => !read.has(f.uri))) {
+      this.notRun.push(file.uri);
+      for (const e of featureFileEnvelopes(file, newId)) {
+        if (e.gherkinDocument) this.addDocument(0, e.gherkinDocument);
+        else if (e.pickle) this.addPickle(0, e.pickle);
+      }
+    }
+  }
+
   /** Every document and pickle is known: fix each feature's page name and its place in the sidebar. */
   private freeze(): CompletedFeature[] {
     if (this.frozen) return [];
+    this.overlay();
     this.frozen = true;
     const pages = uniqueAnchors(this.documents.map((entry) => anchorFor(entry.baseName.replace(/_/g, '-'), 'feature')));
     const features = this.documents.filter((entry) => entry.feature);

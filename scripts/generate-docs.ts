@@ -6,8 +6,11 @@
  *
  *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
- *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history]
+ *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history] [--features DIR | --no-features]
  *
+ * With --features (the default for the project's own run: features/), every feature file's page is built, the last
+ * run's results laid over it: what the run left out (one feature run alone, `--name`, `--tags`) shows as not run,
+ * and the generator names the features it left out.
  * With a baseline, the "What changed" page compares this run with it, and --changes FILE summarises the comparison
  * for a pull request. For the project's own run (reports/messages.ndjson) the baseline may come from DOCS_BASELINE
  * (CI sets it to the target branch's last run), the summary goes to reports/changes.md, and the run is added to
@@ -24,12 +27,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
 import { linesOf, MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
 import { featurePage, type PageOptions } from '../generator/feature-page';
+import type { FeatureFile } from '../generator/feature-files';
 import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
 import { pageFile, runPages, selfTestPages } from '../generator/site';
@@ -73,6 +77,8 @@ interface Options {
   baseline: string | null;
   changes: string | null;
   history: string | null;
+  /** The folder of the specification's feature files, laid under the run's results (null: only what ran). */
+  features: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -88,6 +94,7 @@ function parseArgs(argv: readonly string[]): Options {
     baseline: null,
     changes: null,
     history: null,
+    features: null,
   };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -110,9 +117,11 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--changes') options.changes = value();
     else if (arg === '--history') options.history = value();
     else if (arg === '--no-history') options.history = null;
+    else if (arg === '--features') options.features = value();
+    else if (arg === '--no-features') options.features = null;
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
+        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history, --features DIR, --no-features`,
       );
   }
   // The project's own run (reports/messages.ndjson) keeps its history and its comparison summary in reports/,
@@ -122,6 +131,8 @@ function parseArgs(argv: readonly string[]): Options {
     if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
     if (!given.has('--history') && !given.has('--no-history'))
       options.history = join(root, 'reports', 'history.ndjson');
+    // Every feature's page, whatever the last run left out (`npx cucumber-js features/one.feature`).
+    if (!given.has('--features') && !given.has('--no-features')) options.features = join(root, 'features');
   }
   return options;
 }
@@ -153,9 +164,10 @@ async function streamRun(
   claims: readonly Claim[],
   commit: string | null,
   publish: (completed: CompletedFeature) => Promise<void>,
+  featureFiles: readonly FeatureFile[] = [],
 ): Promise<RunDoc> {
   const reader = new MessagesReader(shown(file));
-  const builder = new RunBuilder({ file: shown(file), claims, commit, keep: 'summary' });
+  const builder = new RunBuilder({ file: shown(file), claims, commit, keep: 'summary', featureFiles });
   for await (const raw of fileLines(file)) {
     const envelope = reader.line(raw);
     if (envelope) for (const completed of builder.add(envelope)) await publish(completed);
@@ -225,6 +237,22 @@ async function readBaseline(file: string, claims: readonly Claim[]): Promise<Bas
     for (const scenario of scenariosOf(feature)) snapshots.push(snapshotOf(feature, scenario));
   });
   return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
+}
+
+/** The feature files under `dir`, named as cucumber names them (relative to the checkout, `/`-separated). */
+function readFeatureFiles(dir: string | null): FeatureFile[] {
+  if (dir === null) return [];
+  const files: FeatureFile[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.feature'))
+        files.push({ uri: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(dir);
+  return files;
 }
 
 function readHistory(file: string | null): HistoryEntry[] {
@@ -344,13 +372,19 @@ async function main(): Promise<void> {
   let changesSummary: string | null = null;
   let history: HistoryEntry[] = [];
   try {
-    run = await streamRun(options.messages, claims, commit, ({ feature, position }) => {
-      if (historyFile) recorder.observe(feature);
-      return writer.write(
-        pageFile(feature),
-        featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
-      );
-    });
+    run = await streamRun(
+      options.messages,
+      claims,
+      commit,
+      ({ feature, position }) => {
+        if (historyFile) recorder.observe(feature);
+        return writer.write(
+          pageFile(feature),
+          featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
+        );
+      },
+      readFeatureFiles(options.features),
+    );
     if (historyFile) history = withRun(earlier, recorder.entry(run, modelDigest()));
     const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
     if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
@@ -397,11 +431,17 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - started;
 
   const scenarios = run.features.flatMap(scenariosOf);
-  const notPassed = scenarios.filter((s) => s.status !== 'passed').length;
+  const notRun = scenarios.filter((s) => s.status === 'not run').length;
+  const notPassed = scenarios.filter((s) => s.status !== 'passed').length - notRun;
   console.log(
     `Generated ${writer.files} files in ${shown(options.out)} from ${scenarios.length} scenarios` +
-      `${notPassed ? ` (${notPassed} did not pass, published as such)` : ''} in ${elapsed.toFixed(0)} ms.`,
+      `${notPassed ? ` (${notPassed} did not pass, published as such)` : ''}${notRun ? ` (${notRun} not run)` : ''} in ${elapsed.toFixed(0)} ms.`,
   );
+  if (run.notRun.length) {
+    console.log(
+      `The last run left out ${run.notRun.length} feature files, shown as not run: ${run.notRun.join(', ')}. Run them all with npm run spec.`,
+    );
+  }
   if (options.stats) {
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
     writeFileSync(
