@@ -33,9 +33,6 @@ export function visibleText(text: string): string {
   return text.replace(INVISIBLE, visibleMatch);
 }
 
-/** Whether a text holds a control or format character (for validators, which refuse them rather than show them). */
-export const hasInvisible = (text: string): boolean => visibleText(text) !== text;
-
 /** The text on one line: every line terminator a space, every invisible character shown. */
 export function oneLine(text: string): string {
   return visibleText(text.replace(LINE_BREAK, ' '));
@@ -165,10 +162,29 @@ export class OutputError extends Error {
   }
 }
 
-const preview = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
+/**
+ * A value quoted in a one-line error message: its JSON text (a string in quotes), with every line terminator and
+ * invisible character JSON leaves as it is (NEL, LS, PS, C1 controls, bidi, zero-width, lone surrogates) written as a
+ * `\u` escape, so the message stays one line and shows what the input held; cut at `max` characters.
+ */
+export function quoted(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nesting deeper than the stack, a BigInt: say what it is.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+  }
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return short.replace(QUOTED_ESCAPE, (c) =>
+    [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+  );
+}
+
+/** What JSON leaves raw that would break a message's line or hide in it (tab is JSON-escaped already). */
+const QUOTED_ESCAPE = new RegExp(`[${LINE_BREAK_CLASS}\\p{Cc}\\p{Cf}]|\\p{Cs}`, 'gu');
+
+const preview = (value: unknown): string => quoted(value);
 
 /** `value` if it is one of `allowed`; an `OutputError` naming `field` otherwise. */
 export function closedValue<T extends string>(value: unknown, allowed: readonly T[], field: string): T {

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { quoted } from './escape';
 
 interface Schema {
   readonly $id?: string;
@@ -69,10 +70,7 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-const describe = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
+const describe = (value: unknown): string => quoted(value);
 
 /** Where a value is, from the envelope: built into text only when something there is wrong. */
 interface Path {

@@ -16,6 +16,7 @@ import { readExploration, type Found } from './attachments';
 import { featureFileEnvelopes, notRunIds, picklesNotRun, type FeatureFile } from './feature-files';
 import { FeatureQuery, toMillis } from './feature-query';
 import { digest } from './history';
+import { quoted } from './escape';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
 import {
   scenariosOf,
@@ -165,7 +166,7 @@ export class RunBuilder {
       if (!testCase) {
         this.fail(
           line,
-          `testCaseStarted.testCaseId: "${testCaseId}" is no test case of this run (no testCase message before it has that id)`,
+          `testCaseStarted.testCaseId: ${quoted(testCaseId)} is no test case of this run (no testCase message before it has that id)`,
         );
       }
       this.attempts.set(id, testCaseId);
@@ -205,7 +206,7 @@ export class RunBuilder {
     if (testCaseId === undefined) {
       this.fail(
         line,
-        `${type}.testCaseStartedId: "${testCaseStartedId}" is no attempt of this run (no testCaseStarted message before it has that id, or that feature was already finished)`,
+        `${type}.testCaseStartedId: ${quoted(testCaseStartedId)} is no attempt of this run (no testCaseStarted message before it has that id, or that feature was already finished)`,
       );
     }
     return this.testCases.get(testCaseId)!.entry;
@@ -217,7 +218,7 @@ export class RunBuilder {
     if (!testCase.stepIds.has(testStepId)) {
       this.fail(
         line,
-        `${type}.testStepId: "${testStepId}" is no step of test case "${this.attempts.get(testCaseStartedId)}" (its testCase message lists ${[...testCase.stepIds].map((s) => `"${s}"`).join(', ')})`,
+        `${type}.testStepId: ${quoted(testStepId)} is no step of test case ${quoted(this.attempts.get(testCaseStartedId))} (its testCase message lists ${[...testCase.stepIds].map((s) => `${quoted(s)}`).join(', ')})`,
       );
     }
     return entry;
@@ -228,7 +229,7 @@ export class RunBuilder {
     if (!found) {
       this.fail(
         line,
-        `testCase.pickleId: "${testCase.pickleId}" is no pickle of this run (a test case must run a pickle written before it)`,
+        `testCase.pickleId: ${quoted(testCase.pickleId)} is no pickle of this run (a test case must run a pickle written before it)`,
       );
     }
     const { entry, pickle } = found;
@@ -236,13 +237,13 @@ export class RunBuilder {
       if (step.pickleStepId !== undefined && !pickle.stepIds.has(step.pickleStepId)) {
         this.fail(
           line,
-          `testCase.testSteps[${i}].pickleStepId: "${step.pickleStepId}" is no step of pickle "${pickle.id}"`,
+          `testCase.testSteps[${i}].pickleStepId: ${quoted(step.pickleStepId)} is no step of pickle ${quoted(pickle.id)}`,
         );
       }
       if (step.hookId !== undefined && !this.hooks.has(step.hookId)) {
         this.fail(
           line,
-          `testCase.testSteps[${i}].hookId: "${step.hookId}" is no hook of this run (no hook message has that id)`,
+          `testCase.testSteps[${i}].hookId: ${quoted(step.hookId)} is no hook of this run (no hook message has that id)`,
         );
       }
       if ((step.pickleStepId === undefined) === (step.hookId === undefined)) {
@@ -250,7 +251,7 @@ export class RunBuilder {
       }
     });
     if (entry.testCaseOfPickle.has(pickle.id))
-      this.fail(line, `testCase: a second test case for pickle "${pickle.id}"`);
+      this.fail(line, `testCase: a second test case for pickle ${quoted(pickle.id)}`);
     entry.testCaseOfPickle.set(pickle.id, testCase);
     this.testCases.set(testCase.id, {
       entry,
@@ -348,7 +349,7 @@ export class RunBuilder {
     };
     for (const id of scenarioIds) {
       if (this.documentOfScenario.has(id))
-        this.fail(line, `gherkinDocument: scenario id "${id}" is used twice in this run`);
+        this.fail(line, `gherkinDocument: scenario id ${quoted(id)} is used twice in this run`);
       this.documentOfScenario.set(id, entry);
     }
     this.documents.push(entry);
@@ -361,10 +362,10 @@ export class RunBuilder {
     if (!entry) {
       this.fail(
         line,
-        `pickle.astNodeIds[0]: "${scenarioId}" is no scenario of a gherkinDocument before it (pickle "${pickle.name}")`,
+        `pickle.astNodeIds[0]: ${quoted(scenarioId)} is no scenario of a gherkinDocument before it (pickle ${quoted(pickle.name)})`,
       );
     }
-    if (this.pickles.has(pickle.id)) this.fail(line, `pickle.id: "${pickle.id}" is used by an earlier pickle`);
+    if (this.pickles.has(pickle.id)) this.fail(line, `pickle.id: ${quoted(pickle.id)} is used by an earlier pickle`);
     const stored: StoredPickle = {
       id: pickle.id,
       scenarioId,

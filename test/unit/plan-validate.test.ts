@@ -74,7 +74,7 @@ test('texts: non-empty, one line, bounded; names and addresses as the steps read
       /invisible one \(a bidi control, a zero-width character\)/,
     );
   }
-  throws(() => parseAction({ type: 'agent-sends', text: '\u202Egnp.exe' }), /got "⟨U\+202E⟩gnp\.exe"/);
+  throws(() => parseAction({ type: 'agent-sends', text: '\u202Egnp.exe' }), /got "\\u202egnp\.exe"/);
   // An emoji sequence joined by zero-width joiners is text, not a hidden character.
   parseAction({ type: 'agent-sends', text: 'Thanks 👨‍👩‍👧' });
   throws(
