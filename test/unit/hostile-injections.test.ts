@@ -19,7 +19,7 @@ import { snapshotOf } from '../../generator/observable';
 import { RunComparer } from '../../generator/run-comparison';
 import { buildRun, scenariosOf } from '../../generator/run';
 import { DEFAULT_SITE_OPTIONS, renderSite } from '../../generator/site';
-import { hostileCopy } from '../fixtures/crafted/craft';
+import { hostileCopy } from '../../generator/crafted-run';
 import { liveMarkup } from '../hostile/live';
 
 const root = join(__dirname, '..', '..');
