@@ -28,11 +28,6 @@ export const flag: Shape = (v, p) => void (typeof v !== 'boolean' && fail(p, 'tr
 export const count: Shape = (v, p) =>
   void ((typeof v !== 'number' || !Number.isInteger(v) || v < 0) && fail(p, 'a whole number, 0 or more', v));
 export const figure: Shape = (v, p) => void ((typeof v !== 'number' || !Number.isFinite(v)) && fail(p, 'a number', v));
-/** A string matching `pattern` (anchored by the caller), described to the reader as `what`. */
-export const matching =
-  (pattern: RegExp, what: string): Shape =>
-  (v, p) =>
-    void ((typeof v !== 'string' || !pattern.test(v)) && fail(p, what, v));
 export const oneOf =
   (values: readonly string[]): Shape =>
   (v, p) =>
