@@ -134,7 +134,10 @@ test('a history file that is not one names its line and field', () => {
   const cases: [(e: Json) => void, RegExp][] = [
     [(e) => (e.startedAt = ['2026']), /"startedAt" should be a string or null/],
     [(e) => (e.stepsPerSecond = '9000'), /"stepsPerSecond" should be a number of 0 or more/],
-    [(e) => (e.scenarios[0].page = 'x" onclick="y'), /"scenarios\[0\]\.page" should be a page path such as "features\/application-server", not "x\\" onclick/],
+    [
+      (e) => (e.scenarios[0].page = 'x" onclick="y'),
+      /"scenarios\[0\]\.page" should be a page path such as "features\/application-server", not "x\\" onclick/,
+    ],
     [(e) => (e.scenarios[0].anchor = 'a#b'), /"scenarios\[0\]\.anchor" should be an anchor/],
     [(e) => (e.scenarios[0].status = 'PWNED'), /"scenarios\[0\]\.status" should be a known status/],
     [(e) => delete e.model, /"run" and "model" should be strings/],
