@@ -99,6 +99,7 @@ export const DEFAULT_BOUNDS: Bounds = Object.freeze<Bounds>({
   chatsPerCustomer: 1,
   completions: 0,
   closes: 0,
+  transfers: 0,
   depth: null,
 });
 

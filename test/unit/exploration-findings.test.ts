@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exploreExhaustively } from '../../exploration/exhaustive';
-import { FIXED_SEED, reportOf, type Exploration } from '../../exploration/explore';
+import { FIXED_SEED, reportOf, type ExplorationResults } from '../../exploration/explore';
 import { exploreAtRandom } from '../../exploration/random';
 import { exploreSpecificationStateSpace } from '../../exploration/state-space/report';
 import { findingsOf, readFreshFindings, sourcesDigest, writeFindings } from '../../exploration/findings';
@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'findings-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The phases the findings come from, over the broken model (its order sensitivity is not asked: no invariant). */
-function brokenExploration(): Exploration {
+function brokenExploration(): ExplorationResults {
   const exhaustive = exploreExhaustively(brokenDeployment);
   const random = exploreAtRandom({ seed: FIXED_SEED, runs: 20, factory: brokenDeployment });
   const stateSpace = exploreSpecificationStateSpace(brokenDeployment);
