@@ -6,7 +6,7 @@
  */
 import { changeSummary, type RunComparison, type ScenarioChange } from './changes';
 import type { DiffLine } from './line-diff';
-import { htmlAttribute, htmlText, markdownText } from './escape';
+import { codeBlock, htmlAttribute, htmlText, markdownText, oneLine } from './escape';
 import { statusBadge } from './feature-page';
 import type { ScenarioSnapshot } from './observable';
 import { ROUTES } from './routes';
@@ -175,7 +175,7 @@ function differingLines(change: ScenarioChange, limit: number): string[] {
   ];
   const shown = lines
     .slice(0, limit)
-    .map(({ title, l }) => `${l.kind === 'removed' ? '-' : '+'} ${title}: ${l.text}`.replace(/\s+/g, ' '));
+    .map(({ title, l }) => oneLine(`${l.kind === 'removed' ? '-' : '+'} ${title}: ${l.text}`).replace(/\s+/g, ' '));
   if (lines.length > limit) shown.push(`… and ${lines.length - limit} more differing lines`);
   return shown;
 }
@@ -201,11 +201,8 @@ export function changesReport(comparison: RunComparison, baseline: RunLabel, now
     out.push(`- **${markdownText(`${s.featureName}: ${s.name}`)}**: ${markdownText(changeSummary(change))}`);
     const lines = differingLines(change, 6);
     if (lines.length) {
-      // An indented fence longer than any run of backticks in the text keeps the lines literal.
-      const fence = '`'.repeat(
-        Math.max(3, ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length + 1), 0))),
-      );
-      out.push(`  ${fence}diff`, ...lines.map((l) => `  ${l}`), `  ${fence}`);
+      // Indented into the list item; its fence is longer than any run of backticks in the lines.
+      out.push(codeBlock(lines.join('\n'), 'diff', '  '));
     }
   }
   return out.join('\n') + '\n';

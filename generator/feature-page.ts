@@ -361,6 +361,17 @@ export function featurePage(
       `${scenarios.length} scenarios: ${scenarioCountLine(scenarios)} · ${feature.uri}`,
     )}</span> ${tagList(feature.tags, [])}</div>`,
   );
+  if (scenarios.length > 0 && scenarios.every((s) => s.status === 'not run')) {
+    out.push(
+      [
+        ':::info[Not run]',
+        markdownText(
+          `The last run left this feature out: its scenarios are shown from ${feature.uri} with their steps, not run. npm run spec runs every feature.`,
+        ),
+        ':::',
+      ].join('\n'),
+    );
+  }
   if (feature.description) out.push(descriptionMarkdown(feature.description));
   const outage = outageSummary(feature);
   if (outage) out.push(`## In an outage {#in-an-outage}`, outage, legend(), `## Scenarios on this page {#scenarios}`);

@@ -6,6 +6,7 @@
  * the pages to a folder of its own and publishes everything in one step once the last page is out.
  */
 import { hostileCopy } from './crafted-run';
+import type { FeatureFile } from './feature-files';
 import { featurePage, type PageOptions } from './feature-page';
 import { withRun, HistoryRecorder, type HistoryEntry } from './history';
 import { MessagesReader, parseMessages } from './messages';
@@ -49,6 +50,8 @@ export interface GenerateInput {
   readonly selfTest: MessagesText | null;
   /** The real run whose hostile copy gives the crafted self-test pages (only with `selfTest`). */
   readonly crafted: MessagesText | null;
+  /** The specification's feature files, laid under the run's results (generator/feature-files.ts); none: what ran. */
+  readonly featureFiles?: readonly FeatureFile[];
 }
 
 /** One page: its path under docs/generated/ and its content. */
@@ -70,9 +73,10 @@ export async function* readRun(
   messages: MessageLines,
   claims: readonly Claim[],
   commit: string | null,
+  featureFiles: readonly FeatureFile[] = [],
 ): AsyncGenerator<CompletedFeature, RunDoc> {
   const reader = new MessagesReader(messages.name);
-  const builder = new RunBuilder({ file: messages.name, claims, commit, keep: 'summary' });
+  const builder = new RunBuilder({ file: messages.name, claims, commit, keep: 'summary', featureFiles });
   for await (const raw of messages.lines) {
     const envelope = reader.line(raw);
     if (envelope) yield* builder.add(envelope);
@@ -105,7 +109,7 @@ export function wholeRun(messages: MessagesText, claims: readonly Claim[] = []):
 export async function* generate(input: GenerateInput): AsyncGenerator<Page, Generated> {
   const comparer = new RunComparer(input.baseline);
   const recorder = new HistoryRecorder();
-  const features = readRun(input.messages, input.claims, input.commit);
+  const features = readRun(input.messages, input.claims, input.commit, input.featureFiles);
   let next = await features.next();
   while (!next.done) {
     const { feature, position } = next.value;

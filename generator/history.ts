@@ -6,6 +6,7 @@
  * and writing the file, and digesting the sources on disk, are scripts/generate-docs.ts's job.
  */
 import { createHash } from 'node:crypto';
+import { quoted } from './escape';
 import { isStatus, scenariosOf, type FeatureDoc, type RunDoc, type Status } from './run-model';
 
 export const HISTORY_VERSION = 1;
@@ -61,12 +62,20 @@ const isCount = (v: unknown): boolean => isNumber(v) && (v as number) >= 0;
 const isText = (v: unknown): boolean => typeof v === 'string' && v.length <= 100_000;
 const textOrNull = (v: unknown): boolean => v === null || isText(v);
 
+const PAGE = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
+const ANCHOR = /^[a-z0-9-]+$/;
+
 /** What is wrong with one scenario's result, in a few words naming the field, or null. */
 function checkScenario(s: unknown, i: number): string | null {
   if (!isRecord(s)) return `"scenarios[${i}]" should be an object`;
-  for (const field of ['feature', 'name', 'page', 'anchor'] as const) {
+  for (const field of ['feature', 'name'] as const) {
     if (!isText(s[field])) return `"scenarios[${i}].${field}" should be a string`;
   }
+  // Written into links: only what the generator makes of them (generator/slug.ts) is read.
+  if (typeof s.page !== 'string' || !PAGE.test(s.page))
+    return `"scenarios[${i}].page" should be a page path such as "features/application-server", not ${quoted(s.page)}`;
+  if (typeof s.anchor !== 'string' || !ANCHOR.test(s.anchor))
+    return `"scenarios[${i}].anchor" should be an anchor (lowercase words and dashes), not ${quoted(s.anchor)}`;
   if (!isStatus(s.status)) return `"scenarios[${i}].status" should be a known status`;
   if (!isNumber(s.milliseconds)) return `"scenarios[${i}].milliseconds" should be a number`;
   for (const field of ['endState', 'trace'] as const) {
@@ -92,7 +101,7 @@ function checkEntry(value: unknown): string | null {
   if (!isRecord(e.features)) return '"features" should be an object';
   const features = Object.keys(e.features);
   if (features.length > HISTORY_LIMITS.features) return `"features" has more than ${HISTORY_LIMITS.features} files`;
-  for (const uri of features) if (!isText(e.features[uri])) return `"features.${uri.slice(0, 80)}" should be a digest`;
+  for (const uri of features) if (!isText(e.features[uri])) return `"features[${quoted(uri, 80)}]" should be a digest`;
   if (!Array.isArray(e.scenarios)) return '"scenarios" should be a list';
   if (e.scenarios.length > HISTORY_LIMITS.scenarios) return `"scenarios" has more than ${HISTORY_LIMITS.scenarios}`;
   for (const [i, s] of e.scenarios.entries()) {
@@ -152,6 +161,8 @@ export class HistoryRecorder {
 
   observe(feature: FeatureDoc): void {
     for (const s of scenariosOf(feature)) {
+      // A scenario the run left out has no result: the run shows as a gap in its history, not as a change.
+      if (s.status === 'not run') continue;
       if (s.trace) this.parameters.add(JSON.stringify(Object.entries(s.trace.parameters).sort()));
       this.scenarios.push({
         feature: feature.uri,

@@ -9,6 +9,7 @@
  * per process for this schema, more than reading the suite's whole run, so this reads the schema directly.
  */
 import { readFileSync } from 'node:fs';
+import { quoted } from './escape';
 
 interface Schema {
   readonly $id?: string;
@@ -72,10 +73,7 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-const describe = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
+const describe = (value: unknown): string => quoted(value);
 
 /** Where a value is, from the envelope: built into text only when something there is wrong. */
 interface Path {
@@ -86,7 +84,9 @@ interface Path {
 function pathText(path: Path): string {
   const parts: string[] = [];
   for (let p: Path | null = path; p; p = p.parent) {
-    parts.push(typeof p.key === 'number' ? `[${p.key}]` : p.parent ? `.${p.key}` : p.key);
+    // A key from the input that is no plain name is quoted, so a path is one line whatever the key holds.
+    const key = typeof p.key === 'number' || /^[\w$]+$/.test(p.key) ? p.key : quoted(p.key);
+    parts.push(typeof key === 'number' || key !== p.key ? `[${key}]` : p.parent ? `.${key}` : key);
   }
   return parts.reverse().join('');
 }

@@ -6,6 +6,7 @@
  */
 import type { Envelope } from '@cucumber/messages';
 import { messageProblems } from './message-schema';
+import { quoted } from './escape';
 
 export class MessagesFileError extends Error {
   constructor(
@@ -87,7 +88,7 @@ export class MessagesReader {
       throw new MessagesFileError(
         this.file,
         line,
-        `expected a cucumber message with one known key such as "pickle" or "testStepFinished", got keys ${JSON.stringify(keys)}`,
+        `expected a cucumber message with one known key such as "pickle" or "testStepFinished", got keys ${quoted(keys, 200)}`,
       );
     }
     const problems = messageProblems(keys[0]!, (value as Record<string, unknown>)[keys[0]!]);

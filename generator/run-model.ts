@@ -146,6 +146,8 @@ export interface RunDoc {
   readonly exploration: ExplorationReport | null;
   /** Each feature file's uri → a digest of its text as the run read it (from the run's `source` messages). */
   readonly sources: Readonly<Record<string, string>>;
+  /** The feature files the run left out (their pages show every scenario as not run), by uri. */
+  readonly notRun: readonly string[];
 }
 
 export function scenariosOf(feature: FeatureDoc): ScenarioDoc[] {

@@ -187,6 +187,17 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
         : 'The specification did not pass: failed scenarios are listed below and shown on their pages.',
     )}</div>`,
   );
+  if (run.notRun.length) {
+    out.push(
+      [
+        ':::info[Not run]',
+        markdownText(
+          `The last run left out ${run.notRun.length} of the ${run.features.length} features: ${run.notRun.join(', ')}. Their pages show every scenario from its feature file, not run; npm run spec runs them all.`,
+        ),
+        ':::',
+      ].join('\n'),
+    );
+  }
   out.push(
     keyValues([
       ['Scenarios', `${scenarios.length}: ${scenarioCountLine(scenarios.map((s) => s.scenario)) || 'none'}`],

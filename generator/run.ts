@@ -13,8 +13,10 @@ import type { Attachment, Envelope, GherkinDocument, Hook, Pickle, TestCase, Tim
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
 import { CLAIM_TAG } from '../features/claims-register';
 import { readExploration, type Found } from './attachments';
+import { featureFileEnvelopes, notRunIds, picklesNotRun, type FeatureFile } from './feature-files';
 import { FeatureQuery, toMillis } from './feature-query';
 import { digest } from './history';
+import { quoted } from './escape';
 import { MessagesFileError, type NumberedEnvelope } from './messages';
 import {
   scenariosOf,
@@ -83,6 +85,11 @@ export interface RunBuilderOptions {
    * as a whole need (names, anchors, statuses), so that memory does not grow with traces and end states.
    */
   readonly keep?: 'whole' | 'summary';
+  /**
+   * The specification's feature files: every feature and scenario among them the run left out is shown as not run,
+   * at the page and anchor a full run gives it (generator/feature-files.ts). Without them, only what ran.
+   */
+  readonly featureFiles?: readonly FeatureFile[];
 }
 
 /** What the run-level pages need of a scenario: everything but its diagrams, end state, plan and queries. */
@@ -126,6 +133,8 @@ export class RunBuilder {
   private exploration: Found | null = null;
   private frozen = false;
   private readonly sources: Record<string, string> = {};
+  private featureFiles: readonly FeatureFile[];
+  private readonly notRun: string[] = [];
 
   constructor(options: RunBuilderOptions) {
     this.file = options.file;
@@ -133,6 +142,7 @@ export class RunBuilder {
     this.known = new Set(options.claims.map((c) => c.id));
     this.keep = options.keep ?? 'whole';
     this.commit = options.commit ?? null;
+    this.featureFiles = options.featureFiles ?? [];
   }
 
   private fail(line: number, problem: string): never {
@@ -156,7 +166,7 @@ export class RunBuilder {
       if (!testCase) {
         this.fail(
           line,
-          `testCaseStarted.testCaseId: "${testCaseId}" is no test case of this run (no testCase message before it has that id)`,
+          `testCaseStarted.testCaseId: ${quoted(testCaseId)} is no test case of this run (no testCase message before it has that id)`,
         );
       }
       this.attempts.set(id, testCaseId);
@@ -196,7 +206,7 @@ export class RunBuilder {
     if (testCaseId === undefined) {
       this.fail(
         line,
-        `${type}.testCaseStartedId: "${testCaseStartedId}" is no attempt of this run (no testCaseStarted message before it has that id, or that feature was already finished)`,
+        `${type}.testCaseStartedId: ${quoted(testCaseStartedId)} is no attempt of this run (no testCaseStarted message before it has that id, or that feature was already finished)`,
       );
     }
     return this.testCases.get(testCaseId)!.entry;
@@ -208,7 +218,7 @@ export class RunBuilder {
     if (!testCase.stepIds.has(testStepId)) {
       this.fail(
         line,
-        `${type}.testStepId: "${testStepId}" is no step of test case "${this.attempts.get(testCaseStartedId)}" (its testCase message lists ${[...testCase.stepIds].map((s) => `"${s}"`).join(', ')})`,
+        `${type}.testStepId: ${quoted(testStepId)} is no step of test case ${quoted(this.attempts.get(testCaseStartedId))} (its testCase message lists ${[...testCase.stepIds].map((s) => `${quoted(s)}`).join(', ')})`,
       );
     }
     return entry;
@@ -219,7 +229,7 @@ export class RunBuilder {
     if (!found) {
       this.fail(
         line,
-        `testCase.pickleId: "${testCase.pickleId}" is no pickle of this run (a test case must run a pickle written before it)`,
+        `testCase.pickleId: ${quoted(testCase.pickleId)} is no pickle of this run (a test case must run a pickle written before it)`,
       );
     }
     const { entry, pickle } = found;
@@ -227,13 +237,13 @@ export class RunBuilder {
       if (step.pickleStepId !== undefined && !pickle.stepIds.has(step.pickleStepId)) {
         this.fail(
           line,
-          `testCase.testSteps[${i}].pickleStepId: "${step.pickleStepId}" is no step of pickle "${pickle.id}"`,
+          `testCase.testSteps[${i}].pickleStepId: ${quoted(step.pickleStepId)} is no step of pickle ${quoted(pickle.id)}`,
         );
       }
       if (step.hookId !== undefined && !this.hooks.has(step.hookId)) {
         this.fail(
           line,
-          `testCase.testSteps[${i}].hookId: "${step.hookId}" is no hook of this run (no hook message has that id)`,
+          `testCase.testSteps[${i}].hookId: ${quoted(step.hookId)} is no hook of this run (no hook message has that id)`,
         );
       }
       if ((step.pickleStepId === undefined) === (step.hookId === undefined)) {
@@ -241,7 +251,7 @@ export class RunBuilder {
       }
     });
     if (entry.testCaseOfPickle.has(pickle.id))
-      this.fail(line, `testCase: a second test case for pickle "${pickle.id}"`);
+      this.fail(line, `testCase: a second test case for pickle ${quoted(pickle.id)}`);
     entry.testCaseOfPickle.set(pickle.id, testCase);
     this.testCases.set(testCase.id, {
       entry,
@@ -307,6 +317,7 @@ export class RunBuilder {
       unknownClaimTags: [...this.unknownClaimTags].sort(),
       exploration: this.exploration ? readExploration(this.file, this.exploration) : null,
       sources: this.sources,
+      notRun: this.notRun,
     };
     return { remaining, run };
   }
@@ -338,7 +349,7 @@ export class RunBuilder {
     };
     for (const id of scenarioIds) {
       if (this.documentOfScenario.has(id))
-        this.fail(line, `gherkinDocument: scenario id "${id}" is used twice in this run`);
+        this.fail(line, `gherkinDocument: scenario id ${quoted(id)} is used twice in this run`);
       this.documentOfScenario.set(id, entry);
     }
     this.documents.push(entry);
@@ -351,10 +362,10 @@ export class RunBuilder {
     if (!entry) {
       this.fail(
         line,
-        `pickle.astNodeIds[0]: "${scenarioId}" is no scenario of a gherkinDocument before it (pickle "${pickle.name}")`,
+        `pickle.astNodeIds[0]: ${quoted(scenarioId)} is no scenario of a gherkinDocument before it (pickle ${quoted(pickle.name)})`,
       );
     }
-    if (this.pickles.has(pickle.id)) this.fail(line, `pickle.id: "${pickle.id}" is used by an earlier pickle`);
+    if (this.pickles.has(pickle.id)) this.fail(line, `pickle.id: ${quoted(pickle.id)} is used by an earlier pickle`);
     const stored: StoredPickle = {
       id: pickle.id,
       scenarioId,
@@ -382,9 +393,34 @@ export class RunBuilder {
     return ids.filter((id) => this.known.has(id));
   }
 
+  /**
+   * Before the run starts, what it left out of the feature files: the pickles of its documents it did not write
+   * (scenarios left out by `--name` or `--tags`), and the documents and pickles of the files it did not read.
+   */
+  private overlay(): void {
+    const files = this.featureFiles;
+    this.featureFiles = [];
+    if (files.length === 0) return;
+    const newId = notRunIds();
+    const read = new Set(this.documents.map((entry) => entry.uri));
+    for (const entry of this.documents.filter((e) => e.feature)) {
+      const ran = entry.pickles.map((p) => JSON.parse(p.json) as Pickle);
+      for (const pickle of picklesNotRun(JSON.parse(entry.json) as GherkinDocument, ran, newId))
+        this.addPickle(0, pickle);
+    }
+    for (const file of files.filter((f) => !read.has(f.uri))) {
+      this.notRun.push(file.uri);
+      for (const e of featureFileEnvelopes(file, newId)) {
+        if (e.gherkinDocument) this.addDocument(0, e.gherkinDocument);
+        else if (e.pickle) this.addPickle(0, e.pickle);
+      }
+    }
+  }
+
   /** Every document and pickle is known: fix each feature's page name and its place in the sidebar. */
   private freeze(): CompletedFeature[] {
     if (this.frozen) return [];
+    this.overlay();
     this.frozen = true;
     const pages = uniqueAnchors(this.documents.map((entry) => anchorFor(entry.baseName.replace(/_/g, '-'), 'feature')));
     const features = this.documents.filter((entry) => entry.feature);

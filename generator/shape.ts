@@ -3,6 +3,8 @@
  * path (`console.chatList[0].icon`), what it must be and what it held. Shapes are values, so a shape reads like the
  * type it checks (generator/attachment-shapes.ts).
  */
+import { quoted } from './escape';
+
 export class ShapeError extends Error {
   constructor(
     readonly path: string,
@@ -15,10 +17,7 @@ export class ShapeError extends Error {
 
 export type Shape = (value: unknown, path: string) => void;
 
-const preview = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
+const preview = (value: unknown): string => quoted(value);
 
 const fail = (path: string, what: string, value: unknown): never => {
   throw new ShapeError(path, `must be ${what}; got ${preview(value)}`);

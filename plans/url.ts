@@ -5,6 +5,7 @@
  * Every step read goes through plans/validate.ts; a link longer than servers accept is neither written nor read.
  */
 import type { Action, Plan } from '../model/actions';
+import { quoted } from '../generator/escape';
 import { checkLength, parseAction, PLAN_LIMITS, PlanError } from './validate';
 
 /** Directory-style, as the site is built (docusaurus.config.js `trailingSlash: true`): any static host serves it. */
@@ -70,7 +71,7 @@ export function planFromSearch(search: string): ReadPlan {
       try {
         input = JSON.parse(text);
       } catch {
-        throw new PlanError(where, `not valid JSON: ${JSON.stringify(text.slice(0, 80))}`);
+        throw new PlanError(where, `not valid JSON: ${quoted(text, 80)}`);
       }
       plan.push(parseAction(input, where));
     } catch (error) {

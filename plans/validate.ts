@@ -3,8 +3,10 @@
  * a messages file. Everything the model would not survive is refused here with the step, the field and what was
  * allowed: unknown action types (inherited property names such as `constructor` or `__proto__` included), fields an
  * action does not take, numbers outside their range, texts over their length or holding line breaks (no Gherkin
- * step can carry one), and plans longer than any reader needs.
+ * step can carry one) or invisible characters (a bidi override makes "\u202Egnp.exe" read "exe.png"), and plans longer
+ * than any reader needs.
  */
+import { oneLine, quoted } from '../generator/escape';
 import { ACTION_TYPES, definitionOfType, type Action, type Field, type Plan } from '../model/actions';
 
 export { ACTION_TYPES };
@@ -96,10 +98,7 @@ const BOUNDS: Readonly<Record<string, Bound>> = {
 
 const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
-const shown = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-};
+const shown = (value: unknown): string => quoted(value);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
@@ -137,10 +136,11 @@ function checkField(where: string, key: string, field: Field, value: unknown): v
       `"${key}" is ${value.length} characters long; at most ${PLAN_LIMITS.textLength} are allowed`,
     );
   }
-  if (CONTROL.test(value)) {
+  // oneLine shows every line terminator and invisible character: a text it changes holds one.
+  if (CONTROL.test(value) || oneLine(value) !== value) {
     throw new PlanError(
       where,
-      `"${key}" holds a line break or another control character, which no Gherkin step can carry; got ${shown(value)}`,
+      `"${key}" holds a line break, a control character or an invisible one (a bidi control, a zero-width character), which no Gherkin step can carry and no reader can see; got ${shown(value)}`,
     );
   }
 }

@@ -6,7 +6,11 @@
  *
  *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
- *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history]
+ *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history] [--features DIR | --no-features]
+ *
+ * With --features (the default for the project's own run: features/), every feature file's page is built, the last
+ * run's results laid over it: what the run left out (one feature run alone, `--name`, `--tags`) shows as not run,
+ * and the generator names the features it left out.
  *
  * With a baseline, the "What changed" page compares this run with it, and --changes FILE summarises the comparison
  * for a pull request. For the project's own run (reports/messages.ndjson) the baseline may come from DOCS_BASELINE
@@ -24,12 +28,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
 import { parseBenchReport } from '../generator/bench-report';
+import type { FeatureFile } from '../generator/feature-files';
 import type { PageOptions } from '../generator/feature-page';
 import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
 import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
@@ -56,6 +61,8 @@ interface Options {
   baseline: string | null;
   changes: string | null;
   history: string | null;
+  /** The folder of the specification's feature files, laid under the run's results (null: only what ran). */
+  features: string | null;
 }
 
 /** A wrong command-line argument: one line, exit status 2. */
@@ -71,8 +78,14 @@ const FILE_OPTIONS = {
   baseline: 'baseline',
   changes: 'changes',
   history: 'history',
+  features: 'features',
 } as const satisfies Record<string, keyof Options>;
-const NEGATIONS = { 'no-self-test': 'selfTest', 'no-bench': 'bench', 'no-history': 'history' } as const;
+const NEGATIONS = {
+  'no-self-test': 'selfTest',
+  'no-bench': 'bench',
+  'no-history': 'history',
+  'no-features': 'features',
+} as const;
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
@@ -87,6 +100,7 @@ function parseOptions(argv: readonly string[]): Options {
     baseline: null,
     changes: null,
     history: null,
+    features: null,
   };
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -127,6 +141,8 @@ function parseOptions(argv: readonly string[]): Options {
     if (!given.has('baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
     if (!given.has('changes')) options.changes = join(root, 'reports', 'changes.md');
     if (!given.has('history') && !given.has('no-history')) options.history = join(root, 'reports', 'history.ndjson');
+    // Every feature's page, whatever the last run left out (`npx cucumber-js features/one.feature`).
+    if (!given.has('features') && !given.has('no-features')) options.features = join(root, 'features');
   }
   return options;
 }
@@ -201,6 +217,22 @@ const REAL_RUN = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
 
 /** A history file larger than this is none the generator wrote (30 runs of 10,000 scenarios take about 75 MB). */
 const HISTORY_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
+/** The feature files under `dir`, named as cucumber names them (relative to the checkout, `/`-separated). */
+function readFeatureFiles(dir: string | null): FeatureFile[] {
+  if (dir === null) return [];
+  const files: FeatureFile[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.feature'))
+        files.push({ uri: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(dir);
+  return files;
+}
 
 function readHistory(file: string | null): HistoryEntry[] {
   if (file === null || !existsSync(file)) return [];
@@ -365,6 +397,7 @@ async function main(): Promise<void> {
     history,
     selfTest,
     crafted,
+    featureFiles: readFeatureFiles(options.features),
   });
   let generated;
   try {
@@ -385,11 +418,18 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - started;
 
   const scenarios = generated.run.features.flatMap(scenariosOf);
-  const notPassed = scenarios.filter((s) => s.status !== 'passed').length;
+  const notRun = scenarios.filter((s) => s.status === 'not run').length;
+  const notPassed = scenarios.filter((s) => s.status !== 'passed').length - notRun;
   console.log(
     `Generated ${writer.files} files in ${shown(options.out)} from ${scenarios.length} scenarios` +
-      `${notPassed ? ` (${notPassed} did not pass, published as such)` : ''} in ${elapsed.toFixed(0)} ms.`,
+      `${notPassed ? ` (${notPassed} did not pass, published as such)` : ''}${notRun ? ` (${notRun} not run)` : ''} in ${elapsed.toFixed(0)} ms.`,
   );
+  const leftOut = generated.run.notRun;
+  if (leftOut.length) {
+    console.log(
+      `The last run left out ${leftOut.length} feature files, shown as not run: ${leftOut.join(', ')}. Run them all with npm run spec.`,
+    );
+  }
   if (options.stats) {
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
     writeAtomically(

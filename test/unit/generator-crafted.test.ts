@@ -13,6 +13,7 @@ import { OutputError } from '../../generator/escape';
 import { MessagesFileError, parseMessages } from '../../generator/messages';
 import { buildRun } from '../../generator/run';
 import { renderSite, DEFAULT_SITE_OPTIONS, UNMARKED_PAGES } from '../../generator/site';
+import { liveMarkup } from '../hostile/live';
 import { hostileCopy, PAYLOAD } from '../../generator/crafted-run';
 import { attachmentVariants, messageVariants, type Variant } from '../fixtures/crafted/craft';
 
@@ -24,54 +25,6 @@ const claims = loadClaims();
 function render(ndjson: string, file: string): Map<string, string> {
   const run = buildRun(parseMessages(ndjson, file), file, claims);
   return renderSite(run, { html: true, junit: true }, null, { ...DEFAULT_SITE_OPTIONS, listed: UNMARKED_PAGES });
-}
-
-/** The elements and attributes the generator itself writes; anything else in a page came from the input. */
-const TAGS = new Set(
-  'a br caption circle code details div figcaption figure form input label li line ol option output p polyline q rect select span summary svg table tbody td text th thead title tr ul'.split(
-    ' ',
-  ),
-);
-const ATTRIBUTES = new Set(
-  'aria-hidden aria-label class colspan cx cy fill font-size height href id name placeholder points r role rowspan scope size stroke stroke-opacity stroke-width tabindex title type value viewbox width x y'.split(
-    ' ',
-  ),
-);
-/** The generator's own data attributes, read by the site's filter script as data. */
-const DATA_ATTRIBUTE = /^data-(cf-[a-z-]+|status|label|fold-for)$/;
-const TAG = /(?<!\\)<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g;
-const ATTRIBUTE = /\s+([^\s=>"']+)(?:="([^"]*)")?/g;
-
-/**
- * Markup in a page that the Markdown and HTML parsers would make live, beyond what the generator writes: an element
- * or an attribute of its own, a tag that does not parse as one (`<iframe srcdoc="<script>` would not), a `javascript:`
- * link, or in a mermaid block any tag but `<br/>` or a directive.
- */
-export function liveMarkup(page: string): string[] {
-  const found: string[] = [];
-  // Front matter values are JSON strings, which Docusaurus shows as text.
-  const body = page.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const parts = body.split(/^```mermaid\n([\s\S]*?)^```$/m);
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) {
-      for (const m of part.matchAll(/<(?!br\/>)|%%\{/g)) found.push(`mermaid: ${part.slice(m.index, m.index + 60)}`);
-      return;
-    }
-    let tags = 0;
-    for (const m of part.matchAll(TAG)) {
-      tags++;
-      if (!TAGS.has(m[2]!.toLowerCase())) found.push(`element: ${m[0].slice(0, 80)}`);
-      for (const a of m[3]!.matchAll(ATTRIBUTE)) {
-        if (!ATTRIBUTES.has(a[1]!.toLowerCase()) && !DATA_ATTRIBUTE.test(a[1]!))
-          found.push(`attribute: ${a[0].slice(0, 80)}`);
-        if (a[1] === 'href' && /^\s*(javascript|data|vbscript):/i.test(a[2] ?? ''))
-          found.push(`link: ${a[2]!.slice(0, 80)}`);
-      }
-    }
-    const opened = [...part.matchAll(/(?<!\\)<\/?[a-zA-Z]/g)].length;
-    if (opened !== tags) found.push(`${opened - tags} tags that do not parse as the generator's own`);
-  });
-  return found;
 }
 
 function assertNoLiveMarkup(pages: Map<string, string>, what: string): void {

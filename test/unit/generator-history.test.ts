@@ -125,9 +125,35 @@ test('a change of result with its feature or the model changed is not flaky', ()
   deepStrictEqual(h!.flips, [3]);
 });
 
-test('a history file that is not one names its line', () => {
+test('a history file that is not one names its line and field', () => {
+  const line = (change: (e: Json) => void) => {
+    const e = JSON.parse(JSON.stringify(entry('1', 'passed', 'f'))) as Json;
+    change(e);
+    return `${JSON.stringify(entry('0', 'passed', 'f'))}\n${JSON.stringify(e)}\n`;
+  };
+  const cases: [(e: Json) => void, RegExp][] = [
+    [(e) => (e.startedAt = ['2026']), /"startedAt" should be a string or null/],
+    [(e) => (e.stepsPerSecond = '9000'), /"stepsPerSecond" should be a number of 0 or more/],
+    [
+      (e) => (e.scenarios[0].page = 'x" onclick="y'),
+      /"scenarios\[0\]\.page" should be a page path such as "features\/application-server", not "x\\" onclick/,
+    ],
+    [(e) => (e.scenarios[0].anchor = 'a#b'), /"scenarios\[0\]\.anchor" should be an anchor/],
+    [(e) => (e.scenarios[0].status = 'PWNED'), /"scenarios\[0\]\.status" should be a known status/],
+    [(e) => delete e.model, /"run" and "model" should be strings/],
+  ];
+  for (const [change, problem] of cases) {
+    throws(
+      () => parseHistory(line(change), 'reports/history.ndjson'),
+      (error: unknown) =>
+        error instanceof HistoryError &&
+        /^reports\/history\.ndjson:2: /.test(error.message) &&
+        problem.test(error.message),
+    );
+  }
   throws(
     () => parseHistory(`${JSON.stringify(entry('1', 'passed', 'f'))}\n{"version": 7}\n`, 'reports/history.ndjson'),
-    (error: unknown) => error instanceof HistoryError && /^reports\/history\.ndjson:2: .*version 7/.test(error.message),
+    (error: unknown) =>
+      error instanceof HistoryError && /^reports\/history\.ndjson:2: .*version 7, expected 1/.test(error.message),
   );
 });

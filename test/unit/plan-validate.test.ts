@@ -57,8 +57,26 @@ test('numbers out of range are refused with the range allowed', () => {
 test('texts: non-empty, one line, bounded; names and addresses as the steps read them', () => {
   throws(
     () => parseAction({ type: 'agent-sends', text: 'two\nlines' }),
-    /line break or another control character, which no Gherkin step can carry/,
+    /a line break, a control character or an invisible one .*, which no Gherkin step can carry/,
   );
+  // Right-to-left and zero-width characters: "\u202Egnp.exe\u202C" would show as "exe.png" (issue 26).
+  for (const text of [
+    '\u202Egnp.exe\u202C',
+    'pay\u200Bpal',
+    '\u2066x\u2069',
+    'a\rb',
+    'a\u0085b',
+    '\uFEFFx',
+    '\ud800',
+  ]) {
+    throws(
+      () => parseAction({ type: 'agent-sends', text }),
+      /invisible one \(a bidi control, a zero-width character\)/,
+    );
+  }
+  throws(() => parseAction({ type: 'agent-sends', text: '\u202Egnp.exe' }), /got "\\u202egnp\.exe"/);
+  // An emoji sequence joined by zero-width joiners is text, not a hidden character.
+  parseAction({ type: 'agent-sends', text: 'Thanks 👨‍👩‍👧' });
   throws(
     () => parseAction({ type: 'agent-sends', text: 'x'.repeat(PLAN_LIMITS.textLength + 1) }),
     /1001 characters long; at most 1000/,
