@@ -97,11 +97,12 @@ module.exports = {
       navbar: {
         title: 'Chat session failures',
         items: [
-          { type: 'doc', docId: 'index', label: 'Guide', position: 'left' },
+          // Operate first: what a reader who keeps the contact center running needs; then one Engineering entry.
+          { type: 'docSidebar', sidebarId: 'operate', label: 'Operate', position: 'left' },
           { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
-          { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
-          { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
+          { type: 'doc', docId: 'generated/known-defects', label: 'Known defects', position: 'left' },
           { to: '/playground/', label: 'Playground', position: 'left' },
+          { type: 'docSidebar', sidebarId: 'engineering', label: 'Engineering', position: 'right' },
         ],
       },
       footer: {
