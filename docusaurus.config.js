@@ -74,6 +74,8 @@ module.exports = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: false,
         searchResultLimits: 20,
+        // The rendering self-test pages (hostile and crafted text) are built and tested, never offered to a reader.
+        ignoreFiles: [/^self-test\//],
       }),
     ],
   ],

@@ -12,14 +12,20 @@ if (!fs.existsSync(fragmentFile)) {
     `${fragmentFile} is missing: generate the pages from the last run first (npm run docs:generate, or npm run build).`,
   );
 }
-/** @type {{features: string[], run: string[], selfTest: string[]}} */
+/** @type {{runbooks: string[], features: string[], run: string[], selfTest: string[]}} */
 const generated = JSON.parse(fs.readFileSync(fragmentFile, 'utf8'));
 
 const KNOWN_DEFECTS = 'generated/known-defects';
 
 /** @type {import('@docusaurus/plugin-content-docs').SidebarsConfig} */
 module.exports = {
-  operate: ['index', 'at-a-glance', KNOWN_DEFECTS, 'deployment'],
+  operate: [
+    'index',
+    { type: 'category', label: 'Runbooks', collapsed: false, items: generated.runbooks },
+    'at-a-glance',
+    KNOWN_DEFECTS,
+    'deployment',
+  ],
   engineering: [
     'engineering',
     { type: 'category', label: 'Specification, by feature', collapsed: false, items: generated.features },

@@ -23,14 +23,16 @@ function notices(lines: readonly string[]): string[] {
     .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line));
 }
 
-function customerSees(view: DeploymentView): string[] {
+/** What the customers' windows show beyond the premise: their notices, and a session that has ended. */
+export function customerSees(view: DeploymentView): string[] {
   return view.customers.flatMap((customer) => [
     ...notices(customer.lines),
     ...(customer.inSession ? [] : ['the chat session has ended']),
   ]);
 }
 
-function agentSees(view: DeploymentView): string[] {
+/** What the agent console shows: pop-ups, notices, title bar, chat list, tabs and greyed-out work. */
+export function agentSees(view: DeploymentView): string[] {
   const { console } = view;
   return [
     ...console.popups.map((popup) => `pop-up “${popup}”`),

@@ -7,10 +7,14 @@
 import { assumptionsPage } from './evidence';
 import { DEFAULT_PAGE_OPTIONS, featurePage, type PageOptions } from './feature-page';
 import { performancePage, type BenchInput } from './performance-page';
+import { runbookMarkdown, runbookPage } from './runbook-page';
+import { RUNBOOKS } from './runbooks';
 import { claimsPage, invariantsPage, summaryPage, type ReportLinks } from './run-pages';
 import type { FeatureDoc, RunDoc } from './run';
 
 export interface SidebarFragment {
+  /** Doc ids of the runbooks, one per failure and ordering (generator/runbooks.ts), in the table's order. */
+  readonly runbooks: readonly string[];
   /** Doc ids of the feature pages, in the source's order. */
   readonly features: readonly string[];
   /** Doc ids of the pages about the run as a whole. */
@@ -67,6 +71,7 @@ export function runPages(
   // Pages about this run against others (what changed, history) and the lists, each `name.md`.
   for (const [path, content] of more) files.set(path, content);
   const sidebar: SidebarFragment = {
+    runbooks: RUNBOOKS.map((runbook) => docId(runbookPage(runbook))),
     features: run.features.map((f) => docId(f.page)),
     run: [
       'summary',
@@ -80,6 +85,14 @@ export function runPages(
   };
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');
   return files;
+}
+
+/**
+ * The runbooks' pages (generator/runbooks.ts): they rest on the evidence register and on running the model, not on
+ * the run, so they are the same for every run of a checkout and are rendered apart from the run's pages.
+ */
+export function runbookPages(): Map<string, string> {
+  return new Map(RUNBOOKS.map((runbook, i) => [`${runbookPage(runbook)}.md`, runbookMarkdown(runbook, i + 1)]));
 }
 
 export function renderSite(

@@ -1,0 +1,120 @@
+/**
+ * The runbooks (generator/runbooks.ts, generator/runbook-page.ts): every statement carries its mark, the marks
+ * name what the register has, the source's own advice is marked as the source's, the known defects are the
+ * register's, and the impact by chat phase is what the model does.
+ */
+import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadRegister } from '../../features/claims-register';
+import { phaseImpact } from '../../generator/chat-phases';
+import { runbookMarkdown, unmarkedStatements } from '../../generator/runbook-page';
+import { RUNBOOKS, type Runbook } from '../../generator/runbooks';
+import { runbookPages } from '../../generator/site';
+
+const register = loadRegister();
+const pages = runbookPages();
+const runbook = (slug: string): Runbook => RUNBOOKS.find((r) => r.slug === slug)!;
+
+test('one runbook per failure of the source and per ordering the site covers, each with its page', () => {
+  deepStrictEqual(
+    RUNBOOKS.map((r) => r.slug),
+    [
+      'application-server',
+      'services-server',
+      'messaging-server',
+      'messaging-and-application-servers',
+      'all-three-servers',
+      'services-then-messaging',
+      'application-back-first',
+      'web-server',
+    ],
+  );
+  deepStrictEqual(
+    [...pages.keys()],
+    RUNBOOKS.map((r) => `runbooks/${r.slug}.md`),
+  );
+  // Every section of the source (failure and restoration) is covered by one runbook.
+  const sections = new Set(register.claims.filter((c) => !c.premise).map((c) => c.section));
+  deepStrictEqual(new Set(RUNBOOKS.flatMap((r) => r.sections)), sections);
+});
+
+test('every statement and every phase of every runbook carries its mark', () => {
+  for (const [path, page] of pages) {
+    deepStrictEqual(unmarkedStatements(page), [], path);
+    const slug = path.replace(/^runbooks\/|\.md$/g, '');
+    const { customersSee, tellCustomers, agentsSee, agentsDo, administrator, restoration } = runbook(slug);
+    const statements = [customersSee, tellCustomers, agentsSee, agentsDo, administrator, restoration];
+    ok(
+      statements.every((list) => list.length > 0),
+      `${path} says something in every section`,
+    );
+    ok((page.match(/class="cf-rb-statement"/g) ?? []).length >= statements.flat().length, `${path} shows them`);
+    strictEqual((page.match(/class="cf-rb-phase"/g) ?? []).length, 4, `${path} has the four chat phases`);
+  }
+});
+
+test('a statement without a mark is found, and a mark naming nothing in the register is an error', () => {
+  const unmarked: Runbook = {
+    ...runbook('messaging-server'),
+    restoration: [{ text: 'The chat comes back by itself.', marks: [] }],
+  };
+  deepStrictEqual(unmarkedStatements(runbookMarkdown(unmarked, 1, register)), ['The chat comes back by itself.']);
+  const unknown: Runbook = { ...unmarked, restoration: [{ text: 'x', marks: [{ claim: 'MSG-R9' }] }] };
+  throws(() => runbookMarkdown(unknown, 1, register), /names claim MSG-R9, which features\/claims.json does not have/);
+  const unknownAssumption: Runbook = { ...unmarked, restoration: [{ text: 'x', marks: [{ assumption: 'nope' }] }] };
+  throws(() => runbookMarkdown(unknownAssumption, 1, register), /names assumption nope/);
+});
+
+test("the source's advice is marked as the source's, and advice the model infers as assumed, with its reason", () => {
+  const services = pages.get('runbooks/services-server.md')!;
+  for (const [advice, claim] of [
+    ['Complete chat.', 'SVC-F3'],
+    ['Log out.', 'SVC-F6'],
+    ['Log back in once the Services server is back.', 'SVC-R1'],
+  ] as const) {
+    match(
+      services,
+      new RegExp(
+        `${advice.replace(/\./g, '\\.')} <a class="cf-rb-mark cf-rb-mark-source" href="/claims#claim-${claim.toLowerCase()}"`,
+      ),
+    );
+  }
+  // The source's own words are carried with the mark.
+  match(services, /title="The source: Agent must log out\."/);
+  const application = pages.get('runbooks/application-server.md')!;
+  match(
+    application,
+    /Complete the lost chat[^<]*<span class="cf-rb-mark cf-rb-mark-assumed"><a href="\/assumptions#assumption-lost-chat-blocks-agent">/,
+  );
+  match(
+    application,
+    /<details class="cf-rb-why"><summary>why<\/summary>A chat at 5000\/5900 keeps an integrated agent/,
+  );
+});
+
+test("the known defects are the register's claims the source marks incorrect", () => {
+  const application = pages.get('runbooks/application-server.md')!;
+  const known = application.slice(application.indexOf('## What is known to be wrong'));
+  match(known, /claim-app-r3/);
+  const messaging = pages.get('runbooks/messaging-server.md')!;
+  match(messaging, /The source marks nothing as incorrect for this failure\./);
+});
+
+test('the impact by chat phase is what the model does', () => {
+  const messaging = phaseImpact(runbook('messaging-server').outage, 'in progress');
+  ok(messaging.down.customer.includes('[The following message could not be delivered. Try to send it again.]'));
+  ok(messaging.restored.agent.includes('chat list: “Waiting for customer to reply”, green circle'));
+  const application = phaseImpact(runbook('application-server').outage, 'in progress');
+  ok(application.down.customer.includes('the chat session has ended'));
+  ok(application.restored.agent.includes('pop-up “Session in Progress”'));
+  const services = phaseImpact(runbook('services-server').outage, 'email');
+  ok(
+    services.down.agent.some((line) => /^the agent cannot take the next activity: .*Services server failed/.test(line)),
+    services.down.agent.join('\n'),
+  );
+  // The same outage always gives the same table: the model is deterministic.
+  deepStrictEqual(
+    phaseImpact(runbook('web-server').outage, 'waiting'),
+    phaseImpact(runbook('web-server').outage, 'waiting'),
+  );
+});
