@@ -22,7 +22,7 @@ module.exports = {
   operate: [
     'index',
     { type: 'category', label: 'Runbooks', collapsed: false, items: generated.runbooks },
-    'at-a-glance',
+    'generated/at-a-glance',
     KNOWN_DEFECTS,
     'deployment',
   ],

@@ -5,7 +5,11 @@
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
 import { formatMillis, statusBadge } from './feature-page';
+import type { Register } from '../features/claims-register';
+import { evidenceRegister } from './evidence';
 import { ROUTES } from './routes';
+import { runbookRoute, runbookTitle, sourceMark } from './runbook-page';
+import { RUNBOOKS } from './runbooks';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
 
@@ -47,8 +51,27 @@ function listPage(run: RunDoc, tag: string, title: string, slug: string, positio
   );
 }
 
-export function knownDefectsPage(run: RunDoc): string {
-  return listPage(
+/**
+ * What the source calls incorrect, for a reader asking "is this a known defect?": each such claim of the register
+ * with its mark and the runbook of its failure, before the scenarios that pin it down.
+ */
+function sourceDefects(register: Register): string {
+  const defects = register.claims.filter((claim) => claim.defect);
+  if (defects.length === 0) return markdownText('The source calls nothing incorrect.');
+  return `<ul class="cf-rb">${defects
+    .map((claim) => {
+      const runbook = RUNBOOKS.find((r) => r.sections.includes(claim.section));
+      return `<li class="cf-rb-statement">${htmlText(`${claim.section}: ${claim.statement}`)} ${sourceMark(claim)}${
+        runbook
+          ? ` <a href="${htmlAttribute(runbookRoute(runbook))}">${htmlText(`What to do: ${runbookTitle(runbook)}`)}</a>`
+          : ''
+      }</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+export function knownDefectsPage(run: RunDoc, register: Register = evidenceRegister()): string {
+  const page = listPage(
     run,
     '@known-defect',
     'Known defects',
@@ -56,6 +79,14 @@ export function knownDefectsPage(run: RunDoc): string {
     7,
     'Every scenario pinning down behaviour the source calls incorrect (@known-defect).',
   );
+  const end = page.indexOf('\n---\n', 4) + 5;
+  return [
+    page.slice(0, end),
+    '## What the source calls incorrect {#in-the-source}',
+    sourceDefects(register),
+    '## The scenarios that pin them down {#scenarios}',
+    page.slice(end),
+  ].join('\n\n');
 }
 
 export function inferredPage(run: RunDoc): string {

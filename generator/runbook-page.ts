@@ -41,6 +41,13 @@ const failureInText = (runbook: Runbook): string => runbook.failure.replace(/^Th
 const why = (reason: string): string =>
   ` <details class="cf-rb-why"><summary>why</summary>${htmlText(reason)}</details>`;
 
+/** The mark of a statement the source makes: the claim, linked on the claims page, its words on hover. */
+export function sourceMark(claim: Claim): string {
+  return `<a class="cf-rb-mark cf-rb-mark-source" href="${htmlAttribute(`${ROUTES.claims}#${claimAnchor(claim.id)}`)}" title="${htmlAttribute(
+    `The source: ${claim.source.replace(/\*\*/g, '')}`,
+  )}">${htmlText(`From the source · ${claim.id}`)}</a>`;
+}
+
 function markHtml(mark: Mark, register: Register): string {
   if ('claim' in mark) {
     const claim = register.claims.find((c) => c.id === mark.claim);
@@ -48,9 +55,7 @@ function markHtml(mark: Mark, register: Register): string {
       throw new Error(
         `generator/runbooks.ts: a statement names claim ${mark.claim}, which features/claims.json does not have`,
       );
-    return `<a class="cf-rb-mark cf-rb-mark-source" href="${htmlAttribute(`${ROUTES.claims}#${claimAnchor(claim.id)}`)}" title="${htmlAttribute(
-      `The source: ${claim.source.replace(/\*\*/g, '')}`,
-    )}">${htmlText(`From the source · ${claim.id}`)}</a>`;
+    return sourceMark(claim);
   }
   const assumption = register.assumptions.find((a) => a.id === mark.assumption);
   if (!assumption)

@@ -7,6 +7,7 @@
 import { assumptionsPage } from './evidence';
 import { DEFAULT_PAGE_OPTIONS, featurePage, type PageOptions } from './feature-page';
 import { performancePage, type BenchInput } from './performance-page';
+import { phaseMatrix } from './phase-matrix';
 import { runbookMarkdown, runbookPage } from './runbook-page';
 import { RUNBOOKS } from './runbooks';
 import { claimsPage, invariantsPage, summaryPage, type ReportLinks } from './run-pages';
@@ -87,12 +88,21 @@ export function runPages(
   return files;
 }
 
+/** The at-a-glance page: the hand-written matrix (generator/templates/at-a-glance.md) and the impact by chat phase. */
+export const AT_A_GLANCE_FILE = 'at-a-glance.md';
+export const AT_A_GLANCE_TEMPLATE = 'generator/templates/at-a-glance.md';
+
 /**
- * The runbooks' pages (generator/runbooks.ts): they rest on the evidence register and on running the model, not on
+ * The runbooks' pages (generator/runbooks.ts) and the at-a-glance page (`atAGlance` is its template's text): they rest on the evidence register and on running the model, not on
  * the run, so they are the same for every run of a checkout and are rendered apart from the run's pages.
  */
-export function runbookPages(): Map<string, string> {
-  return new Map(RUNBOOKS.map((runbook, i) => [`${runbookPage(runbook)}.md`, runbookMarkdown(runbook, i + 1)]));
+export function runbookPages(atAGlance: string): Map<string, string> {
+  const pages = new Map(RUNBOOKS.map((runbook, i) => [`${runbookPage(runbook)}.md`, runbookMarkdown(runbook, i + 1)]));
+  pages.set(
+    AT_A_GLANCE_FILE,
+    `${atAGlance.trimEnd()}\n\n## Impact by chat phase {#impact-by-phase}\n\n${phaseMatrix()}`,
+  );
+  return pages;
 }
 
 export function renderSite(

@@ -32,7 +32,7 @@ import { linesOf, MessagesFileError, MessagesReader, parseMessages } from '../ge
 import { featurePage, type PageOptions } from '../generator/feature-page';
 import type { BenchInput } from '../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
-import { pageFile, runbookPages, runPages, selfTestPages } from '../generator/site';
+import { AT_A_GLANCE_TEMPLATE, pageFile, runbookPages, runPages, selfTestPages } from '../generator/site';
 import { parseBenchReport } from './bench/report';
 import { hostileCopy } from '../test/fixtures/crafted/craft';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
@@ -369,7 +369,8 @@ async function main(): Promise<void> {
       ['inferred.md', inferredPage(run)],
     ]);
     for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
-    for (const [path, content] of runbookPages()) await writer.write(path, content);
+    const atAGlance = readFileSync(join(root, AT_A_GLANCE_TEMPLATE), 'utf8');
+    for (const [path, content] of runbookPages(atAGlance)) await writer.write(path, content);
     await writer.flush();
   } catch (error) {
     await writer.flush().catch(() => undefined);

@@ -5,6 +5,7 @@
 const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+const { createInterface } = require('node:readline');
 const { takeLock, LockBusy, root } = require('./checkout-lock');
 const { buildSite } = require('./build');
 
@@ -43,7 +44,11 @@ async function main() {
   console.log(`\n▶ Serving the site: open http://localhost:${port}/ (Ctrl+C to stop)\n`);
   const server = spawn(bin('docusaurus'), ['serve', '--port', port, '--host', 'localhost', '--no-open'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // The address is said above, once: Docusaurus's own line names the folder it serves instead.
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    if (!/Serving "build" directory at/.test(line)) console.log(line);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));

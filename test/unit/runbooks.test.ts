@@ -12,7 +12,7 @@ import { RUNBOOKS, type Runbook } from '../../generator/runbooks';
 import { runbookPages } from '../../generator/site';
 
 const register = loadRegister();
-const pages = runbookPages();
+const pages = new Map([...runbookPages('')].filter(([path]) => path.startsWith('runbooks/')));
 const runbook = (slug: string): Runbook => RUNBOOKS.find((r) => r.slug === slug)!;
 
 test('one runbook per failure of the source and per ordering the site covers, each with its page', () => {
