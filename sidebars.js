@@ -1,8 +1,9 @@
 // The site's two sidebars, one per audience. *Operate* is for the people who keep the contact center running: the
 // home page by situation, the runbooks, the at-a-glance matrix, the known defects. *Engineering* is the
-// specification behind them: its generated pages (scripts/generate-docs.ts lists them in docs/generated/sidebar.json)
-// and the hand-written pages of docs/engineering/, whose sidebar is generated from that folder (each page's
-// `sidebar_position` orders it). The rendering self-test pages are built and tested but in neither sidebar.
+// specification behind them: its generated pages and the hand-written pages of docs/engineering/, whose sidebar is
+// generated from that folder (each page's `sidebar_position` orders it). generator/site.ts lists the generated
+// pages in docs/generated/sidebar.json, one list a group of generator/page-list.ts's SIDEBAR_GROUPS; the rendering
+// self-test pages (group selfTest) are built and tested but in neither sidebar.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -12,10 +13,8 @@ if (!fs.existsSync(fragmentFile)) {
     `${fragmentFile} is missing: generate the pages from the last run first (npm run docs:generate, or npm run build).`,
   );
 }
-/** @type {{runbooks: string[], features: string[], run: string[], selfTest: string[]}} */
+/** @type {{runbooks: string[], operate: string[], features: string[], run: string[], selfTest: string[]}} */
 const generated = JSON.parse(fs.readFileSync(fragmentFile, 'utf8'));
-
-const KNOWN_DEFECTS = 'generated/known-defects';
 
 /** @type {import('@docusaurus/plugin-content-docs').SidebarsConfig} */
 module.exports = {
@@ -23,18 +22,13 @@ module.exports = {
     'index',
     { type: 'category', label: 'Runbooks', collapsed: false, items: generated.runbooks },
     'generated/at-a-glance',
-    KNOWN_DEFECTS,
+    ...generated.operate,
     'deployment',
   ],
   engineering: [
     'engineering',
     { type: 'category', label: 'Specification, by feature', collapsed: false, items: generated.features },
-    {
-      type: 'category',
-      label: 'Results',
-      collapsed: false,
-      items: generated.run.filter((id) => id !== KNOWN_DEFECTS),
-    },
+    { type: 'category', label: 'Results', collapsed: false, items: generated.run },
     {
       type: 'category',
       label: 'How it is built',

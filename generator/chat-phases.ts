@@ -107,8 +107,8 @@ function repliesOpen(view: DeploymentView): string[] {
 
 function moment(view: DeploymentView, refused: readonly string[]): PhaseMoment {
   return {
-    customer: customerSees(view),
-    agent: [...agentSees(view), ...repliesOpen(view), ...refused],
+    customer: customerSees(view).map((seen) => seen.text),
+    agent: [...agentSees(view).map((seen) => seen.text), ...repliesOpen(view), ...refused],
     database: databaseOf(view),
   };
 }

@@ -4,14 +4,15 @@
  * worker, which shows how a `--parallel` run shared its scenarios out.
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
-import { formatMillis, statusBadge } from './feature-page';
 import type { Register } from '../features/claims-register';
-import { evidenceRegister } from './evidence';
-import { ROUTES } from './routes';
-import { runbookRoute, runbookTitle, sourceMark } from './runbook-page';
-import { RUNBOOKS } from './runbooks';
+import { evidenceRegister, scenarioBasis } from './evidence';
+import { formatMillis, statusBadge } from './feature-page';
+import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
+import { markedHtml, markedStatement, STATEMENTS_ATTRIBUTE } from './statement-marks';
+import { runbookRoute, runbookTitle } from './runbook-page';
+import { RUNBOOKS } from './runbooks';
 
 interface Listed {
   readonly feature: FeatureDoc;
@@ -21,39 +22,41 @@ interface Listed {
 const everyScenario = (run: RunDoc): Listed[] =>
   run.features.flatMap((feature) => scenariosOf(feature).map((scenario) => ({ feature, scenario })));
 
-function scenarioTable(listed: readonly Listed[], withDuration: boolean): string {
+/**
+ * The scenario's name, linked to it; on the known-defects and inferred lists, marked with what the scenario rests
+ * on (a scenario with any assumed line is assumed), since there the name states a behaviour.
+ */
+function scenarioCell(feature: FeatureDoc, scenario: ScenarioDoc, marked: boolean): string {
+  const link = `<a href="/${feature.page}#${scenario.anchor}">${htmlText(scenario.name)}</a>`;
+  if (!marked) return `<td>${link}</td>`;
+  return `<td ${STATEMENTS_ATTRIBUTE}>${markedHtml(link, scenarioBasis(scenario), undefined, scenario.name)}</td>`;
+}
+
+function scenarioTable(listed: readonly Listed[], withDuration: boolean, marked = false): string {
   const rows = listed.map(
     ({ feature, scenario }) =>
-      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td><td><a href="/${feature.page}#${scenario.anchor}">${htmlText(
-        scenario.name,
-      )}</a></td><td>${htmlText(feature.name)}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
+      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td>${scenarioCell(feature, scenario, marked)}<td>${htmlText(
+        feature.name,
+      )}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
   );
   return `${filterForm(listed.map((l) => l.scenario.status))}<div class="cf-scroll"><table class="cf-table cf-index"><thead><tr><th>Result</th><th>Scenario</th><th>Feature</th>${
     withDuration ? '<th>Duration</th>' : ''
   }</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function listPage(run: RunDoc, tag: string, title: string, slug: string, position: number, intro: string): string {
+function listPage(run: RunDoc, tag: string, intro: string): string {
   const listed = everyScenario(run).filter(({ scenario }) => scenario.tags.includes(tag));
   return (
     [
-      [
-        '---',
-        `title: ${JSON.stringify(title)}`,
-        `sidebar_position: ${position}`,
-        `slug: ${slug}`,
-        `description: ${JSON.stringify(intro)}`,
-        '---',
-      ].join('\n'),
       markdownText(`${intro} ${listed.length} scenarios.`),
-      listed.length ? scenarioTable(listed, false) : markdownText(`No scenario of this run is tagged ${tag}.`),
+      listed.length ? scenarioTable(listed, false, true) : markdownText(`No scenario of this run is tagged ${tag}.`),
     ].join('\n\n') + '\n'
   );
 }
 
 /**
  * What the source calls incorrect, for a reader asking "is this a known defect?": each such claim of the register
- * with its mark and the runbook of its failure, before the scenarios that pin it down.
+ * as a statement marked from the source, with the runbook of its failure, before the scenarios that pin it down.
  */
 function sourceDefects(register: Register): string {
   const defects = register.claims.filter((claim) => claim.defect);
@@ -61,7 +64,11 @@ function sourceDefects(register: Register): string {
   return `<ul class="cf-rb">${defects
     .map((claim) => {
       const runbook = RUNBOOKS.find((r) => r.sections.includes(claim.section));
-      return `<li class="cf-rb-statement">${htmlText(`${claim.section}: ${claim.statement}`)} ${sourceMark(claim)}${
+      return `<li class="cf-rb-statement"><span ${STATEMENTS_ATTRIBUTE}>${markedStatement(
+        `${claim.section}: ${claim.statement}`,
+        { claims: [claim.id] },
+        register,
+      )}</span>${
         runbook
           ? ` <a href="${htmlAttribute(runbookRoute(runbook))}">${htmlText(`What to do: ${runbookTitle(runbook)}`)}</a>`
           : ''
@@ -71,33 +78,16 @@ function sourceDefects(register: Register): string {
 }
 
 export function knownDefectsPage(run: RunDoc, register: Register = evidenceRegister()): string {
-  const page = listPage(
-    run,
-    '@known-defect',
-    'Known defects',
-    ROUTES.knownDefects,
-    7,
-    'Every scenario pinning down behaviour the source calls incorrect (@known-defect).',
-  );
-  const end = page.indexOf('\n---\n', 4) + 5;
   return [
-    page.slice(0, end),
     '## What the source calls incorrect {#in-the-source}',
     sourceDefects(register),
     '## The scenarios that pin them down {#scenarios}',
-    page.slice(end),
+    listPage(run, '@known-defect', listedPage('knownDefects').description),
   ].join('\n\n');
 }
 
 export function inferredPage(run: RunDoc): string {
-  return listPage(
-    run,
-    '@inferred',
-    'Inferred behaviour',
-    ROUTES.inferred,
-    8,
-    'Every scenario showing what the model infers and the source does not state (@inferred).',
-  );
+  return listPage(run, '@inferred', listedPage('inferred').description);
 }
 
 /** One lane a worker, one bar a scenario from its start to its end; the run's own clock on the axis. */

@@ -20,9 +20,10 @@ import {
   type PhaseMoment,
 } from './chat-phases';
 import { htmlAttribute, htmlText, yamlString } from './escape';
-import { assumptionAnchor, evidenceRegister } from './evidence';
+import { evidenceRegister } from './evidence';
 import { claimAnchor, ROUTES } from './routes';
 import type { Mark, Runbook, Statement } from './runbooks';
+import { markedStatement, STATEMENTS_ATTRIBUTE, unmarkedStatements, type StatementBasis } from './statement-marks';
 
 export const RUNBOOK_ROUTE = '/runbooks';
 
@@ -37,52 +38,54 @@ export const runbookTitle = (runbook: Runbook): string => `${runbook.failure} fa
 /** "the Messaging server", inside a sentence. */
 const failureInText = (runbook: Runbook): string => runbook.failure.replace(/^The /, 'the ');
 
-/** The reason for an assumed mark, folded: one tap away, so a section stays one screen on a phone. */
-const why = (reason: string): string =>
-  ` <details class="cf-rb-why"><summary>why</summary>${htmlText(reason)}</details>`;
+/** The reason for an assumed mark (HTML), folded: one tap away, so a section stays one screen on a phone. */
+const whyText = (reason: string): string => why(htmlText(reason));
+const why = (reasonHtml: string): string => ` <details class="cf-rb-why"><summary>why</summary>${reasonHtml}</details>`;
 
-/** The mark of a statement the source makes: the claim, linked on the claims page, its words on hover. */
-export function sourceMark(claim: Claim): string {
-  return `<a class="cf-rb-mark cf-rb-mark-source" href="${htmlAttribute(`${ROUTES.claims}#${claimAnchor(claim.id)}`)}" title="${htmlAttribute(
-    `The source: ${claim.source.replace(/\*\*/g, '')}`,
-  )}">${htmlText(`From the source · ${claim.id}`)}</a>`;
+/** What a statement rests on, in generator/statement-marks.ts's terms. */
+function basisOf(marks: readonly Mark[]): StatementBasis {
+  return {
+    claims: marks.flatMap((m) => ('claim' in m ? [m.claim] : [])),
+    assumptions: marks.flatMap((m) => ('assumption' in m ? [m.assumption] : [])),
+  };
 }
 
-function markHtml(mark: Mark, register: Register): string {
-  if ('claim' in mark) {
-    const claim = register.claims.find((c) => c.id === mark.claim);
-    if (!claim)
-      throw new Error(
-        `generator/runbooks.ts: a statement names claim ${mark.claim}, which features/claims.json does not have`,
-      );
-    return sourceMark(claim);
-  }
-  const assumption = register.assumptions.find((a) => a.id === mark.assumption);
-  if (!assumption)
-    throw new Error(
-      `generator/runbooks.ts: a statement names assumption ${mark.assumption}, which features/claims.json does not have`,
-    );
-  return `<span class="cf-rb-mark cf-rb-mark-assumed"><a href="${htmlAttribute(
-    `${ROUTES.assumptions}#${assumptionAnchor(assumption.id)}`,
-  )}">${htmlText(`Assumed · ${assumption.id}`)}</a>${why(assumption.rationale)}</span>`;
+/**
+ * One statement, marked through `markedStatement` (the mark every generated surface writes), then, for each
+ * assumption it rests on, the assumption's reason folded beside it: itself a statement resting on that assumption.
+ */
+function statementHtml(statement: Statement, register: Register): string {
+  const reasons = statement.marks.flatMap((m) => {
+    if (!('assumption' in m)) return [];
+    const assumption = register.assumptions.find((a) => a.id === m.assumption);
+    return assumption ? [{ id: assumption.id, reason: assumption.rationale }] : [];
+  });
+  const marked = markedStatement(statement.text, basisOf(statement.marks), register);
+  return `<li class="cf-rb-statement"><span ${STATEMENTS_ATTRIBUTE}>${marked}</span>${reasons
+    .map(({ id, reason }) =>
+      why(`<span ${STATEMENTS_ATTRIBUTE}>${markedStatement(reason, { assumptions: [id] }, register)}</span>`),
+    )
+    .join('')}</li>`;
 }
 
 function statementsHtml(statements: readonly Statement[], register: Register): string {
-  return `<ul class="cf-rb">${statements
-    .map(
-      (s) =>
-        `<li class="cf-rb-statement">${htmlText(s.text)} ${s.marks.map((m) => markHtml(m, register)).join(' ')}</li>`,
-    )
-    .join('')}</ul>`;
+  return `<ul class="cf-rb">${statements.map((s) => statementHtml(s, register)).join('')}</ul>`;
 }
 
-/** The statements of a rendered runbook that carry no mark: each `cf-rb-statement` item needs a `cf-rb-mark`. */
-export function unmarkedStatements(page: string): string[] {
+/**
+ * What a rendered runbook says without a mark: each runbook statement (`cf-rb-statement`) must hold a marked
+ * statement, every text inside a statements container must be marked (statement-marks.ts's checker), and each
+ * chat phase's row must carry its mark.
+ */
+export function unmarkedRunbookStatements(page: string): string[] {
   const items = page.match(/<li class="cf-rb-statement">[\s\S]*?<\/li>/g) ?? [];
   const rows = page.match(/<tr class="cf-rb-phase">[\s\S]*?<\/tr>/g) ?? [];
-  return [...items, ...rows]
-    .filter((item) => !item.includes('class="cf-rb-mark'))
-    .map((item) => item.replace(/<[^>]+>/g, '').trim());
+  return [
+    ...items.filter((item) => !item.includes('class="cf-statement ')),
+    ...rows.filter((row) => !row.includes('class="cf-rb-mark')),
+  ]
+    .map((item) => item.replace(/<[^>]+>/g, '').trim())
+    .concat(unmarkedStatements(page));
 }
 
 const PREMISE_ACTIONS: readonly Action[] = [
@@ -135,7 +138,7 @@ function phaseMark(runbook: Runbook, phase: ChatPhase): string {
     )}</a>`;
   return `<span class="cf-rb-mark cf-rb-mark-assumed"><a href="${htmlAttribute(ROUTES.assumptions)}">${htmlText(
     'Assumed · the model’s prediction',
-  )}</a>${why(
+  )}</a>${whyText(
     runbook.sections.length
       ? 'The source shows only a chat in progress (and, for the Services server, an email); this row is what the model’s rules give.'
       : 'The source does not show this ordering; this row is what the model’s rules give.',

@@ -53,15 +53,18 @@ export const RUNBOOKS: readonly Runbook[] = [
     outage: { fail: ['Application'], restore: ['Application'], minutesDown: 10 },
     customersSee: [
       say(
-        'A customer who sends a message after the failure is told that messages sent after the failure were lost, and to start a new chat.',
-        claim('APP-F1'),
-        assumed('session-lost-on-send'),
+        'A message the customer sends while the server is down is lost with the session, with no notice of its own: the window keeps waiting.',
+        assumed('lost-message-told-on-return', 'window-waits-for-return'),
       ),
       say('If the server comes back quickly, the customer is simply asked to start another chat.', claim('APP-F2')),
       say(
-        'If it stays down more than a few minutes (3 in the model), the customer is first told of connection issues.',
+        'If it stays down more than a few minutes (3 in the model), the customer is told of connection issues.',
         claim('APP-F3'),
         assumed('a-few-minutes'),
+      ),
+      say(
+        'The customer is told that messages sent after the failure were lost, and to start a new chat.',
+        claim('APP-F1'),
       ),
     ],
     tellCustomers: [
@@ -123,10 +126,15 @@ export const RUNBOOKS: readonly Runbook[] = [
       ),
       say('Log out.', claim('SVC-F6')),
       say('Log back in once the Services server is back.', claim('SVC-R1')),
+      say(
+        'An agent who stays logged in through the restoration stays blocked until logging out and back in.',
+        assumed('services-login-renewal'),
+      ),
     ],
     administrator: [
       say('While the server is down, the open-chats query shows the chat in progress (5000/5900).', claim('SVC-F2')),
       say('Once the agent completes it, the activity query shows it completed (9000/9100).', claim('SVC-F3')),
+      say('A completed chat no longer appears in the open-chats query.', assumed('open-chats-excludes-completed')),
     ],
     restoration: [
       say('After logging back in, the previous chat completion stood.', claim('SVC-R1')),
@@ -176,9 +184,9 @@ export const RUNBOOKS: readonly Runbook[] = [
     outage: { fail: ['Messaging', 'Application'], restore: ['Messaging', 'Application'], minutesDown: 5 },
     customersSee: [
       say(
-        'As for the Application server: a message sent ends the session, with the notice to start a new chat.',
+        'As for the Application server: what the customer sends is lost, the customer hears of connection issues after a few minutes, and of the lost session once the servers are back.',
         claim('MA-F1'),
-        assumed('session-lost-on-send'),
+        assumed('lost-message-told-on-return'),
       ),
     ],
     tellCustomers: [
@@ -213,9 +221,9 @@ export const RUNBOOKS: readonly Runbook[] = [
     },
     customersSee: [
       say(
-        'A combination of the single failures: a message sent ends the session, with the notice to start a new chat.',
+        'A combination of the single failures: what the customer sends is lost with the session, with no notice of its own.',
         claim('ALL-F1'),
-        assumed('session-lost-on-send'),
+        assumed('lost-message-told-on-return'),
       ),
       say('A customer who waits is told of connection issues.', claim('ALL-F5')),
     ],
@@ -285,17 +293,17 @@ export const RUNBOOKS: readonly Runbook[] = [
     customersSee: [
       say(
         'A message sent is not delivered, but the session survives an outage of a few minutes.',
-        assumed('failure-orderings'),
+        assumed('web-server-outage'),
       ),
     ],
     tellCustomers: [
-      say('Keep the chat window open if the server is back within a few minutes.', assumed('failure-orderings')),
+      say('Keep the chat window open if the server is back within a few minutes.', assumed('web-server-outage')),
     ],
-    agentsSee: [say('The customer’s message never arrives.', assumed('failure-orderings'))],
+    agentsSee: [say('The customer’s message never arrives.', assumed('web-server-outage'))],
     agentsDo: [
-      say('Keep the chat open: the session is still open once the server is back.', assumed('failure-orderings')),
+      say('Keep the chat open: the session is still open once the server is back.', assumed('web-server-outage')),
     ],
     administrator: [say(ROW_SURVIVES.replace(', until the agent completes it', ''), assumed('database-row-survives'))],
-    restoration: [say('The session is still open.', assumed('failure-orderings'))],
+    restoration: [say('The session is still open.', assumed('web-server-outage'))],
   },
 ];

@@ -42,7 +42,8 @@ async function statement(page: Page, section: string, text: string): Promise<{ t
   });
   return {
     text: (await item.innerText()).trim(),
-    marks: await item.locator('.cf-rb-mark > a, a.cf-rb-mark').allInnerTexts(),
+    // The statement's own mark (generator/statement-marks.ts), not the marks of its folded reasons.
+    marks: await item.locator(':scope > [data-cf-statements] > .cf-statement > .cf-mark').allInnerTexts(),
   };
 }
 
@@ -61,21 +62,21 @@ const JOURNEYS: readonly Journey[] = [
     answer: {
       section: 'restoration',
       text: 'The chat session is re-established and can continue',
-      mark: /^From the source · MSG-R2$/,
+      mark: /^source: MSG-R2$/,
     },
-    agentsShould: { text: 'Keep the chat open', mark: /^From the source · MSG-R2$/ },
+    agentsShould: { text: 'Keep the chat open', mark: /^source: MSG-R2$/ },
   },
   {
     question: 'The Application server came back after ten minutes: what do agents see?',
     clicks: ['The Application server'],
-    answer: { section: 'restoration', text: 'Session in Progress', mark: /^From the source · APP-R1$/ },
-    agentsShould: { text: 'Complete the lost chat', mark: /^Assumed · lost-chat-blocks-agent$/ },
+    answer: { section: 'restoration', text: 'Session in Progress', mark: /^source: APP-R1$/ },
+    agentsShould: { text: 'Complete the lost chat', mark: /^assumed: lost-chat-blocks-agent$/ },
   },
   {
     question: 'The Services server is down: what should agents do?',
     clicks: ['The Services server'],
-    answer: { section: 'customers', text: 'agent and customer can still chat', mark: /^From the source · SVC-F1$/ },
-    agentsShould: { text: 'Log out.', mark: /^From the source · SVC-F6$/ },
+    answer: { section: 'customers', text: 'agent and customer can still chat', mark: /^source: SVC-F1$/ },
+    agentsShould: { text: 'Log out.', mark: /^source: SVC-F6$/ },
   },
   {
     question: 'An agent is told a lost chat is still active: is this a known defect?',
@@ -83,7 +84,7 @@ const JOURNEYS: readonly Journey[] = [
     answer: {
       section: 'in-the-source',
       text: 'incorrectly told that the session is still active',
-      mark: /^From the source · APP-R3$/,
+      mark: /^source: APP-R3$/,
     },
   },
 ];

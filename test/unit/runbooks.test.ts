@@ -7,7 +7,7 @@ import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/str
 import { test } from 'node:test';
 import { loadRegister } from '../../features/claims-register';
 import { phaseImpact } from '../../generator/chat-phases';
-import { runbookMarkdown, unmarkedStatements } from '../../generator/runbook-page';
+import { runbookMarkdown, unmarkedRunbookStatements } from '../../generator/runbook-page';
 import { RUNBOOKS, type Runbook } from '../../generator/runbooks';
 import { runbookPages } from '../../generator/site';
 
@@ -40,7 +40,7 @@ test('one runbook per failure of the source and per ordering the site covers, ea
 
 test('every statement and every phase of every runbook carries its mark', () => {
   for (const [path, page] of pages) {
-    deepStrictEqual(unmarkedStatements(page), [], path);
+    deepStrictEqual(unmarkedRunbookStatements(page), [], path);
     const slug = path.replace(/^runbooks\/|\.md$/g, '');
     const { customersSee, tellCustomers, agentsSee, agentsDo, administrator, restoration } = runbook(slug);
     const statements = [customersSee, tellCustomers, agentsSee, agentsDo, administrator, restoration];
@@ -54,14 +54,29 @@ test('every statement and every phase of every runbook carries its mark', () => 
 });
 
 test('a statement without a mark is found, and a mark naming nothing in the register is an error', () => {
-  const unmarked: Runbook = {
-    ...runbook('messaging-server'),
-    restoration: [{ text: 'The chat comes back by itself.', marks: [] }],
-  };
-  deepStrictEqual(unmarkedStatements(runbookMarkdown(unmarked, 1, register)), ['The chat comes back by itself.']);
-  const unknown: Runbook = { ...unmarked, restoration: [{ text: 'x', marks: [{ claim: 'MSG-R9' }] }] };
+  const messaging = runbook('messaging-server');
+  const page = runbookMarkdown(messaging, 1, register);
+  // A statement written around the marking function, and a chat phase's row without its mark, are found.
+  const bare = page
+    .replace('<ul class="cf-rb">', '<ul class="cf-rb"><li class="cf-rb-statement">The chat comes back by itself.</li>')
+    .replace(
+      /(<tr class="cf-rb-phase"><th scope="row">A chat waiting for an agent) <span class="cf-rb-mark[\s\S]*?<\/details><\/span>/,
+      '$1',
+    );
+  const found = unmarkedRunbookStatements(bare);
+  deepStrictEqual(found.length, 2, found.join('\n'));
+  deepStrictEqual(found[0], 'The chat comes back by itself.');
+  ok(found[1]!.startsWith('A chat waiting for an agent'), found[1]);
+  // Text inside a statements container but outside a marked statement is found too (statement-marks.ts's checker).
+  deepStrictEqual(
+    unmarkedRunbookStatements(page.replace('<span data-cf-statements>', '<span data-cf-statements>Also: ')),
+    ['Also:'],
+  );
+  const unmarked: Runbook = { ...messaging, restoration: [{ text: 'The chat comes back by itself.', marks: [] }] };
+  throws(() => runbookMarkdown(unmarked, 1, register), /names no claim and no assumption/);
+  const unknown: Runbook = { ...messaging, restoration: [{ text: 'x', marks: [{ claim: 'MSG-R9' }] }] };
   throws(() => runbookMarkdown(unknown, 1, register), /names claim MSG-R9, which features\/claims.json does not have/);
-  const unknownAssumption: Runbook = { ...unmarked, restoration: [{ text: 'x', marks: [{ assumption: 'nope' }] }] };
+  const unknownAssumption: Runbook = { ...messaging, restoration: [{ text: 'x', marks: [{ assumption: 'nope' }] }] };
   throws(() => runbookMarkdown(unknownAssumption, 1, register), /names assumption nope/);
 });
 
@@ -75,20 +90,21 @@ test("the source's advice is marked as the source's, and advice the model infers
     match(
       services,
       new RegExp(
-        `${advice.replace(/\./g, '\\.')} <a class="cf-rb-mark cf-rb-mark-source" href="/claims#claim-${claim.toLowerCase()}"`,
+        `<span class="cf-statement cf-statement-source">${advice.replace(/\./g, '\\.')} <span class="cf-mark cf-mark-source">source: <a class="cf-mark-link cf-tag-claim" href="/claims#claim-${claim.toLowerCase()}"`,
       ),
     );
   }
   // The source's own words are carried with the mark.
-  match(services, /title="The source: Agent must log out\."/);
+  match(services, /title="From the source \(Services Server Failure\): Agent must log out\."/);
   const application = pages.get('runbooks/application-server.md')!;
   match(
     application,
-    /Complete the lost chat[^<]*<span class="cf-rb-mark cf-rb-mark-assumed"><a href="\/assumptions#assumption-lost-chat-blocks-agent">/,
+    /Complete the lost chat[^<]*<span class="cf-mark cf-mark-assumed">assumed: <a class="cf-mark-link cf-tag-inferred" href="\/assumptions#assumption-lost-chat-blocks-agent"/,
   );
+  // Its reason, one tap away, is itself a statement resting on that assumption.
   match(
     application,
-    /<details class="cf-rb-why"><summary>why<\/summary>A chat at 5000\/5900 keeps an integrated agent/,
+    /<details class="cf-rb-why"><summary>why<\/summary><span data-cf-statements><span class="cf-statement cf-statement-assumed">A chat at 5000\/5900 keeps an integrated agent/,
   );
 });
 
@@ -105,7 +121,8 @@ test('the impact by chat phase is what the model does', () => {
   ok(messaging.down.customer.includes('[The following message could not be delivered. Try to send it again.]'));
   ok(messaging.restored.agent.includes('chat list: “Waiting for customer to reply”, green circle'));
   const application = phaseImpact(runbook('application-server').outage, 'in progress');
-  ok(application.down.customer.includes('the chat session has ended'));
+  ok(application.down.customer.includes('[We are having connection issues. Please wait while we try to reconnect.]'));
+  ok(application.restored.customer.includes('the chat session has ended'));
   ok(application.restored.agent.includes('pop-up “Session in Progress”'));
   const services = phaseImpact(runbook('services-server').outage, 'email');
   ok(
