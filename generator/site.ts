@@ -105,7 +105,10 @@ export const AT_A_GLANCE_TEMPLATE = 'generator/templates/at-a-glance.md';
  */
 export function runbookPages(atAGlance: string): Map<string, string> {
   const pages = new Map(RUNBOOKS.map((runbook, i) => [`${runbookPage(runbook)}.md`, runbookMarkdown(runbook, i + 1)]));
-  pages.set(AT_A_GLANCE_FILE, `${atAGlance.trimEnd()}\n\n## Impact by chat phase {#impact-by-phase}\n\n${phaseMatrix()}`);
+  pages.set(
+    AT_A_GLANCE_FILE,
+    `${atAGlance.trimEnd()}\n\n## Impact by chat phase {#impact-by-phase}\n\n${phaseMatrix()}`,
+  );
   return pages;
 }
 
