@@ -22,12 +22,26 @@ const faster = process.env.DOCS_FASTER !== '0' && {
   gitEagerVcs: true,
 };
 
+/**
+ * Where the site is served: `SITE_URL`, its scheme and host, and `BASE_URL`, its path (GitHub Pages' workflow
+ * sets both to the repository's Pages address; any other host of a sub-path sets them the same way). Links the
+ * site writes start with the base URL; a wrong value is refused here, in one line.
+ */
+const siteUrl = process.env.SITE_URL || 'http://localhost';
+const baseUrl = process.env.BASE_URL || '/';
+if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(baseUrl))
+  throw new Error(`BASE_URL is a path starting and ending with /, such as /chat-kb/, not ${JSON.stringify(baseUrl)}`);
+if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(siteUrl))
+  throw new Error(
+    `SITE_URL is a scheme and host with no path, such as https://example.org, not ${JSON.stringify(siteUrl)}`,
+  );
+
 /** @type {import('@docusaurus/types').Config} */
 module.exports = {
   title: 'Chat session failure scenarios',
   tagline: 'What a customer, an agent and the database see when WIM/EIM servers fail, and when they come back',
-  url: 'http://localhost',
-  baseUrl: '/',
+  url: siteUrl,
+  baseUrl,
   // Directory-style output (/features/x/index.html): any plain static file server, GitHub Pages or nginx
   // without rewrites serves every route and every shared link, reloaded or opened cold.
   trailingSlash: true,
@@ -74,6 +88,8 @@ module.exports = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: false,
         searchResultLimits: 20,
+        // The rendering self-test pages (hostile and crafted text) are built and tested, never offered to a reader.
+        ignoreFiles: [/^self-test\//],
       }),
     ],
   ],
@@ -97,11 +113,12 @@ module.exports = {
       navbar: {
         title: 'Chat session failures',
         items: [
-          { type: 'doc', docId: 'index', label: 'Guide', position: 'left' },
-          { type: 'doc', docId: 'at-a-glance', label: 'At a glance', position: 'left' },
-          { type: 'doc', docId: 'generated/summary', label: 'Last run', position: 'left' },
-          { type: 'doc', docId: 'generated/claims', label: 'Claims', position: 'left' },
+          // Operate first: what a reader who keeps the contact center running needs; then one Engineering entry.
+          { type: 'docSidebar', sidebarId: 'operate', label: 'Operate', position: 'left' },
+          { type: 'doc', docId: 'generated/at-a-glance', label: 'At a glance', position: 'left' },
+          { type: 'doc', docId: 'generated/known-defects', label: 'Known defects', position: 'left' },
           { to: '/playground/', label: 'Playground', position: 'left' },
+          { type: 'docSidebar', sidebarId: 'engineering', label: 'Engineering', position: 'right' },
         ],
       },
       footer: {

@@ -62,6 +62,12 @@ export function parseBenchReport(text: string): BenchReport {
   if (!value.machine || !Array.isArray(value.comparisons) || typeof value.measuredAt !== 'string') {
     throw new Error('a benchmark report has "measuredAt", "machine" and "comparisons"');
   }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(value.measuredAt)) {
+    throw new Error(
+      `"measuredAt" is an ISO instant such as 2026-12-07T12:33:39.000Z, not ${JSON.stringify(value.measuredAt).slice(0, 60)}`,
+    );
+  }
+
   for (const c of value.comparisons) {
     if (typeof c?.title !== 'string' || !Array.isArray(c.measurements) || !Array.isArray(c.checks)) {
       throw new Error('each comparison has a "title", "measurements" and "checks"');

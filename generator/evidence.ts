@@ -69,8 +69,28 @@ function parameterNote(assumption: Assumption, scenario: ScenarioDoc): string {
   )}</span>`;
 }
 
-/** The mark under one asserted line. */
-export function evidenceMark(evidence: Evidence, scenario: ScenarioDoc): string {
+/**
+ * The mark under one asserted line. An assumption is explained once per scenario: `explained` holds the ids of
+ * the assumptions already explained above in it (the caller's, one set per scenario), and a later line that
+ * rests on one gets a short mark naming it and linking to its entry, so a page does not repeat the same block
+ * after every line it marks.
+ */
+export function evidenceMark(evidence: Evidence, scenario: ScenarioDoc, explained?: Set<string>): string {
+  if (evidence.kind === 'assumed' && explained) {
+    const { id } = evidence.assumption;
+    if (explained.has(id)) {
+      return `<div class="cf-evidence cf-evidence-assumed"><span class="cf-evidence-label">${htmlText(
+        'Assumed',
+      )}</span> <a class="cf-tag cf-tag-inferred" href="${htmlAttribute(`${ROUTES.assumptions}#${assumptionAnchor(id)}`)}">${htmlText(
+        id,
+      )}</a> ${htmlText('(explained at its first line above)')}</div>`;
+    }
+    explained.add(id);
+  }
+  return fullMark(evidence, scenario);
+}
+
+function fullMark(evidence: Evidence, scenario: ScenarioDoc): string {
   switch (evidence.kind) {
     case 'source':
       return `<div class="cf-evidence cf-evidence-source"><span class="cf-evidence-label">${htmlText(

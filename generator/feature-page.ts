@@ -120,9 +120,11 @@ function stepList(scenario: ScenarioDoc): string {
   // Hooks are shown only when they did not pass: a failing After hook is part of why a scenario failed.
   const marks = evidenceOf(scenario);
   const evidence = new Map(scenario.steps.map((s, i) => [s, marks[i]] as const));
+  // Each assumption is explained at its first line in the scenario; later lines link back to it.
+  const explained = new Set<string>();
   const item = (s: StepDoc) => {
     const e = evidence.get(s);
-    return stepItem(s, e ? evidenceMark(e, scenario) : '');
+    return stepItem(s, e ? evidenceMark(e, scenario, explained) : '');
   };
   const steps = scenario.steps.filter((s) => !s.hook || s.status !== 'passed');
   const background = steps.filter((s) => s.fromBackground);

@@ -16,7 +16,7 @@ import type { RunLabel } from './changes-page';
 import { RunComparer } from './run-comparison';
 import type { ReportLinks } from './run-pages';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from './run';
-import { pageFile, runPages, selfTestPages } from './site';
+import { pageFile, runbookPages, runPages, selfTestPages } from './site';
 
 /** A messages file as lines, named as errors should name it. */
 export interface MessageLines {
@@ -52,6 +52,11 @@ export interface GenerateInput {
   readonly crafted: MessagesText | null;
   /** The specification's feature files, laid under the run's results (generator/feature-files.ts); none: what ran. */
   readonly featureFiles?: readonly FeatureFile[];
+  /**
+   * The at-a-glance page's hand-written matrix (generator/templates/at-a-glance.md): with it, the runbooks and the
+   * at-a-glance page are rendered too (`runbookPages`); without it (a test of the run's pages alone), they are not.
+   */
+  readonly atAGlance?: string;
 }
 
 /** One page: its path under docs/generated/ and its content. */
@@ -135,5 +140,6 @@ export async function* generate(input: GenerateInput): AsyncGenerator<Page, Gene
     { run, reports: input.reports, bench: input.bench, history: history ?? [], changes: changes.page },
     selfTest,
   );
+  if (input.atAGlance !== undefined) yield* runbookPages(input.atAGlance);
   return { run, changesReport: changes.report, history };
 }

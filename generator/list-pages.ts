@@ -4,12 +4,15 @@
  * worker, which shows how a `--parallel` run shared its scenarios out.
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
-import { scenarioBasis } from './evidence';
+import type { Register } from '../features/claims-register';
+import { evidenceRegister, scenarioBasis } from './evidence';
 import { formatMillis, statusBadge } from './feature-page';
 import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
-import { markedFromRun, STATEMENTS_ATTRIBUTE } from './statement-marks';
+import { markedFromRun, markedStatement, STATEMENTS_ATTRIBUTE } from './statement-marks';
+import { runbookRoute, runbookTitle } from './runbook-page';
+import { RUNBOOKS } from './runbooks';
 
 interface Listed {
   readonly feature: FeatureDoc;
@@ -51,8 +54,36 @@ function listPage(run: RunDoc, tag: string, intro: string): string {
   );
 }
 
-export function knownDefectsPage(run: RunDoc): string {
-  return listPage(run, '@known-defect', listedPage('knownDefects').description);
+/**
+ * What the source calls incorrect, for a reader asking "is this a known defect?": each such claim of the register
+ * as a statement marked from the source, with the runbook of its failure, before the scenarios that pin it down.
+ */
+function sourceDefects(register: Register): string {
+  const defects = register.claims.filter((claim) => claim.defect);
+  if (defects.length === 0) return markdownText('The source calls nothing incorrect.');
+  return `<ul class="cf-rb">${defects
+    .map((claim) => {
+      const runbook = RUNBOOKS.find((r) => r.sections.includes(claim.section));
+      return `<li class="cf-rb-statement"><span ${STATEMENTS_ATTRIBUTE}>${markedStatement(
+        `${claim.section}: ${claim.statement}`,
+        { claims: [claim.id] },
+        register,
+      )}</span>${
+        runbook
+          ? ` <a href="${htmlAttribute(runbookRoute(runbook))}">${htmlText(`What to do: ${runbookTitle(runbook)}`)}</a>`
+          : ''
+      }</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+export function knownDefectsPage(run: RunDoc, register: Register = evidenceRegister()): string {
+  return [
+    '## What the source calls incorrect {#in-the-source}',
+    sourceDefects(register),
+    '## The scenarios that pin them down {#scenarios}',
+    listPage(run, '@known-defect', listedPage('knownDefects').description),
+  ].join('\n\n');
 }
 
 export function inferredPage(run: RunDoc): string {

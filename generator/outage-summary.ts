@@ -44,7 +44,8 @@ function notices(lines: readonly string[]): string[] {
     .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line));
 }
 
-function customerSees(view: DeploymentView): Seen[] {
+/** What the customers' windows show beyond the premise: their notices, and a session that has ended. */
+export function customerSees(view: DeploymentView): Seen[] {
   return view.customers.flatMap((customer) => [
     ...notices(customer.lines).map((notice): Seen => {
       const wording = NOTICE_WORDING.find(([text]) => text.test(notice))?.[1];
@@ -54,7 +55,8 @@ function customerSees(view: DeploymentView): Seen[] {
   ]);
 }
 
-function agentSees(view: DeploymentView): Seen[] {
+/** What the agent console shows: pop-ups, notices, title bar, chat list, tabs and greyed-out work. */
+export function agentSees(view: DeploymentView): Seen[] {
   const { console } = view;
   return [
     ...console.popups.map((popup): Seen => ({ text: `pop-up “${popup}”`, states: shows(popup) })),

@@ -6,8 +6,12 @@
  */
 import { yamlString } from './escape';
 
-/** The sidebar groups of the generated pages, in the order the fragment lists them. */
-export const SIDEBAR_GROUPS = ['features', 'run', 'selfTest'] as const;
+/**
+ * The sidebar groups of the generated pages, in the order the fragment lists them: the runbooks and the listed
+ * pages for operators (sidebars.js's Operate sidebar), the feature pages and the pages about the run (Engineering),
+ * and the self-test pages (in no sidebar).
+ */
+export const SIDEBAR_GROUPS = ['runbooks', 'operate', 'features', 'run', 'selfTest'] as const;
 export type SidebarGroup = (typeof SIDEBAR_GROUPS)[number];
 
 export interface ListedPage {
@@ -88,8 +92,8 @@ export const PAGE_LIST = [
     route: '/known-defects',
     title: 'Known defects',
     description:
-      'Every scenario pinning down behaviour the source calls incorrect (@known-defect): the agent incorrectly told that the session is still active. What the model infers from it is on the Inferred behaviour page.',
-    group: 'run',
+      'What the source calls incorrect (the agent incorrectly told that the session is still active), with what to do, and every scenario pinning it down (@known-defect).',
+    group: 'operate',
   },
   {
     id: 'inferred',

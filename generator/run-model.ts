@@ -133,7 +133,17 @@ export interface ClaimCoverage {
   readonly status: Status;
 }
 
+/**
+ * An instant as every page prints it, once, from its ISO form: `2026-12-07 12:33:39 UTC`. Text already in this form
+ * is never formatted again (its "T" would be taken for ISO's separator: "U C").
+ */
+export function utcText(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(iso)) throw new RangeError(`not an ISO instant: ${iso}`);
+  return iso.replace('T', ' ').replace(/(?:\.\d+)?Z$/, ' UTC');
+}
+
 export interface RunDoc {
+  /** When the run started, as utcText prints it. */
   readonly startedAt: string | null;
   readonly milliseconds: number;
   readonly success: boolean;

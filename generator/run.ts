@@ -26,6 +26,7 @@ import {
   type FeatureDoc,
   type RunDoc,
   type ScenarioDoc,
+  utcText,
 } from './run-model';
 import { anchorFor, uniqueAnchors } from './slug';
 
@@ -302,12 +303,7 @@ export class RunBuilder {
     });
     const { started, finished } = this;
     const run: RunDoc = {
-      startedAt: started
-        ? new Date(toMillis(started))
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, ' UTC')
-        : null,
+      startedAt: started ? utcText(new Date(toMillis(started)).toISOString()) : null,
       milliseconds: started && finished ? toMillis(finished.timestamp) - toMillis(started) : 0,
       success: finished?.success ?? false,
       cucumberVersion: `${meta.implementation.name} ${meta.implementation.version}`,

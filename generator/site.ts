@@ -13,6 +13,9 @@ import { historyPage } from './history-page';
 import { inferredPage, knownDefectsPage } from './list-pages';
 import { listedFrontMatter, PAGE_LIST, SIDEBAR_GROUPS, type PageId, type SidebarGroup } from './page-list';
 import { performancePage, type BenchInput } from './performance-page';
+import { phaseMatrix } from './phase-matrix';
+import { runbookMarkdown, runbookPage } from './runbook-page';
+import { RUNBOOKS } from './runbooks';
 import { claimsPage, invariantsPage, summaryPage, type ReportLinks } from './run-pages';
 import type { FeatureDoc, RunDoc } from './run';
 
@@ -96,12 +99,31 @@ export function runPages(
   const pages = PAGE_LIST.filter((page) => listed.includes(page.id));
   for (const page of pages) files.set(`${page.file}.md`, `${listedFrontMatter(page.id)}\n\n${RENDER[page.id](input)}`);
   const groups = Object.fromEntries(SIDEBAR_GROUPS.map((g) => [g, [] as string[]])) as Record<SidebarGroup, string[]>;
+  groups.runbooks.push(...RUNBOOKS.map((runbook) => docId(runbookPage(runbook))));
   groups.features.push(...input.run.features.map((f) => docId(f.page)));
   for (const page of pages) groups[page.group].push(docId(page.file));
   groups.selfTest.push(...(selfTest?.features ?? []).map((f) => docId(asSelfTest(f).page)));
   const sidebar: SidebarFragment = groups;
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');
   return files;
+}
+
+/** The at-a-glance page: the hand-written matrix (generator/templates/at-a-glance.md) and the impact by chat phase. */
+export const AT_A_GLANCE_FILE = 'at-a-glance.md';
+export const AT_A_GLANCE_TEMPLATE = 'generator/templates/at-a-glance.md';
+
+/**
+ * The runbooks' pages (generator/runbooks.ts) and the at-a-glance page (`atAGlance` is its template's text): they rest
+ * on the evidence register and on running the model, not on the run, so they are the same for every run of a
+ * checkout and are rendered apart from the run's pages (the sidebar fragment lists the runbooks, `runPages`).
+ */
+export function runbookPages(atAGlance: string): Map<string, string> {
+  const pages = new Map(RUNBOOKS.map((runbook, i) => [`${runbookPage(runbook)}.md`, runbookMarkdown(runbook, i + 1)]));
+  pages.set(
+    AT_A_GLANCE_FILE,
+    `${atAGlance.trimEnd()}\n\n## Impact by chat phase {#impact-by-phase}\n\n${phaseMatrix()}`,
+  );
+  return pages;
 }
 
 /** What the listed pages of a run in memory are rendered from: no history kept, no baseline compared. */

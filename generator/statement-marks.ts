@@ -147,7 +147,7 @@ export function unmarkedStatements(html: string): string[] {
 }
 
 /**
- * The mark of a statement in hand-written Markdown (docs/at-a-glance.md), after the statement:
+ * The mark of a statement in hand-written Markdown (the at-a-glance matrix, generator/templates/at-a-glance.md), after the statement:
  * `*(source: [APP-F3](/claims#claim-app-f3))*` or `*(assumed: [a-few-minutes](/assumptions#assumption-a-few-minutes))*`,
  * with the same links as `markedStatement`. A statement resting on any assumption is marked assumed and lists
  * only its assumptions (the claims are on the scenario page it links to).

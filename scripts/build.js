@@ -5,6 +5,7 @@
 // removes what it had half written.
 const { spawn } = require('node:child_process');
 const { existsSync, renameSync, rmSync } = require('node:fs');
+const { createInterface } = require('node:readline');
 const { join } = require('node:path');
 const { takeLock, LockBusy, onInterrupt, root } = require('./checkout-lock');
 
@@ -15,9 +16,22 @@ const OLD = join(root, 'build.old');
 
 let child = null;
 
-function run(command, args) {
+/**
+ * Lines of Docusaurus's build that speak of its internals, not of what npm run build and npm start do: the
+ * temporary folder it builds into, and its advice to run another command (npm start serves the site itself).
+ * Everything else it prints, warnings and errors included, passes through.
+ */
+const DOCUSAURUS_CHATTER = [/Generated static files in "build\.partial"/, /Use `npm run serve` command/];
+
+/** Runs a command with the terminal; lines of its output matching one of `quiet` are left out. */
+function run(command, args, quiet = []) {
   return new Promise((resolve, reject) => {
-    child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child = spawn(command, args, { cwd: root, stdio: ['inherit', quiet.length ? 'pipe' : 'inherit', 'inherit'] });
+    if (quiet.length) {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (!quiet.some((pattern) => pattern.test(line))) console.log(line);
+      });
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       child = null;
@@ -45,7 +59,7 @@ async function buildSite({ generate = true } = {}) {
       ]);
       if (status !== 0) return status;
     }
-    const status = await run(bin('docusaurus'), ['build', '--out-dir', PARTIAL]);
+    const status = await run(bin('docusaurus'), ['build', '--out-dir', PARTIAL], DOCUSAURUS_CHATTER);
     if (status !== 0) {
       rmSync(PARTIAL, { recursive: true, force: true });
       return status;
@@ -53,6 +67,7 @@ async function buildSite({ generate = true } = {}) {
     if (existsSync(BUILD)) renameSync(BUILD, OLD);
     renameSync(PARTIAL, BUILD);
     rmSync(OLD, { recursive: true, force: true });
+    console.log('The site is built.');
     return 0;
   } finally {
     stop();

@@ -36,6 +36,7 @@ import { loadClaims } from '../features/claims-register';
 import { parseBenchReport } from '../generator/bench-report';
 import type { FeatureFile } from '../generator/feature-files';
 import type { PageOptions } from '../generator/feature-page';
+import { AT_A_GLANCE_TEMPLATE } from '../generator/site';
 import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
 import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
 import { linesOf, MessagesFileError } from '../generator/messages';
@@ -398,6 +399,7 @@ async function main(): Promise<void> {
     selfTest,
     crafted,
     featureFiles: readFeatureFiles(options.features),
+    atAGlance: readFileSync(join(root, AT_A_GLANCE_TEMPLATE), 'utf8'),
   });
   let generated;
   try {

@@ -10,6 +10,7 @@ const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { join } = require('node:path');
+const { createInterface } = require('node:readline');
 const { takeLock, LockBusy, root, endBySignal, signalMeaning, SIGNALS } = require('./checkout-lock');
 const { buildSite } = require('./build');
 
@@ -60,11 +61,16 @@ function listenForSignals() {
   }
 }
 
-/** Runs a step; its exit status, or the signal that ended it. */
-function run(title, command, args) {
+/** Runs a step; its exit status, or the signal that ended it. Lines of its output matching `quiet` are left out. */
+function run(title, command, args, quiet = []) {
   if (title) console.log(`\n▶ ${title}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', quiet.length ? 'pipe' : 'inherit', 'inherit'] });
+    if (quiet.length) {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (!quiet.some((pattern) => pattern.test(line))) console.log(line);
+      });
+    }
     current = child;
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -118,7 +124,8 @@ async function main(steps = STEPS) {
 
   await checkPortFree(port);
   console.log(`\n▶ Serving the site: open http://${HOST}:${port}/ (Ctrl+C to stop)\n`);
-  const server = await run(null, ...steps.serve(port));
+  // The address is said above, once: Docusaurus's own line would name the folder it serves instead.
+  const server = await run(null, ...steps.serve(port), [/Serving "build" directory at/]);
   if (stopping) return stopped(stopping, 'the server was');
   if (server.signal) return stopped(server.signal, 'the server was');
   console.error(

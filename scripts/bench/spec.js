@@ -58,7 +58,7 @@ function benchSpec({ runs = Number(process.env.BENCH_RUNS ?? 7), messagesDir } =
       ms('the exploration phase (npm run test:explore), in its own process', exploration),
     ],
     checks: [
-      { target: 'at most 2.00× the empty run (issue 25)', measured: `${ratio.toFixed(2)}×`, met: ratio <= 2 },
+      { target: 'at most 2.00× the empty run', measured: `${ratio.toFixed(2)}×`, met: ratio <= 2 },
       {
         target: 'without @invariants: at most 2.00×',
         measured: `${restRatio.toFixed(2)}×`,

@@ -12,6 +12,18 @@ const NAMES = [
   ['*', 'Table (scrolls sideways)'],
 ];
 
+/**
+ * A region's name: what it holds. A table is named by its caption or the query it shows (the playground's
+ * database tables, one per query), so two tables of a page are two distinguishable regions (axe's
+ * landmark-unique), not two regions both called "Table".
+ */
+function nameOf(box) {
+  const table = box.querySelector('table');
+  const title = table?.caption?.textContent?.trim() || table?.getAttribute('data-query');
+  if (title && !box.matches('.cf-console')) return `${title} (table, scrolls sideways)`;
+  return NAMES.find(([selector]) => box.matches(selector))[1];
+}
+
 function mark() {
   for (const box of document.querySelectorAll(SCROLL_BOXES)) {
     const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
@@ -19,8 +31,7 @@ function mark() {
     box.setAttribute('tabindex', '0');
     box.setAttribute('data-scroll-region', '');
     if (!box.hasAttribute('role')) box.setAttribute('role', 'region');
-    if (!box.hasAttribute('aria-label'))
-      box.setAttribute('aria-label', NAMES.find(([selector]) => box.matches(selector))[1]);
+    if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', nameOf(box));
   }
 }
 

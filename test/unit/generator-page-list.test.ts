@@ -13,6 +13,7 @@ import { PAGE_LIST, SIDEBAR_GROUPS } from '../../generator/page-list';
 import { ROUTES } from '../../generator/routes';
 import { buildRun } from '../../generator/run';
 import { renderSite, SIDEBAR_FILE, type SidebarFragment } from '../../generator/site';
+import { RUNBOOKS } from '../../generator/runbooks';
 
 const root = join(__dirname, '..', '..');
 const fixture = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
@@ -69,7 +70,7 @@ test('the sidebar fragment lists the listed pages in the list order, in their gr
   for (const group of SIDEBAR_GROUPS) {
     const listed = PAGE_LIST.filter((p) => p.group === group).map((p) => `generated/${p.file}`);
     deepStrictEqual(
-      sidebar[group].filter((id) => !/^generated\/(features|self-test)\//.test(id)),
+      sidebar[group].filter((id) => !/^generated\/(features|self-test|runbooks)\//.test(id)),
       listed,
       group,
     );
@@ -77,6 +78,11 @@ test('the sidebar fragment lists the listed pages in the list order, in their gr
   deepStrictEqual(
     sidebar.features,
     run.features.map((f) => `generated/${f.page}`),
+  );
+  // The runbooks are a family of their own (generator/runbooks.ts), listed in the table's order.
+  deepStrictEqual(
+    sidebar.runbooks,
+    RUNBOOKS.map((r) => `generated/runbooks/${r.slug}`),
   );
 });
 

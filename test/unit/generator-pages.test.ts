@@ -5,14 +5,16 @@
  * same pages as the whole file read at once.
  */
 import { test } from 'node:test';
-import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
+import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { featurePage, type PageOptions } from '../../generator/feature-page';
 import { MessagesReader, parseMessages, type NumberedEnvelope } from '../../generator/messages';
+import { markdownText } from '../../generator/escape';
 import { performancePage } from '../../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type RunDoc } from '../../generator/run';
+import { utcText } from '../../generator/run-model';
 import { inMemoryInput, renderSite, runPages, UNMARKED_PAGES, type SiteOptions } from '../../generator/site';
 import { planFromSearch } from '../../plans/url';
 import { BENCH_REPORT_VERSION, type BenchReport } from '../../generator/bench-report';
@@ -142,7 +144,7 @@ test('the Performance page says when nothing was measured, when the report is un
   match(page, /on A \\<b\\>CPU\\<\\\/b\\>\\, 2 cores\\, 24 GiB of memory\\, Node v20\\\.20\\\.2/);
   match(
     page,
-    /<td data-label="Target">at most 2\.00×<\/td><td data-label="Latest">2\.80×<\/td><td data-label="Result"><span class="cf-badge cf-badge-failed">✘ missed<\/span>/,
+    /<td data-label="Target">at most 2\.00×<\/td><td data-label="Latest">2\.80×<\/td><td data-label="Result"><span class="cf-badge cf-badge-missed">missed<\/span>/,
   );
   match(
     page,
@@ -157,6 +159,35 @@ test('the Performance page says when nothing was measured, when the report is un
   // A comparison with no measurements is left out of the measurements table rather than shown headed but empty.
   deepStrictEqual(page.match(/>Docs build<\/th>/g)?.length, 1);
   match(page, /ts\\-node loads \\`typescript\\` \\\{x\\\}/);
+});
+
+test('the Performance page states targets without issue numbers, "missed" as a neutral status, and each date once', () => {
+  const report: BenchReport = {
+    version: BENCH_REPORT_VERSION,
+    measuredAt: '2026-12-02T14:52:07.412Z',
+    machine: { cpu: 'CPU', cores: 2, memoryGiB: 8, node: 'v20.20.2', platform: 'linux x64' },
+    comparisons: [
+      {
+        id: 'spec',
+        title: 'Specification vs empty cucumber-js run',
+        command: 'node scripts/bench/spec.js',
+        measurements: [{ label: 'whole specification', unit: 'ms', median: 937, min: 900, max: 990, runs: 7 }],
+        checks: [{ target: 'at most 2.00× the empty run (issue 2)', measured: '2.80×', met: false }],
+      },
+    ],
+  };
+  // The run's start as the run model prints it (RunDoc.startedAt), from cucumber's testRunStarted timestamp.
+  const run = buildRun(parseMessages(lines.join('\n'), file), file, claims);
+  match(run.startedAt ?? '', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  const page = performancePage({ report }, run.startedAt);
+  // The run-start line: the run's start shown as printed once, never formatted a second time ("U C").
+  ok(page.includes(markdownText(`the specification run the other pages show started on ${run.startedAt}.`)), page);
+  ok(!/U C|UTC UTC/.test(page), 'a date formatted twice');
+  match(page, /Measured 2026\\-12\\-02 14\\:52\\:07 UTC by npm run bench/);
+  ok(!/issue \d/.test(page), 'an issue number on the Performance page');
+  match(page, /<td data-label="Target">at most 2\.00× the empty run<\/td>/);
+  ok(!page.includes('cf-badge-failed') && !page.includes('✘'), 'a missed target shown as a failure');
+  throws(() => utcText('2026-12-02 14:52:07 UTC'), /not an ISO instant/);
 });
 
 /** Cucumber with `--parallel` interleaves test cases: the executions here are regrouped, last one first. */

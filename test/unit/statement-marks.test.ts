@@ -11,6 +11,7 @@ import {
   unmarkedStatements,
 } from '../../generator/statement-marks';
 import { loadRegister } from '../../features/claims-register';
+import { AT_A_GLANCE_TEMPLATE } from '../../generator/site';
 
 const register = loadRegister();
 const claim = register.claims.find((c) => !c.premise)!;
@@ -54,7 +55,7 @@ test('the checker finds every unmarked statement inside a statements container, 
 });
 
 test('the at-a-glance matrix marks every statement with a claim or an assumption of the register', () => {
-  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'at-a-glance.md'), 'utf8');
+  const page = readFileSync(join(__dirname, '..', '..', AT_A_GLANCE_TEMPLATE), 'utf8');
   deepStrictEqual(unmarkedMarkdownStatements(page), []);
   ok(page.includes(markdownMark({ claims: ['APP-F3'] })), 'the page uses the marks markdownMark writes');
 });

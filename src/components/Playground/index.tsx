@@ -4,7 +4,7 @@
  * same functions as the scenario pages (generator/end-state.ts) and the same sequence diagrams
  * (generator/sequence-diagram.ts). The staged plan lives in the address (plans/url.ts), so it can be shared.
  */
-import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
+import React, { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Mermaid from '@theme/Mermaid';
 import type { Action } from '../../../model/actions';
 import { describeAction } from '../../../model/actions';
@@ -272,6 +272,11 @@ export default function Playground(): ReactNode {
   const [ready, setReady] = useState(false);
   const [gherkinShown, setGherkinShown] = useState(false);
   const [copied, setCopied] = useState('');
+  // What was selected for the reader to copy by hand, where the page has no clipboard (plain http, any host but
+  // localhost): the link or the Gherkin, or ''.
+  const [selectedForCopy, setSelectedForCopy] = useState('');
+  const shareField = useRef<HTMLInputElement>(null);
+  const gherkinBlock = useRef<HTMLPreElement>(null);
   const [presetId, setPresetId] = useState(DEFAULT_PRESET.id);
 
   useEffect(() => {
@@ -303,6 +308,7 @@ export default function Playground(): ReactNode {
   const commit = (next: Staged, said: string) => {
     setStaged(next);
     setCopied('');
+    setSelectedForCopy('');
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${linkSearch(next)}`);
     const count = `${next.plan.length} step${next.plan.length === 1 ? '' : 's'}`;
     setAnnouncement(`${said} Clock ${next.deployment.view().clock}, ${count} staged.`);
@@ -314,6 +320,9 @@ export default function Playground(): ReactNode {
       return;
     }
     commit(stage(staged, action), `Staged: ${describeAction(action)}.`);
+    // A message sent leaves its field empty for the next one, as a chat window does.
+    if (action.type === 'customer-sends') setInputs((old) => ({ ...old, customerText: '' }));
+    if (action.type === 'agent-sends') setInputs((old) => ({ ...old, agentText: '' }));
   };
   const set = (key: keyof ControlInputs) => (value: string) => setInputs((old) => ({ ...old, [key]: value }));
   const field = (name: TextInput, placeholder?: string) => (
@@ -332,10 +341,33 @@ export default function Playground(): ReactNode {
     const control = all.find((c) => c.id === id)!;
     return <ControlButton key={id} control={control} onStage={onStage} />;
   };
-  const copy = (text: string, what: string) => {
-    void navigator.clipboard?.writeText(text).then(
-      () => setCopied(what),
-      () => setCopied(''),
+  /** Selects the link (in its field) or the Gherkin (its block), for the reader to copy with Ctrl+C or ⌘C. */
+  const selectForCopy = (what: 'link' | 'Gherkin') => {
+    if (what === 'link') {
+      shareField.current?.focus();
+      shareField.current?.select();
+    } else if (gherkinBlock.current) {
+      const range = document.createRange();
+      range.selectNodeContents(gherkinBlock.current);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    }
+    setCopied('');
+    setSelectedForCopy(what);
+  };
+  // The clipboard API exists only in a secure context (https, or http from localhost): elsewhere, or when the
+  // browser refuses, the text is selected instead and the page says so, never nothing.
+  const copy = (text: string, what: 'link' | 'Gherkin') => {
+    if (typeof navigator.clipboard?.writeText !== 'function') {
+      selectForCopy(what);
+      return;
+    }
+    navigator.clipboard.writeText(text).then(
+      () => {
+        setSelectedForCopy('');
+        setCopied(what);
+      },
+      () => selectForCopy(what),
     );
   };
   const chats = chatAddresses(view);
@@ -488,9 +520,16 @@ export default function Playground(): ReactNode {
           <div className={styles.field}>
             <label htmlFor="pg-share">Link to this exact outage</label>
             <div className={styles.row}>
-              <input id="pg-share" type="text" readOnly value={shareUrl} onFocus={(event) => event.target.select()} />
+              <input
+                id="pg-share"
+                ref={shareField}
+                type="text"
+                readOnly
+                value={shareUrl}
+                onFocus={(event) => event.target.select()}
+              />
               <button type="button" className="button button--secondary" onClick={() => copy(shareUrl, 'link')}>
-                Copy link
+                {selectedForCopy === 'link' ? 'Link selected: press Ctrl+C' : 'Copy link'}
               </button>
             </div>
           </div>
@@ -500,12 +539,12 @@ export default function Playground(): ReactNode {
                 The staged steps as a scenario in the project&apos;s own step sentences, ending with what everyone sees
                 now. Save it as a <code>.feature</code> file and run it with <code>npx cucumber-js</code>.
               </p>
-              <pre tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
+              <pre ref={gherkinBlock} tabIndex={0} aria-label="The staged steps as Gherkin" data-testid="gherkin">
                 {gherkin}
               </pre>
               <div className={styles.buttons}>
                 <button type="button" className="button button--secondary" onClick={() => copy(gherkin, 'Gherkin')}>
-                  Copy Gherkin
+                  {selectedForCopy === 'Gherkin' ? 'Gherkin selected: press Ctrl+C' : 'Copy Gherkin'}
                 </button>
                 <a
                   className="button button--secondary"
@@ -520,6 +559,12 @@ export default function Playground(): ReactNode {
           {copied && (
             <p className={styles.copied} role="status">
               Copied the {copied} to the clipboard.
+            </p>
+          )}
+          {selectedForCopy && (
+            <p className={styles.copied} role="status" data-testid="copy-by-hand">
+              This page has no clipboard here (it is served over plain http, not from localhost): the {selectedForCopy}{' '}
+              is selected; press Ctrl+C (⌘C on a Mac) to copy it.
             </p>
           )}
 
