@@ -20,7 +20,7 @@
  * (scripts/checkout-lock.js): a second run waits for the first. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -303,6 +303,20 @@ function publish(partial: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Runs scripts/diagnosis-index.ts; rejects, naming it, if it fails. */
+function diagnosisIndexBuild(): Promise<void> {
+  const child = spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/diagnosis-index.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`scripts/diagnosis-index.ts failed (exit code ${code})`)),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const own = options.out === join(root, 'docs', 'generated');
@@ -312,6 +326,10 @@ async function main(): Promise<void> {
       console.log(`Removed ${shown(join(dirname(target), left))}, left by an interrupted run.`);
     }
   }
+  // The diagnosis page's index (scripts/diagnosis-index.ts) is built by a process of its own beside the pages,
+  // and only when its sources changed since it was last built.
+  const diagnosisIndex = own ? diagnosisIndexBuild() : Promise.resolve();
+  diagnosisIndex.catch(() => undefined); // awaited below; a failure before then is the one reported
   const claims = loadClaims();
   const commit = gitCommit();
   const pages = pageOptions();
@@ -391,6 +409,7 @@ async function main(): Promise<void> {
   if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(reportsPartial, 'cucumber.html'));
   if (reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(reportsPartial, 'junit.xml'));
   if (bench && 'report' in bench) copyFileSync(options.bench!, join(reportsPartial, 'bench.json'));
+  await diagnosisIndex;
   publish(partial, options.out);
   publish(reportsPartial, options.staticReports);
   stopListening();

@@ -75,7 +75,7 @@ export const TWO_APPLICATION_TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
 
 /**
  * `npm run explore`: the same counts with the three servers of the source failing and coming back together, in
- * any order and at any moment (about 44,000 states; under a minute on this shared machine).
+ * any order and at any moment (about 63,000 states; under a minute on this shared machine).
  */
 export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
 
