@@ -1,5 +1,5 @@
-// The site's one sidebar: hand-written guide pages, then the pages generated from the last run, which
-// scripts/generate-docs.ts lists in docs/generated/sidebar.json.
+// The site's one sidebar: hand-written guide pages, then the pages generated from the last run, listed by
+// generator/site.ts in docs/generated/sidebar.json, one list a group of generator/page-list.ts's SIDEBAR_GROUPS.
 const fs = require('node:fs');
 const path = require('node:path');
 

@@ -6,9 +6,7 @@
  */
 import { FAILING_SERVERS, type Server } from '../model/servers';
 import { newDeployment, type DeploymentFactory } from '../plans/interpreter';
-import { agentLogsIn } from './commands/agent-logs-in';
-import { agentWrites } from './commands/agent-writes';
-import { customerWrites } from './commands/customer-writes';
+import { agentLogsIn, agentWrites, customerWrites } from './scripted';
 import { CoverageLedger } from './coverage';
 import { gaps, serverSubsets } from './exhaustive';
 import { Exploration, PREMISE, newTally } from './exploration';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { newDeployment, type DeploymentFactory } from '../plans/interpreter';
-import { explorationCommands } from './commands';
+import { explorationCommands } from './random-commands';
 import { explain, type Counterexample } from './counterexample';
 import { CoverageLedger } from './coverage';
 import { Exploration, PREMISE, newTally } from './exploration';

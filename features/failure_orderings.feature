@@ -50,7 +50,9 @@ Feature: Failure orderings the source does not show
         | Chat status              | Icon            |
         | Waiting for you to reply | yellow triangle |
 
+  @assumed-web-server-outage
   Rule: A Web server failure cuts both screens off without losing the session
+    The source shows no Web server failure: this rule is the model's, assumption web-server-outage.
 
     Scenario: The Web server comes back within a few minutes
       Given the Web server fails

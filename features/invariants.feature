@@ -25,8 +25,8 @@ Feature: Invariants over every failure ordering
       Then no plan breaks the invariant "No silent loss"
 
   Rule: Nothing is delivered while its path is down
-    No chat message reaches either screen while the Application or the Messaging server, which every message
-    passes through, is down.
+    No chat message reaches either screen while the Application or the Messaging server is down. That every
+    message passes through both is the model's inference (docs/sources.md), not the source's statement.
 
     Scenario: No explored plan delivers through a failed server
       When every failure ordering is explored, and plans at random with the fixed seed

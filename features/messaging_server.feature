@@ -1,8 +1,12 @@
 @PRE-1
 Feature: Messaging server failure and restoration
-  Chat messages travel between the customer's window and the agent console through the Messaging server.
-  While it is down, neither side's messages get through and each side is told so; the Application server keeps
-  the session, so once the Messaging server is back the chat carries on, without the messages sent meanwhile.
+  The source shows agent and customer messages not exchanged while the Messaging server is down, each side told
+  so in its own window, and a triangle next to the chat status; once it is back, the messages sent meanwhile are
+  lost but the chat is re-established and continues. That chat messages travel through the Messaging server while
+  the Application server keeps the session is the model's inference (docs/sources.md).
+
+  The source's chat list reads the queue as "CIM_VMM": OCR noise for CIM_WIM, as "CM_VMM" and "CIM_w/M" are in
+  the other sections.
 
   Background: An integrated agent is logged in with an active customer chat session
     Given JDoe logs in
@@ -29,7 +33,7 @@ Feature: Messaging server failure and restoration
         """
       And the customer's window does not show "JDoe : Are you there?"
 
-    @MSG-F1 @MSG-F2 @MSG-F5
+    @MSG-F2 @MSG-F5
     Scenario: The customer's message does not reach the agent
       Given the chat has lasted 00:03:00
       And the Messaging server fails
@@ -47,6 +51,15 @@ Feature: Messaging server failure and restoration
          Hello?
         """
       And the agent's chat pane does not show "Customer : Hello?"
+
+    @MSG-F6
+    Scenario: The customer's window is the Customer Entry window
+      Given the Messaging server fails
+      When the customer sends "Hello?"
+      Then the customer's window is the Customer Entry window:
+        | Title   | Customer Entry - Mozilla Firefox                                                     |
+        | Address | http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ |
+        | Banner  | Live help \| Powered by Cisco Chat™                                                  |
 
     @MSG-F3
     Scenario: The chat list marks the chat with a triangle

@@ -1,9 +1,9 @@
 @PRE-1
 Feature: Services server failure and restoration
-  The Services server does the background work: routing, email retrieval, workflow. A chat already assigned
-  does not need it, so the agent and the customer keep chatting and the agent can complete the chat. But the
-  agent's console loses its place in routing: it cannot handle other activities or receive new ones until the
-  agent logs out and, once the Services server is back, logs in again.
+  The source shows the agent and the customer still chatting, the chat in progress in the database, the agent
+  completing it, and the agent unable to handle other activities or receive new ones until they log out and, once
+  the Services server is back, log back in. Why (the Services server does the background work: routing, email
+  retrieval, workflow, which an assigned chat does not need) is inferred from public Cisco pages (docs/sources.md).
 
   Background: An integrated agent is logged in with an active customer chat session and an email in the inbox
     Given DMarino logs in
@@ -39,7 +39,7 @@ Feature: Services server failure and restoration
 
   Rule: The agent can complete the chat, and the database shows it completed
 
-    @SVC-F3
+    @SVC-F3 @assumed-open-chats-excludes-completed
     Scenario: Completing the chat while the Services server is down
       # The source's screenshot reads the queue as "CIM_w/M": OCR noise for CIM_WIM.
       Given the Services server fails
@@ -67,19 +67,21 @@ Feature: Services server failure and restoration
       And the reply to "test2" has these buttons greyed out:
         | Send |
 
-    @SVC-F4
+    @SVC-F4 @assumed-refusals
     Scenario: The agent tries to send the reply to the email
       Given the Services server fails
       And the agent completes the chat
       When the agent tries to send the reply to "test2"
-      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
+      Then it is refused
+      And it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
 
-    @SVC-F4
+    @SVC-F4 @assumed-refusals
     Scenario: The agent tries to take the next activity
       Given the Services server fails
       And the agent completes the chat
       When the agent tries to take the next activity
-      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
+      Then it is refused
+      And it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
 
     @SVC-F4
     Scenario: A new email does not reach the agent
@@ -95,17 +97,19 @@ Feature: Services server failure and restoration
       When other@awesome.com starts a chat asking "Anyone there?"
       Then the chat list is empty
 
-  Rule: The agent must log out: without a new login the console stays blocked after the Services server returns
+  @inferred @assumed-services-login-renewal
+  Rule: Without a new login the console stays blocked after the Services server returns
+    The source shows only "Agent must log out." during the failure and "Log agent back in." after the restoration.
+    An agent who stays logged in through the restoration, or logs out only after it, is the model's inference.
 
-    @SVC-F6
     Scenario: The agent who stays logged in still cannot send the reply
       Given the Services server fails
       And the agent completes the chat
       And the Services server is restored
       When the agent tries to send the reply to "test2"
-      Then it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
+      Then it is refused
+      And it is refused because "the agent console cannot handle other activities since the Services server failed; the agent must log out and back in"
 
-    @SVC-F6
     Scenario: The agent who stays logged in is not given a new email
       Given the Services server fails
       And the agent completes the chat
@@ -113,8 +117,7 @@ Feature: Services server failure and restoration
       When an email "test3" sent "7/12/2011 3:10:00 PM" arrives from testcust@dslab.cisco.com to eim@dslab.cisco.com
       Then the agent's inbox does not hold "test3"
 
-    @SVC-F6
-    Scenario: The agent who logs out and back in is free again
+    Scenario: The agent who logs out after the restoration and back in is free again
       Given the Services server fails
       And the agent completes the chat
       And the Services server is restored
@@ -123,9 +126,9 @@ Feature: Services server failure and restoration
       When the agent sends the reply to "test2"
       Then the reply to "test2" has been sent
 
-  Rule: Once the Services server is back, the agent logs back in and carries on
+  Rule: The agent must log out, and once the Services server is back, logs back in and carries on
 
-    @SVC-R1 @assumed-clean-login
+    @SVC-F6 @SVC-R1 @assumed-clean-login
     Scenario: The previous chat completion was successful
       Given the Services server fails
       And the agent completes the chat
@@ -138,7 +141,7 @@ Feature: Services server failure and restoration
         | activity_id | activity_status | activity_sub_status |
         | 1347        | 9000            | 9100                |
 
-    @SVC-R2
+    @SVC-F6 @SVC-R2
     Scenario: The agent continues with an existing activity
       Given the Services server fails
       And the agent completes the chat

@@ -70,46 +70,54 @@ export const END_STATE_SHAPE: Shape = fields({
   clock: text,
   servers: fields(Object.fromEntries(SERVERS.map((s) => [s, oneOf(SERVER_STATES)]))),
   customers: list(
-    fields({
-      address: text,
-      activityId: count,
-      name: text,
-      inSession: flag,
-      lines: list(text),
-      notices: list(oneOf(Object.keys(CUSTOMER_NOTICES))),
-    }),
+    fields(
+      {
+        address: text,
+        activityId: count,
+        name: text,
+        inSession: flag,
+        lines: list(text),
+        notices: list(oneOf(Object.keys(CUSTOMER_NOTICES))),
+      },
+      // Optional: reports written before the view carried the window's title, address and banner lack it.
+      { window: fields({ title: text, url: text, banner: text }) },
+    ),
   ),
-  console: fields({
-    agent: nullable(text),
-    login: oneOf(LOGIN_STATES),
-    titleBar: nullable(text),
-    popups: list(text),
-    canHandleActivities: flag,
-    chatList: list(
-      fields({
-        key: count,
-        activityId: count,
-        customerName: text,
-        activityDuration: text,
-        chatStatus: oneOf(Object.values(CHAT_STATUS)),
-        icon: oneOf(CONNECTION_ICONS),
-        queueName: text,
-      }),
-    ),
-    chatPanes: mapOf(list(text)),
-    tabs: mapOf(oneOf(TAB_STATES), INFORMATION_TABS),
-    emailReplies: list(
-      fields({
-        activityId: count,
-        caseId: count,
-        from: text,
-        to: text,
-        subject: text,
-        buttons: oneOf(REPLY_BUTTONS),
-        originalMessage: fields({ from: text, date: text, to: text, subject: text }),
-      }),
-    ),
-  }),
+  console: fields(
+    {
+      agent: nullable(text),
+      login: oneOf(LOGIN_STATES),
+      titleBar: nullable(text),
+      popups: list(text),
+      canHandleActivities: flag,
+      chatList: list(
+        fields({
+          key: count,
+          activityId: count,
+          customerName: text,
+          activityDuration: text,
+          chatStatus: oneOf(Object.values(CHAT_STATUS)),
+          icon: oneOf(CONNECTION_ICONS),
+          queueName: text,
+        }),
+      ),
+      chatPanes: mapOf(list(text)),
+      tabs: mapOf(oneOf(TAB_STATES), INFORMATION_TABS),
+      emailReplies: list(
+        fields({
+          activityId: count,
+          caseId: count,
+          from: text,
+          to: text,
+          subject: text,
+          buttons: oneOf(REPLY_BUTTONS),
+          originalMessage: fields({ from: text, date: text, to: text, subject: text }),
+        }),
+      ),
+    },
+    // Optional: reports written before the desktop's time-out was an observable of its own lack it.
+    { desktopTimedOut: flag },
+  ),
   database: fields({ openChats: list(row(DIAGNOSTIC_COLUMNS)), activities: list(row(ACTIVITY_COLUMNS)) }),
 });
 

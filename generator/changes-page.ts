@@ -125,16 +125,7 @@ const KIND_TITLE: Record<ScenarioChange['kind'], string> = {
 };
 
 export function changesPage(comparison: RunComparison | null, baseline: RunLabel | null, now: RunLabel): string {
-  const out = [
-    [
-      '---',
-      'title: "What changed"',
-      'sidebar_position: 5',
-      `slug: ${ROUTES.changes}`,
-      'description: "This run compared with a baseline run: scenarios added, removed, renamed, and whose status, screens or messages changed."',
-      '---',
-    ].join('\n'),
-  ];
+  const out: string[] = [];
   if (!comparison || !baseline) {
     out.push(
       [

@@ -6,12 +6,11 @@
  */
 import type { ChatListRow, ConsoleView, CustomerView, DeploymentView, EmailReply } from '../model/views';
 import { ACTIVITY_COLUMNS, DIAGNOSTIC_COLUMNS } from '../model/database';
-import { CUSTOMER_NOTICES } from '../model/customer-window';
+import { CUSTOMER_ENTRY, CUSTOMER_NOTICES } from '../model/customer-window';
 import { className, closedValue, htmlAttribute, htmlText } from './escape';
 import { SERVER_STATES, TAB_STATES } from './closed-sets';
 import { CONNECTION_ICONS } from '../model/agent-console';
 
-const CUSTOMER_URL = 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ';
 const COULD_NOT_BE_DELIVERED = CUSTOMER_NOTICES.couldNotBeDelivered;
 
 /** Class names: a fixed vocabulary, never text from the run. */
@@ -45,13 +44,15 @@ function transcript(lines: readonly string[], empty: string): string {
 
 export function customerWindow(customer: CustomerView): string {
   const session = customer.inSession ? 'Chat session open' : 'Chat session ended';
+  // Reports written before the view carried the window's frame show the model's (the source's) one.
+  const frame = (customer as Partial<CustomerView>).window ?? CUSTOMER_ENTRY;
   return el(
     'div',
     'cf-window cf-customer',
     [
-      el('div', 'cf-titlebar cf-firefox', htmlText('Customer Entry - Mozilla Firefox')),
-      el('div', 'cf-url', htmlText(CUSTOMER_URL)),
-      el('div', 'cf-brand', htmlText('Live help | Powered by Cisco Chat™')),
+      el('div', 'cf-titlebar cf-firefox', htmlText(frame.title)),
+      el('div', 'cf-url', htmlText(frame.url)),
+      el('div', 'cf-brand', htmlText(frame.banner)),
       transcript(customer.lines, '(the window shows nothing yet)'),
       el(
         'div',
@@ -189,7 +190,7 @@ export function agentConsole(view: ConsoleView): string {
         htmlText(
           `Agent ${view.agent ?? '(nobody)'} · ${LOGIN_TEXT[view.login] ?? view.login} · ${
             view.canHandleActivities ? 'can take new activities' : 'cannot handle other activities or receive new ones'
-          }`,
+          }${view.desktopTimedOut ? ' · the desktop has timed out' : ''}`,
         ),
       ),
       chatListTable(view.chatList),

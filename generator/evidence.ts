@@ -9,13 +9,13 @@
  */
 import {
   assertionFlags,
-  classifyAssertion,
+  classifyScenario,
   loadRegister,
   type Assumption,
   type Evidence,
   type Register,
 } from '../features/claims-register';
-import { htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { htmlAttribute, htmlText, markdownText } from './escape';
 import { claimAnchor, ROUTES } from './routes';
 import { scenariosOf, type FeatureDoc, type ScenarioDoc } from './run';
 
@@ -32,9 +32,33 @@ export const assumptionAnchor = (id: string): string => `assumption-${id}`;
 /** For each step of the scenario: its evidence if it is an assertion (a Then line), else null. */
 export function evidenceOf(scenario: ScenarioDoc, reg: Register = evidenceRegister()): (Evidence | null)[] {
   const flags = assertionFlags(scenario.steps.map((s) => (s.hook ? 'Hook' : s.keyword)));
-  return scenario.steps.map((step, i) =>
-    flags[i] && !step.hook ? classifyAssertion(reg, scenario.tags, step.text) : null,
+  return classifyScenario(
+    reg,
+    scenario.tags,
+    scenario.steps.map((step, i) => ({
+      outcome: flags[i]! && !step.hook,
+      text: step.text,
+      docString: step.docString,
+      dataTable: step.dataTable,
+    })),
   );
+}
+
+/**
+ * What a scenario as a whole rests on, for a surface that states it in one line (a list of scenarios, a cell of
+ * the outage summary): the claims its lines are marked with and the assumptions its lines rest on.
+ */
+export function scenarioBasis(
+  scenario: ScenarioDoc,
+  reg: Register = evidenceRegister(),
+): { claims: string[]; assumptions: string[] } {
+  const claims = new Set<string>();
+  const assumptions = new Set<string>();
+  for (const evidence of evidenceOf(scenario, reg)) {
+    if (evidence?.kind === 'source') for (const claim of evidence.claims) claims.add(claim.id);
+    else if (evidence?.kind === 'assumed') assumptions.add(evidence.assumption.id);
+  }
+  return { claims: [...claims], assumptions: [...assumptions] };
 }
 
 function parameterNote(assumption: Assumption, scenario: ScenarioDoc): string {
@@ -73,7 +97,11 @@ export function evidenceMark(evidence: Evidence, scenario: ScenarioDoc): string 
     case 'unclassified':
       return `<div class="cf-evidence cf-evidence-neither"><span class="cf-evidence-label">${htmlText(
         'Neither from the source nor a named assumption',
-      )}</span> ${htmlText('No claim or assumption this scenario names covers this line (the claims test fails on it).')}</div>`;
+      )}</span> ${htmlText(
+        `No claim or assumption this scenario names covers this line (the claims test fails on it).${
+          evidence.refused.length ? ` ${evidence.refused.join(' ')}` : ''
+        }`,
+      )}</div>`;
   }
 }
 
@@ -92,13 +120,6 @@ export function assumptionsPage(features: readonly FeatureDoc[], reg: Register =
     }
   }
   const out = [
-    [
-      '---',
-      `title: ${yamlString('Assumptions of the model')}`,
-      `slug: ${yamlString(ROUTES.assumptions)}`,
-      `description: ${yamlString('What the model answers where the source is silent, and why.')}`,
-      '---',
-    ].join('\n'),
     markdownText(
       'Where the source is silent, the model still gives one defined answer, so that every ordering of failures has an outcome. Each such answer is named here, with its reason and, where a duration or a choice is involved, the model parameter that sets it. Scenario pages mark every line that rests on one as “Assumed”; treat those lines as predictions to confirm in a lab.',
     ),

@@ -11,7 +11,8 @@ import { playgroundHref } from '../plans/url';
 import { endState } from './end-state';
 import { ASSUMPTION_TAG } from '../features/claims-register';
 import { EVIDENCE_KEY, assumptionAnchor, evidenceMark, evidenceOf } from './evidence';
-import { className, closedValue, htmlAttribute, htmlText, markdownText, yamlString } from './escape';
+import { className, closedValue, htmlAttribute, htmlText, markdownText } from './escape';
+import { frontMatter } from './page-list';
 import {
   STATUSES,
   scenariosOf,
@@ -347,15 +348,13 @@ export function featurePage(
         : null,
   };
   const out: string[] = [
-    [
-      '---',
-      `title: ${yamlString(feature.name)}`,
-      `sidebar_label: ${yamlString(feature.name)}`,
-      `sidebar_position: ${position}`,
-      `slug: ${yamlString(`/${feature.page}`)}`,
-      `description: ${yamlString(`Scenarios of ${feature.uri}, with the last run's results, sequence diagrams and end states.`)}`,
-      '---',
-    ].join('\n'),
+    frontMatter({
+      title: feature.name,
+      sidebarLabel: feature.name,
+      position,
+      slug: { quoted: `/${feature.page}` },
+      description: `Scenarios of ${feature.uri}, with the last run's results, sequence diagrams and end states.`,
+    }),
   ];
   out.push(
     `<div class="cf-feature-meta">${statusBadge(feature.status)} <span>${htmlText(

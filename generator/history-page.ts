@@ -6,7 +6,6 @@
 import { htmlAttribute, htmlText, markdownText } from './escape';
 import { formatMillis, STATUS_MARK } from './feature-page';
 import { scenarioHistories, type HistoryEntry, type ScenarioHistory } from './history';
-import { ROUTES } from './routes';
 
 /** At most this many scenario rows; a larger run lists its flaky and changing scenarios first. */
 const MAX_ROWS = 500;
@@ -102,16 +101,7 @@ function scenarioRow(h: ScenarioHistory, entries: readonly HistoryEntry[]): stri
 }
 
 export function historyPage(entries: readonly HistoryEntry[]): string {
-  const out = [
-    [
-      '---',
-      'title: "Run history"',
-      'sidebar_position: 6',
-      `slug: ${ROUTES.history}`,
-      'description: "The last runs: suite duration and fuzzing throughput over time, each scenario\'s last results, flaky scenarios."',
-      '---',
-    ].join('\n'),
-  ];
+  const out: string[] = [];
   if (entries.length === 0) {
     out.push(
       [

@@ -4,10 +4,12 @@
  * worker, which shows how a `--parallel` run shared its scenarios out.
  */
 import { htmlAttribute, htmlText, markdownText } from './escape';
+import { scenarioBasis } from './evidence';
 import { formatMillis, statusBadge } from './feature-page';
-import { ROUTES } from './routes';
+import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
+import { markedHtml, STATEMENTS_ATTRIBUTE } from './statement-marks';
 
 interface Listed {
   readonly feature: FeatureDoc;
@@ -17,56 +19,44 @@ interface Listed {
 const everyScenario = (run: RunDoc): Listed[] =>
   run.features.flatMap((feature) => scenariosOf(feature).map((scenario) => ({ feature, scenario })));
 
-function scenarioTable(listed: readonly Listed[], withDuration: boolean): string {
+/**
+ * The scenario's name, linked to it; on the known-defects and inferred lists, marked with what the scenario rests
+ * on (a scenario with any assumed line is assumed), since there the name states a behaviour.
+ */
+function scenarioCell(feature: FeatureDoc, scenario: ScenarioDoc, marked: boolean): string {
+  const link = `<a href="/${feature.page}#${scenario.anchor}">${htmlText(scenario.name)}</a>`;
+  if (!marked) return `<td>${link}</td>`;
+  return `<td ${STATEMENTS_ATTRIBUTE}>${markedHtml(link, scenarioBasis(scenario), undefined, scenario.name)}</td>`;
+}
+
+function scenarioTable(listed: readonly Listed[], withDuration: boolean, marked = false): string {
   const rows = listed.map(
     ({ feature, scenario }) =>
-      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td><td><a href="/${feature.page}#${scenario.anchor}">${htmlText(
-        scenario.name,
-      )}</a></td><td>${htmlText(feature.name)}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
+      `<tr${filterAttributes(scenario)}><td>${statusBadge(scenario.status)}</td>${scenarioCell(feature, scenario, marked)}<td>${htmlText(
+        feature.name,
+      )}</td>${withDuration ? `<td>${htmlText(formatMillis(scenario.milliseconds))}</td>` : ''}</tr>`,
   );
   return `${filterForm(listed.map((l) => l.scenario.status))}<div class="cf-scroll"><table class="cf-table cf-index"><thead><tr><th>Result</th><th>Scenario</th><th>Feature</th>${
     withDuration ? '<th>Duration</th>' : ''
   }</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function listPage(run: RunDoc, tag: string, title: string, slug: string, position: number, intro: string): string {
+function listPage(run: RunDoc, tag: string, intro: string): string {
   const listed = everyScenario(run).filter(({ scenario }) => scenario.tags.includes(tag));
   return (
     [
-      [
-        '---',
-        `title: ${JSON.stringify(title)}`,
-        `sidebar_position: ${position}`,
-        `slug: ${slug}`,
-        `description: ${JSON.stringify(intro)}`,
-        '---',
-      ].join('\n'),
       markdownText(`${intro} ${listed.length} scenarios.`),
-      listed.length ? scenarioTable(listed, false) : markdownText(`No scenario of this run is tagged ${tag}.`),
+      listed.length ? scenarioTable(listed, false, true) : markdownText(`No scenario of this run is tagged ${tag}.`),
     ].join('\n\n') + '\n'
   );
 }
 
 export function knownDefectsPage(run: RunDoc): string {
-  return listPage(
-    run,
-    '@known-defect',
-    'Known defects',
-    ROUTES.knownDefects,
-    7,
-    'Every scenario pinning down behaviour the source calls incorrect (@known-defect).',
-  );
+  return listPage(run, '@known-defect', listedPage('knownDefects').description);
 }
 
 export function inferredPage(run: RunDoc): string {
-  return listPage(
-    run,
-    '@inferred',
-    'Inferred behaviour',
-    ROUTES.inferred,
-    8,
-    'Every scenario showing what the model infers and the source does not state (@inferred).',
-  );
+  return listPage(run, '@inferred', listedPage('inferred').description);
 }
 
 /** One lane a worker, one bar a scenario from its start to its end; the run's own clock on the axis. */

@@ -42,6 +42,7 @@ function consoleSections(c: ConsoleView, whose: string): ScreenSection[] {
       `Title bar: ${c.titleBar ?? '(no warning)'}`,
       `Agent: ${c.agent ?? '(nobody)'} · ${String(c.login)}`,
       `Takes new activities: ${c.canHandleActivities ? 'yes' : 'no'}`,
+      `Desktop timed out: ${c.desktopTimedOut ? 'yes' : 'no'}`,
     ],
   });
   sections.push({

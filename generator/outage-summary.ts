@@ -1,20 +1,41 @@
 /**
  * The top of a feature page, for an engineer in an outage: per rule, what the customer sees, what the agent sees
  * and what to do, read off the rule's scenarios as they ran (their end states and their plans), each linking to
- * the rule. Nothing here is written by hand: a cell says only what some scenario of the rule showed or did.
+ * the rule. Nothing here is written by hand: a cell says only what some scenario of the rule showed and one of
+ * its asserted lines checked, and each statement is marked with what those lines rest on (generator/evidence.ts),
+ * so a reader tells the source's from the model's here as on the scenario pages. What a run showed but no line
+ * checked is left out: nothing vouches for it.
  */
+import type { Evidence } from '../features/claims-register';
 import type { Action } from '../model/actions';
 import type { DeploymentView } from '../model/views';
 import { htmlText } from './escape';
-import type { FeatureDoc, RuleDoc, ScenarioDoc } from './run';
+import { evidenceOf, scenarioBasis } from './evidence';
+import type { FeatureDoc, RuleDoc, ScenarioDoc, StepDoc } from './run';
+import { markedStatement, STATEMENTS_ATTRIBUTE, type StatementBasis } from './statement-marks';
 
 /** Notices every chat window shows once the agent has joined: the premise, not the outage. */
 const PREMISE_NOTICES = new Set(['[An agent will be with you shortly.]']);
 const CHATTING_WITH = /^\[You are now chatting with .*\.\]$/;
+const ABSENCE = /\b(not|no|never)\b/;
 
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
+/** Something a person sees, and which asserted lines state it. */
+interface Seen {
+  readonly text: string;
+  readonly states: (line: StepDoc) => boolean;
 }
+
+const said = (line: StepDoc): string =>
+  [line.text, line.docString ?? '', ...(line.dataTable ?? []).map((row) => row.join(' | '))].join('\n');
+const shows = (value: string) => (line: StepDoc) => !ABSENCE.test(line.text) && said(line).includes(value);
+const saysThat = (pattern: RegExp) => (line: StepDoc) => !ABSENCE.test(line.text) && pattern.test(line.text);
+
+/** The step wording that states each customer notice without quoting it. */
+const NOTICE_WORDING: readonly [RegExp, RegExp][] = [
+  [/^\[Your chat session was lost/, /told the session was lost/],
+  [/^\[We are having connection issues/, /told about connection issues/],
+  [/^\[The following message could not be delivered/, /could not be delivered/],
+];
 
 /** The bracketed notices of a transcript the premise does not already show. */
 function notices(lines: readonly string[]): string[] {
@@ -23,26 +44,51 @@ function notices(lines: readonly string[]): string[] {
     .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line));
 }
 
-function customerSees(view: DeploymentView): string[] {
+function customerSees(view: DeploymentView): Seen[] {
   return view.customers.flatMap((customer) => [
-    ...notices(customer.lines),
-    ...(customer.inSession ? [] : ['the chat session has ended']),
+    ...notices(customer.lines).map((notice): Seen => {
+      const wording = NOTICE_WORDING.find(([text]) => text.test(notice))?.[1];
+      return { text: notice, states: (line) => shows(notice)(line) || (!!wording && saysThat(wording)(line)) };
+    }),
+    ...(customer.inSession ? [] : [{ text: 'the chat session has ended', states: saysThat(/chat session has ended/) }]),
   ]);
 }
 
-function agentSees(view: DeploymentView): string[] {
+function agentSees(view: DeploymentView): Seen[] {
   const { console } = view;
   return [
-    ...console.popups.map((popup) => `pop-up “${popup}”`),
-    ...Object.values(console.chatPanes).flatMap((pane) => notices(pane).map((notice) => `chat pane: ${notice}`)),
-    ...(console.titleBar ? [`title bar flashing “${console.titleBar}”`] : []),
-    ...console.chatList.map((row) => `chat list: “${row.chatStatus}”, ${row.icon}`),
+    ...console.popups.map((popup): Seen => ({ text: `pop-up “${popup}”`, states: shows(popup) })),
+    ...Object.values(console.chatPanes).flatMap((pane) =>
+      notices(pane).map((notice): Seen => ({ text: `chat pane: ${notice}`, states: shows(notice) })),
+    ),
+    ...(console.titleBar
+      ? [{ text: `title bar flashing “${console.titleBar}”`, states: shows(console.titleBar) }]
+      : []),
+    ...console.chatList.map((row): Seen => ({
+      text: `chat list: “${row.chatStatus}”, ${row.icon}`,
+      states: (line) => (line.dataTable ?? []).some((r) => r.includes(row.chatStatus) && r.includes(row.icon)),
+    })),
     ...Object.entries(console.tabs)
       .filter(([, state]) => state !== 'loaded')
-      .map(([tab, state]) => `${tab} tab ${state}`),
-    ...console.emailReplies.filter((r) => r.buttons !== 'enabled').map((r) => `email reply’s buttons ${r.buttons}`),
-    ...(console.canHandleActivities ? [] : ['cannot handle other activities or receive new ones']),
-    ...(console.login === 'logged out' ? ['logged out'] : []),
+      .map(([tab, state]): Seen => ({
+        text: `${tab} tab ${state}`,
+        states: (line) => line.text.includes(`the ${tab} tab`),
+      })),
+    ...(console.desktopTimedOut
+      ? [{ text: 'the agent desktop has timed out', states: saysThat(/agent desktop times out/) }]
+      : []),
+    ...console.emailReplies
+      .filter((r) => r.buttons !== 'enabled')
+      .map((r): Seen => ({ text: `email reply’s buttons ${r.buttons}`, states: saysThat(/buttons greyed out/) })),
+    ...(console.canHandleActivities
+      ? []
+      : [
+          {
+            text: 'cannot handle other activities or receive new ones',
+            states: (line: StepDoc) =>
+              /cannot handle other activities|^it is refused|does not hold|chat list is empty/.test(line.text),
+          },
+        ]),
   ];
 }
 
@@ -68,25 +114,60 @@ function recoverySteps(plan: readonly Action[]): string[] {
   });
 }
 
-function cell(items: readonly string[], none: string): string {
-  if (items.length === 0) return `<span class="cf-muted">${htmlText(none)}</span>`;
-  return `<ul class="cf-outage-list">${items.map((item) => `<li>${htmlText(item)}</li>`).join('')}</ul>`;
+/** A statement with the claims and assumptions of every line that states it, merged over the scenarios. */
+class Statements {
+  private readonly bases = new Map<string, { claims: Set<string>; assumptions: Set<string> }>();
+
+  add(text: string, evidence: readonly (Evidence | null)[], lines: readonly boolean[]): void {
+    const basis = this.bases.get(text) ?? { claims: new Set<string>(), assumptions: new Set<string>() };
+    evidence.forEach((e, i) => {
+      if (!lines[i] || e === null) return;
+      if (e.kind === 'source') for (const claim of e.claims) basis.claims.add(claim.id);
+      else if (e.kind === 'assumed') basis.assumptions.add(e.assumption.id);
+    });
+    if (basis.claims.size + basis.assumptions.size > 0) this.bases.set(text, basis);
+  }
+
+  addBasis(text: string, from: StatementBasis): void {
+    const basis = this.bases.get(text) ?? { claims: new Set<string>(), assumptions: new Set<string>() };
+    for (const id of from.claims ?? []) basis.claims.add(id);
+    for (const id of from.assumptions ?? []) basis.assumptions.add(id);
+    if (basis.claims.size + basis.assumptions.size > 0) this.bases.set(text, basis);
+  }
+
+  cell(none: string): string {
+    if (this.bases.size === 0) return `<span class="cf-muted">${htmlText(none)}</span>`;
+    return `<ul class="cf-outage-list" ${STATEMENTS_ATTRIBUTE}>${[...this.bases]
+      .map(
+        ([text, basis]) =>
+          `<li>${markedStatement(text, { claims: [...basis.claims], assumptions: [...basis.assumptions] })}</li>`,
+      )
+      .join('')}</ul>`;
+  }
 }
 
 /** The summary's columns after the rule's: their headings, which label each cell of a card at phone width. */
 const COLUMNS = ['What the customer sees', 'What the agent sees', 'What to do'] as const;
 
 function row(title: string, anchor: string, scenarios: readonly ScenarioDoc[]): string {
-  const views = scenarios.flatMap((s) => (s.endState ? [s.endState] : []));
-  const customer = unique(views.flatMap(customerSees));
-  const agent = unique(views.flatMap(agentSees));
-  const todo = unique(scenarios.flatMap((s) => (s.plan ? recoverySteps(s.plan) : [])));
+  const [customer, agent, todo] = [new Statements(), new Statements(), new Statements()];
+  for (const scenario of scenarios) {
+    const evidence = evidenceOf(scenario);
+    const record = (into: Statements, seen: readonly Seen[]) => {
+      for (const item of seen) into.add(item.text, evidence, scenario.steps.map(item.states));
+    };
+    if (scenario.endState) {
+      record(customer, customerSees(scenario.endState));
+      record(agent, agentSees(scenario.endState));
+    }
+    for (const step of scenario.plan ? recoverySteps(scenario.plan) : []) todo.addBasis(step, scenarioBasis(scenario));
+  }
   const [customerColumn, agentColumn, todoColumn] = COLUMNS;
   return [
     `<tr><th scope="row"><a href="#${htmlText(anchor)}">${htmlText(title)}</a></th>`,
-    `<td data-label="${customerColumn}">${cell(customer, 'nothing new: the chat carries on')}</td>`,
-    `<td data-label="${agentColumn}">${cell(agent, 'nothing new')}</td>`,
-    `<td data-label="${todoColumn}">${cell(todo, 'no recovery step in these scenarios')}</td></tr>`,
+    `<td data-label="${customerColumn}">${customer.cell('no line of these scenarios checks what the customer sees')}</td>`,
+    `<td data-label="${agentColumn}">${agent.cell('no line of these scenarios checks what the agent sees')}</td>`,
+    `<td data-label="${todoColumn}">${todo.cell('no recovery step in these scenarios')}</td></tr>`,
   ].join('');
 }
 
@@ -102,7 +183,7 @@ export function outageSummary(feature: FeatureDoc): string | null {
   if (rows.length === 0) return null;
   return [
     `<div class="cf-outage"><table class="cf-outage-table"><caption>${htmlText(
-      'In an outage, rule by rule: what each person sees at the end of the rule’s scenarios, and the recovery steps they take',
+      'In an outage, rule by rule: what each person sees at the end of the rule’s scenarios (as their lines check it) and the recovery steps they take, each marked “source” or “assumed”',
     )}</caption><thead><tr><th scope="col">Rule</th>${COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead><tbody>`,
     ...rows.map((r) => row(r.title, r.anchor, r.scenarios)),
     '</tbody></table></div>',

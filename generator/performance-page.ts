@@ -2,21 +2,12 @@
  * The Performance page: the latest table `npm run bench` wrote to reports/bench.json, with the machine it ran
  * on, or a plain "not measured yet" when there is none. Benchmarks never fail the docs build.
  */
-import type { BenchReport, Comparison, Measurement } from '../scripts/bench/report';
+import type { BenchReport, Comparison, Measurement } from './bench-report';
 import { htmlText, markdownText } from './escape';
 import { ROUTES } from './routes';
 
 /** What scripts/generate-docs.ts found: a report, a file it could not read (and why), or nothing. */
 export type BenchInput = { readonly report: BenchReport } | { readonly problem: string } | null;
-
-const FRONT_MATTER = [
-  '---',
-  'title: "Performance"',
-  'sidebar_position: 4',
-  `slug: ${ROUTES.performance}`,
-  'description: "The latest benchmark table: the specification, fuzzing, page generation and the docs build, each against a baseline measured alongside it."',
-  '---',
-].join('\n');
 
 function figure(value: number, unit: Measurement['unit']): string {
   if (unit === 'steps/s') return `${Math.round(value).toLocaleString('en-US')} steps/s`;
@@ -135,7 +126,7 @@ function missesSection(comparisons: readonly Comparison[]): string | null {
 }
 
 export function performancePage(input: BenchInput, runStartedAt: string | null = null): string {
-  const out = [FRONT_MATTER];
+  const out: string[] = [];
   if (input === null) {
     out.push(
       [

@@ -1,14 +1,13 @@
-/** Where the generated pages live on the site, so that pages and hand-written docs link to one place. */
+/** Where the pages live on the site, so that pages and hand-written docs link to one place. */
+import { PAGE_LIST, type PageId } from './page-list';
+
+/** The route of every listed page (generator/page-list.ts), by its id. */
+const LISTED = Object.fromEntries(PAGE_LIST.map((page) => [page.id, page.route])) as {
+  readonly [Id in PageId]: Extract<(typeof PAGE_LIST)[number], { id: Id }>['route'];
+};
+
 export const ROUTES = {
-  claims: '/claims',
-  assumptions: '/assumptions',
-  summary: '/last-run',
-  invariants: '/invariants',
-  performance: '/performance',
-  changes: '/changes',
-  history: '/history',
-  knownDefects: '/known-defects',
-  inferred: '/inferred',
+  ...LISTED,
   /** Hand-written: docs/sources.md. */
   sources: '/sources',
   reportsHtml: '/reports/cucumber.html',

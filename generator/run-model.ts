@@ -51,6 +51,8 @@ export interface Claim {
   readonly section: string;
   readonly statement: string;
   readonly defect?: boolean;
+  /** A "similar to" or "combination" claim's facets: each claim it refers to, the same or differing, and why. */
+  readonly facets?: readonly { readonly claim: string; readonly differs?: string }[];
 }
 
 export interface StepDoc {

@@ -9,29 +9,11 @@ import { formatMillis, scenarioCountLine, statusBadge, STATUS_LABEL } from './fe
 import { claimAnchor, ROUTES } from './routes';
 import { anchorFor } from './slug';
 import { scenarioTimings } from './list-pages';
-import { scenariosOf, type RunDoc, type Status } from './run';
+import { scenariosOf, type Claim, type RunDoc, type Status } from './run';
 import { claimLaws, stateSpaceSections } from './state-space-pages';
 
-function frontMatter(title: string, slug: string, position: number, description: string): string {
-  return [
-    '---',
-    `title: ${JSON.stringify(title)}`,
-    `sidebar_position: ${position}`,
-    `slug: ${slug}`,
-    `description: ${JSON.stringify(description)}`,
-    '---',
-  ].join('\n');
-}
-
 export function claimsPage(run: RunDoc): string {
-  const out = [
-    frontMatter(
-      'Claims of the source',
-      ROUTES.claims,
-      2,
-      'Every statement of the source, the scenarios that cover it and their last result.',
-    ),
-  ];
+  const out: string[] = [];
   const uncovered = run.claims.filter((c) => c.scenarios.length === 0);
   const failing = run.claims.filter((c) => c.scenarios.length > 0 && c.status !== 'passed');
   out.push(
@@ -81,22 +63,28 @@ export function claimsPage(run: RunDoc): string {
           c.scenarios.length ? c.status : 'not run',
         )} <span class="cf-claim-id">${htmlText(c.claim.id)}</span>${defect}</div><div class="cf-claim-statement">${htmlText(
           c.claim.statement,
-        )}</div>${covering}${claimLaws(run.exploration?.stateSpace, c.claim.id)}</li>`;
+        )}</div>${facetList(c.claim)}${covering}${claimLaws(run.exploration?.stateSpace, c.claim.id)}</li>`;
       });
     out.push(`<ul class="cf-claims">${items.join('')}</ul>`);
   }
   return out.join('\n\n') + '\n';
 }
 
+/** A "similar to" or "combination" claim, facet by facet: the same here (checked through it) or differing, and why. */
+function facetList(claim: Claim): string {
+  if (!claim.facets?.length) return '';
+  return `<details class="cf-details"><summary>${htmlText('Facet by facet')}</summary><ul class="cf-facets">${claim.facets
+    .map(
+      (facet) =>
+        `<li><a href="#${claimAnchor(facet.claim)}">${htmlText(facet.claim)}</a> ${htmlText(
+          facet.differs === undefined ? 'the same here: checked through this claim' : `differs: ${facet.differs}`,
+        )}</li>`,
+    )
+    .join('')}</ul></details>`;
+}
+
 export function invariantsPage(report: ExplorationReport | null): string {
-  const out = [
-    frontMatter(
-      'Invariants over failure orderings',
-      ROUTES.invariants,
-      3,
-      'What the failure-ordering exploration checked in the last run: invariants, orderings, seed.',
-    ),
-  ];
+  const out: string[] = [];
   if (!report) {
     out.push(
       [
@@ -191,14 +179,7 @@ export function summaryPage(run: RunDoc, reports: ReportLinks): string {
   const steps = scenarios.flatMap(({ scenario }) => scenario.steps.filter((s) => !s.hook));
   const stepCounts = new Map<Status, number>();
   for (const s of steps) stepCounts.set(s.status, (stepCounts.get(s.status) ?? 0) + 1);
-  const out = [
-    frontMatter(
-      'Last run',
-      ROUTES.summary,
-      1,
-      'Counts, duration and commit of the run these pages were generated from.',
-    ),
-  ];
+  const out: string[] = [];
   out.push(
     `<div class="cf-run-result ${run.success ? 'cf-run-passed' : 'cf-run-failed'}">${htmlText(
       run.success

@@ -73,6 +73,11 @@ export interface AgentConsole {
   popups: { readonly popup: Popup; readonly at: Seconds }[];
   chats: ConsoleChat[];
   tabs: Partial<Record<InformationTab, TabState>>;
+  /**
+   * The desktop itself gave up waiting for the server ("the agent desktop will time out"): its own observable,
+   * not a tab's state, though what it waited for here is a tab. Cleared by a new login.
+   */
+  desktopTimedOut: boolean;
   /** Activity ids of the emails in the agent's inbox. */
   inbox: number[];
 }
@@ -88,6 +93,7 @@ export function closedConsole(user: string): AgentConsole {
     popups: [],
     chats: [],
     tabs: {},
+    desktopTimedOut: false,
     inbox: [],
   };
 }

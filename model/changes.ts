@@ -133,12 +133,16 @@ export function touchConsole(rt: Runtime, console: AgentConsole): void {
   }
 }
 
-/** An activity row's status or assignment changed: the routing queue, and the agent's being free, follow it. */
+/**
+ * An activity row's status or assignment changed: the routing queue follows it, and so does the being free of
+ * each agent whose chats in progress it changed (the one it was taken from as well as the one it went to).
+ */
 export function touchRow(rt: Runtime, row: ActivityRow): void {
-  if (!rt.queue.refileRow(row) || row.assigned_to === null) return;
-  const user = rt.directory.userWithId(row.assigned_to);
-  const console = user && rt.directory.console(user.user_name);
-  if (console) touchConsole(rt, console);
+  for (const userId of rt.queue.refileRow(row)) {
+    const user = rt.directory.userWithId(userId);
+    const console = user && rt.directory.console(user.user_name);
+    if (console) touchConsole(rt, console);
+  }
 }
 
 /**

@@ -25,6 +25,16 @@ export const CUSTOMER_NOTICES = {
 
 export type CustomerNotice = keyof typeof CUSTOMER_NOTICES;
 
+/**
+ * The Customer Entry window as the source's screenshots show it: its browser title, its address on the lab's
+ * Web server (host 43web, chat entry point Integ) and the banner above the transcript.
+ */
+export const CUSTOMER_ENTRY = {
+  title: 'Customer Entry - Mozilla Firefox',
+  url: 'http://43web/system/LiveCustomerServlet.egain?eglvcmd=CustEntry&entryPointName=Integ',
+  banner: 'Live help | Powered by Cisco Chat™',
+} as const;
+
 export const nowChattingWith = (agentScreenName: string): string => `[You are now chatting with ${agentScreenName}.]`;
 
 export type WindowLine =

@@ -12,7 +12,7 @@ import type { ChatMessage } from './chat-session';
 import { REFERENCE_USERS, chatActivity, createdAtOf, type DiagnosticRow, type UserRow } from './database';
 import { checkParameters, DEFAULT_PARAMETERS, type ModelParameters } from './parameters';
 import { RULES, type Rule } from './rules';
-import { Runtime, type Settling } from './runtime';
+import { Runtime, type Indexes, type Settling } from './runtime';
 import type { Server } from './servers';
 import { initialState, type DeploymentState } from './state';
 import type { TraceEvent } from './trace';
@@ -43,6 +43,11 @@ export interface DeploymentSetup {
    * the other two with.
    */
   readonly settling?: Settling;
+  /**
+   * Sees each set of indexes the runtime derives from the state (model/runtime.ts, `Indexes`): the equivalence
+   * test breaks one on purpose through it, to show that a broken index fails the test. Never set otherwise.
+   */
+  readonly tamper?: (indexes: Indexes) => void;
 }
 
 export class Deployment {
@@ -53,6 +58,7 @@ export class Deployment {
   readonly rules: readonly Rule[];
   readonly users: readonly UserRow[];
   readonly settling: Settling;
+  readonly tamper: ((indexes: Indexes) => void) | null;
   private runtime: Runtime;
 
   constructor(setup: DeploymentSetup = {}) {
@@ -66,6 +72,7 @@ export class Deployment {
     this.rules = setup.rules ?? RULES;
     this.users = setup.users ?? REFERENCE_USERS;
     this.settling = setup.settling ?? 'by size';
+    this.tamper = setup.tamper ?? null;
     // parseTimestamp rejects a malformed epoch now rather than at the first chat.
     const epochMillis = parseTimestamp(this.epoch);
     this.runtime = new Runtime(
@@ -77,13 +84,14 @@ export class Deployment {
       this.rules,
       [],
       this.settling,
+      this.tamper,
     );
   }
 
   /** The setup that makes another deployment like this one (with the trace recorded). */
   get setup(): DeploymentSetup {
-    const { parameters, epoch, entryPoint, rules, users, settling } = this;
-    return { parameters, epoch, entryPoint, rules, users, settling };
+    const { parameters, epoch, entryPoint, rules, users, settling, tamper } = this;
+    return { parameters, epoch, entryPoint, rules, users, settling, ...(tamper && { tamper }) };
   }
 
   /** An independent copy, for exploring several continuations of one prefix. */

@@ -7,6 +7,19 @@
  *
  * The directory also knows the order of each window, console and session in the state's lists, so that a rule
  * settling only what changed visits it in the order a rule walking everything would.
+ *
+ * Invariants, each what `Directory.of(state)` would build afresh (test/unit/incremental-settle.test.ts compares
+ * the two over random plans drawn from the whole action table, and a directory broken on purpose fails it):
+ * - every session, window, console, row and message of the state is filed, under what names it now; a window
+ *   replaced by the same customer's new chat is no longer found by address;
+ * - the live sessions and logged-in consoles by home are exactly those whose `ended` is null or whose login is
+ *   "logged in", under their home now (each change is refiled by model/changes.ts);
+ * - the rows assigned to a user are those whose `assigned_to` is that user now, in the table's order: a row
+ *   may be taken off a user (a chat transferred back to the queue) and assigned again, so the list is checked
+ *   against the row when read, not trusted as filed;
+ * - the ranks keep the order of the state's lists (a replaced window leaves its rank unused).
+ * What it buys: rules find what a step touched without walking every list (figures in
+ * docs/engineering/adding-an-action.md).
  */
 import type { AgentConsole } from './agent-console';
 import type { ChatMessage, ChatSession } from './chat-session';
@@ -120,8 +133,11 @@ export class Directory {
         if (row.assigned_to !== null) this.assignedRow(row);
       }
     }
-    const rows = this.assigned.get(userId);
-    if (!rows) return [];
+    const filed = this.assigned.get(userId);
+    if (!filed) return [];
+    // A row filed here may have been taken off the user since (a chat transferred back to the queue).
+    const rows = filed.filter((row) => row.assigned_to === userId);
+    this.assigned.set(userId, rows);
     const order = this.rowOrder!;
     return rows.sort((a, b) => order.get(a.activity_id)! - order.get(b.activity_id)!);
   }
@@ -167,6 +183,7 @@ export class Directory {
   assignedRow(row: ActivityRow): void {
     if (!this.assigned) return; // built with every assignment when first asked
     const rows = this.assigned.get(row.assigned_to!);
+    if (rows?.includes(row)) return; // assigned to the same user again
     if (rows) rows.push(row);
     else this.assigned.set(row.assigned_to!, [row]);
   }

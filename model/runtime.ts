@@ -53,6 +53,8 @@ export class Runtime {
     readonly rules: readonly Rule[],
     readonly events: TraceEvent[] = [],
     readonly settling: Settling = 'by size',
+    /** Sees each set of indexes derived from the state: tests break one on purpose (DeploymentSetup.tamper). */
+    readonly tamper: ((indexes: Indexes) => void) | null = null,
   ) {
     this.settleEverything = settling === 'everything';
     this.table = tableOf(rules);
@@ -82,12 +84,14 @@ export class Runtime {
 
   private derive(): Derived {
     const directory = Directory.of(this.state);
-    return {
+    const derived = {
       directory,
       queue: RoutingQueue.of(this.state, directory),
       changes: new Changes(this),
       agenda: new Agenda(this, this.table),
     };
+    this.tamper?.(derived);
+    return derived;
   }
 
   /**
@@ -107,7 +111,7 @@ export class Runtime {
 
   /** An independent copy: the state is plain data, the rest is shared or copied. */
   clone(): Runtime {
-    const { parameters, epochMillis, entryPoint, recording, rules, settling } = this;
+    const { parameters, epochMillis, entryPoint, recording, rules, settling, tamper } = this;
     return new Runtime(
       copyPlain(this.state),
       parameters,
@@ -117,6 +121,7 @@ export class Runtime {
       rules,
       recording ? [...this.events] : [],
       settling,
+      tamper,
     );
   }
 
@@ -194,6 +199,14 @@ export class Runtime {
     const { windows, consoles, sessions } = this.state;
     this.changes.everything = windows.length + consoles.length + sessions.length <= WALK_AT_MOST;
   }
+}
+
+/** What the runtime derives from the state: the indexes beside it, each tested against its reference. */
+export interface Indexes {
+  readonly directory: Directory;
+  readonly queue: RoutingQueue;
+  readonly changes: Changes;
+  readonly agenda: Agenda;
 }
 
 /** What the runtime derives from the state. */

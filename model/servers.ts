@@ -2,9 +2,11 @@
  * The servers of a WIM/EIM deployment and the paths through them. A deployment is data: the servers it has,
  * each by its instance name, up or down. Every server role has one instance named after it (the source's
  * single-server deployment); only the Application server scales out, with more instances named "Application 2",
- * "Application 3" behind the Web server, because Cisco's design guide makes the Messaging, Services and
- * Database servers single points of failure (docs/sources.md). Every behaviour of the model is a rule over which
- * of these paths is open, never over which scenario is running.
+ * "Application 3" behind the Web server. Cisco's design guide makes the primary Web/App server (the hub for JMS
+ * message exchange), the Services server and the Database server single points of failure (docs/sources.md);
+ * the model keeps one Messaging server too, as the source's deployment has, which the guide does not say.
+ * Every behaviour of the model is a rule over which of these paths is open, never over which scenario is
+ * running.
  */
 export const SERVERS = ['Web', 'Application', 'Messaging', 'Services', 'Database'] as const;
 /** A server's role; the default deployment's instance of each role carries the role's name. */

@@ -6,7 +6,7 @@ import { CHAT_STATUS, POPUPS, TITLE_BAR_WARNING, lastMessageFrom, type AgentCons
 import type { ChatStatus, ConnectionIcon, InformationTab } from './agent-console';
 import { cannotHandleActivities } from './actions/console';
 import { formatDuration } from './clock';
-import { renderLine, type CustomerNotice } from './customer-window';
+import { CUSTOMER_ENTRY, renderLine, type CustomerNotice } from './customer-window';
 import { createdAtOf, findActivity, openChats, type ActivityRow, type DiagnosticRow } from './database';
 import type { ModelParameters } from './parameters';
 import { chatMessagesFlow, consoleReachesApplication, type Server } from './servers';
@@ -38,6 +38,8 @@ export interface EmailReply {
 }
 
 export interface CustomerView {
+  /** The browser window: its title, its address and the banner over the transcript (CUSTOMER_ENTRY). */
+  readonly window: { readonly title: string; readonly url: string; readonly banner: string };
   readonly address: string;
   readonly activityId: number;
   readonly name: string;
@@ -55,6 +57,8 @@ export interface ConsoleView {
   readonly chatList: readonly ChatListRow[];
   readonly chatPanes: Readonly<Record<number, readonly string[]>>;
   readonly tabs: Readonly<Partial<Record<InformationTab, 'loaded' | 'loading' | 'timed out'>>>;
+  /** The agent desktop has timed out waiting for the server. */
+  readonly desktopTimedOut: boolean;
   readonly emailReplies: readonly EmailReply[];
 }
 
@@ -83,6 +87,7 @@ export function viewOf(state: DeploymentState, setup: ViewSetup): DeploymentView
     clock: formatDuration(state.clock),
     servers: Object.fromEntries(Object.entries(servers).map(([s, up]) => [s, up ? 'up' : 'down'])),
     customers: state.windows.map((window) => ({
+      window: CUSTOMER_ENTRY,
       address: window.address,
       activityId: window.activityId,
       name: window.name,
@@ -142,6 +147,7 @@ export function consoleView(
       .sort((a, b) => a.key - b.key),
     chatPanes: Object.fromEntries(console.chats.map((chat) => [chat.activityId, chat.pane.map(renderLine)])),
     tabs: Object.fromEntries(Object.entries(console.tabs).map(([tab, tabState]) => [tab, tabState.state])),
+    desktopTimedOut: console.desktopTimedOut,
     emailReplies: console.inbox.map((activityId) => {
       const email = state.emails[activityId]!;
       const caseId = findActivity(db, activityId)!.case_id;

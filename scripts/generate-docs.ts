@@ -28,33 +28,14 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
-import { linesOf, MessagesFileError, MessagesReader, parseMessages } from '../generator/messages';
-import { featurePage, type PageOptions } from '../generator/feature-page';
+import { parseBenchReport } from '../generator/bench-report';
+import type { PageOptions } from '../generator/feature-page';
+import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
+import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
+import { linesOf, MessagesFileError } from '../generator/messages';
 import type { BenchInput } from '../generator/performance-page';
-import { buildRun, RunBuilder, scenariosOf, type Claim, type CompletedFeature, type RunDoc } from '../generator/run';
-import { pageFile, runPages, selfTestPages } from '../generator/site';
-import { parseBenchReport } from './bench/report';
-import { hostileCopy } from '../test/fixtures/crafted/craft';
+import { scenariosOf } from '../generator/run';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
-import { snapshotOf, type ScenarioSnapshot } from '../generator/observable';
-import { RunComparer } from '../generator/run-comparison';
-import {
-  digest,
-  formatHistory,
-  HistoryError,
-  HistoryRecorder,
-  parseHistory,
-  withRun,
-  type HistoryEntry,
-} from '../generator/history';
-import { historyPage } from '../generator/history-page';
-import { inferredPage, knownDefectsPage } from '../generator/list-pages';
-import type { RunLabel } from '../generator/changes-page';
-
-interface Baseline {
-  readonly label: RunLabel;
-  readonly snapshots: readonly ScenarioSnapshot[];
-}
 
 const root = resolve(__dirname, '..');
 
@@ -147,24 +128,8 @@ async function* fileLines(file: string): AsyncGenerator<string> {
   }
 }
 
-/** Streams a run through the builder, handing each feature over as soon as it is complete. */
-async function streamRun(
-  file: string,
-  claims: readonly Claim[],
-  commit: string | null,
-  publish: (completed: CompletedFeature) => Promise<void>,
-): Promise<RunDoc> {
-  const reader = new MessagesReader(shown(file));
-  const builder = new RunBuilder({ file: shown(file), claims, commit, keep: 'summary' });
-  for await (const raw of fileLines(file)) {
-    const envelope = reader.line(raw);
-    if (envelope) for (const completed of builder.add(envelope)) await publish(completed);
-  }
-  reader.end();
-  const { remaining, run } = builder.finish();
-  for (const completed of remaining) await publish(completed);
-  return run;
-}
+/** A messages file as the generator reads it: line by line, named as the user gave it. */
+const messageLines = (file: string): MessageLines => ({ name: shown(file), lines: fileLines(file) });
 
 /**
  * Writes pages under a folder while the next ones are rendered: the file system works in the background, with
@@ -200,32 +165,15 @@ class PageWriter {
   }
 }
 
-function readWhole(file: string, claims: readonly Claim[]): RunDoc {
-  let text: string;
+function readText(file: string): MessagesText {
   try {
-    text = readFileSync(file, 'utf8');
+    return { name: shown(file), text: readFileSync(file, 'utf8') };
   } catch (error) {
     throw cannotRead(file, error);
   }
-  return buildRun(parseMessages(text, shown(file)), shown(file), claims, null);
 }
 
-const CRAFTED_PREFIX = 'self-test/crafted-';
 const REAL_RUN = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
-
-function craftedRun(): RunDoc {
-  const name = `${shown(REAL_RUN)} (hostile copy)`;
-  return buildRun(parseMessages(hostileCopy(readFileSync(REAL_RUN, 'utf8')), name), name, [], null);
-}
-
-/** The baseline run reduced to what is compared, read as a stream like the run itself. */
-async function readBaseline(file: string, claims: readonly Claim[]): Promise<Baseline> {
-  const snapshots: ScenarioSnapshot[] = [];
-  const run = await streamRun(file, claims, null, async ({ feature }) => {
-    for (const scenario of scenariosOf(feature)) snapshots.push(snapshotOf(feature, scenario));
-  });
-  return { label: { file: shown(file), startedAt: run.startedAt, commit: run.commit }, snapshots };
-}
 
 function readHistory(file: string | null): HistoryEntry[] {
   if (file === null || !existsSync(file)) return [];
@@ -296,7 +244,7 @@ function pageOptions(): PageOptions {
 }
 
 /** Replaces `target` by the complete folder `partial` (in the same folder), leaving no moment without one for long. */
-function publish(partial: string, target: string): void {
+function replaceFolder(partial: string, target: string): void {
   const old = join(dirname(target), `_${basename(target)}.old-${process.pid}`);
   if (existsSync(target)) renameSync(target, old);
   renameSync(partial, target);
@@ -317,6 +265,40 @@ function diagnosisIndexBuild(): Promise<void> {
   });
 }
 
+interface Publication {
+  readonly options: Options;
+  /** The pages, all written under this folder beside `options.out`. */
+  readonly partial: string;
+  readonly reportsPartial: string;
+  readonly reports: { readonly html: boolean; readonly junit: boolean };
+  readonly bench: BenchInput;
+  readonly changesReport: string | null;
+  readonly history: readonly HistoryEntry[] | null;
+}
+
+/** The one step that writes outside the partial folders: the summary, the history, the reports and the pages. */
+function publish(p: Publication): void {
+  const { options } = p;
+  if (options.changes !== null) {
+    if (p.changesReport !== null) {
+      mkdirSync(dirname(options.changes), { recursive: true });
+      writeFileSync(options.changes, p.changesReport);
+    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+  }
+  if (options.history !== null && p.history !== null) {
+    mkdirSync(dirname(options.history), { recursive: true });
+    writeFileSync(`${options.history}.partial-${process.pid}`, formatHistory(p.history));
+    renameSync(`${options.history}.partial-${process.pid}`, options.history);
+  }
+  const reportsDir = dirname(options.messages);
+  mkdirSync(p.reportsPartial, { recursive: true });
+  if (p.reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(p.reportsPartial, 'cucumber.html'));
+  if (p.reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(p.reportsPartial, 'junit.xml'));
+  if (p.bench && 'report' in p.bench) copyFileSync(options.bench!, join(p.reportsPartial, 'bench.json'));
+  replaceFolder(p.partial, options.out);
+  replaceFolder(p.reportsPartial, options.staticReports);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const own = options.out === join(root, 'docs', 'generated');
@@ -330,11 +312,22 @@ async function main(): Promise<void> {
   // and only when its sources changed since it was last built.
   const diagnosisIndex = own ? diagnosisIndexBuild() : Promise.resolve();
   diagnosisIndex.catch(() => undefined); // awaited below; a failure before then is the one reported
-  const claims = loadClaims();
-  const commit = gitCommit();
-  const pages = pageOptions();
-
   const started = performance.now();
+  // Read: everything the pages are made from but the run's messages, which stream.
+  const claims = loadClaims();
+  const reportsDir = dirname(options.messages);
+  const reports = {
+    html: existsSync(join(reportsDir, 'cucumber.html')),
+    junit: existsSync(join(reportsDir, 'junit.xml')),
+  };
+  const bench = readBench(options.bench);
+  const baseline: Baseline | null = options.baseline
+    ? await readBaseline(messageLines(options.baseline), claims)
+    : null;
+  const history = options.history ? { earlier: readHistory(options.history), modelDigest: modelDigest() } : null;
+  const selfTest = options.selfTest ? readText(options.selfTest) : null;
+  const crafted = selfTest ? readText(REAL_RUN) : null;
+
   // Pages go to a folder beside the target, which replaces the target only once every page is written.
   const partial = join(dirname(options.out), `_${basename(options.out)}.partial-${process.pid}`);
   const reportsPartial = join(
@@ -348,74 +341,38 @@ async function main(): Promise<void> {
   });
   mkdirSync(partial, { recursive: true });
   const writer = new PageWriter(partial);
-  const reportsDir = dirname(options.messages);
-  const reports = {
-    html: existsSync(join(reportsDir, 'cucumber.html')),
-    junit: existsSync(join(reportsDir, 'junit.xml')),
-  };
-  const bench = readBench(options.bench);
-  const comparer = new RunComparer(options.baseline ? await readBaseline(options.baseline, claims) : null);
-  const historyFile = options.history;
-  const earlier = readHistory(historyFile);
-  const recorder = new HistoryRecorder();
-  let run: RunDoc;
-  let changesSummary: string | null = null;
-  let history: HistoryEntry[] = [];
+  const pages = generate({
+    messages: messageLines(options.messages),
+    claims,
+    commit: gitCommit(),
+    pages: pageOptions(),
+    reports,
+    bench,
+    baseline,
+    history,
+    selfTest,
+    crafted,
+  });
+  let generated;
   try {
-    run = await streamRun(options.messages, claims, commit, ({ feature, position }) => {
-      if (historyFile) recorder.observe(feature);
-      return writer.write(
-        pageFile(feature),
-        featurePage(feature, position, { ...pages, scenarioMarks: comparer.observe(feature) }),
-      );
-    });
-    if (historyFile) history = withRun(earlier, recorder.entry(run, modelDigest()));
-    const selfTest = options.selfTest ? readWhole(options.selfTest, []) : null;
-    if (selfTest) for (const [path, content] of selfTestPages(selfTest, pages)) await writer.write(path, content);
-    // A hostile copy of a real run (every string field of every message and attachment holding markup that would
-    // run script), rendered like the rest: the browser test checks that nothing of it is live.
-    if (selfTest) {
-      const crafted = craftedRun();
-      for (const [path, content] of selfTestPages(crafted, pages, CRAFTED_PREFIX)) await writer.write(path, content);
+    let next = await pages.next();
+    while (!next.done) {
+      await writer.write(...next.value);
+      next = await pages.next();
     }
-    const changes = comparer.finish({ file: shown(options.messages), startedAt: run.startedAt, commit: run.commit });
-    changesSummary = changes.report;
-    const more = new Map([
-      ['changes.md', changes.page],
-      ['history.md', historyPage(history)],
-      ['known-defects.md', knownDefectsPage(run)],
-      ['inferred.md', inferredPage(run)],
-    ]);
-    for (const [path, content] of runPages(run, reports, selfTest, bench, more)) await writer.write(path, content);
+    generated = next.value;
     await writer.flush();
   } catch (error) {
     await writer.flush().catch(() => undefined);
     rmSync(partial, { recursive: true, force: true });
     throw error;
   }
-  if (options.changes !== null) {
-    if (changesSummary !== null) {
-      mkdirSync(dirname(options.changes), { recursive: true });
-      writeFileSync(options.changes, changesSummary);
-    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
-  }
-  if (historyFile) {
-    mkdirSync(dirname(historyFile), { recursive: true });
-    writeFileSync(`${historyFile}.partial-${process.pid}`, formatHistory(history));
-    renameSync(`${historyFile}.partial-${process.pid}`, historyFile);
-  }
-
-  mkdirSync(reportsPartial, { recursive: true });
-  if (reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(reportsPartial, 'cucumber.html'));
-  if (reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(reportsPartial, 'junit.xml'));
-  if (bench && 'report' in bench) copyFileSync(options.bench!, join(reportsPartial, 'bench.json'));
   await diagnosisIndex;
-  publish(partial, options.out);
-  publish(reportsPartial, options.staticReports);
+  publish({ options, partial, reportsPartial, reports, bench, ...generated });
   stopListening();
   const elapsed = performance.now() - started;
 
-  const scenarios = run.features.flatMap(scenariosOf);
+  const scenarios = generated.run.features.flatMap(scenariosOf);
   const notPassed = scenarios.filter((s) => s.status !== 'passed').length;
   console.log(
     `Generated ${writer.files} files in ${shown(options.out)} from ${scenarios.length} scenarios` +

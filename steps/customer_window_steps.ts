@@ -1,5 +1,5 @@
 /** What the customer does in the chat window, and what the window shows. */
-import { Then, When } from '@cucumber/cucumber';
+import { Then, When, type DataTable } from '@cucumber/cucumber';
 import { CUSTOMER_NOTICES } from '../model/customer-window';
 import type { DeploymentWorld } from './support/world';
 import { expectEndsWith, expectLines, expectNotShown, lines } from './support/text';
@@ -36,6 +36,19 @@ const windowOf = (world: DeploymentWorld, customer: string | undefined) => custo
 const whose = (customer: string | undefined) =>
   customer === undefined ? "The customer's window" : `${customer}'s window`;
 const showing = (shown: readonly string[]) => `it shows:\n  ${shown.join('\n  ')}`;
+
+/** The browser window around the transcript: title, address and banner, each named by a row. */
+Then(
+  "{customer}'s window is the Customer Entry window:",
+  function (this: DeploymentWorld, customer: string | undefined, table: DataTable) {
+    const { title, url, banner } = windowOf(this, customer).window;
+    const shown: Record<string, string> = { Title: title, Address: url, Banner: banner };
+    for (const [row, expected] of Object.entries(table.rowsHash())) {
+      if (!(row in shown)) throw new Error(`No row "${row}" in a window: use Title, Address or Banner`);
+      if (shown[row] !== expected) throw new Error(`${whose(customer)}'s ${row} is "${shown[row]}", not "${expected}"`);
+    }
+  },
+);
 
 Then("{customer}'s window reads:", function (this: DeploymentWorld, customer: string | undefined, expected: string) {
   expectLines(whose(customer), windowOf(this, customer).lines, lines(expected));

@@ -8,7 +8,7 @@ import type { Action } from '../../model/actions';
 import type { DeploymentState } from '../../model/state';
 import type { LoginState } from '../../model/agent-console';
 import type { ModelParameters } from '../../model/parameters';
-import { roleOf } from '../../model/servers';
+import { roleOf, someApplicationUp } from '../../model/servers';
 import type { StateHasher } from '../state-space/encode';
 
 /** A few derived facts about one state, computed once and read by every law. */
@@ -136,6 +136,12 @@ function inLiveChat(console: DeploymentState['consoles'][number], liveSessions: 
 export interface History {
   /** Chats whose session was live when the Application server failed. */
   readonly liveAtApplicationFailure: readonly number[];
+  /**
+   * Chats live on an Application server when it failed with no other Application server up, while none has been
+   * up since: their customers' windows have had no server to answer them ("takes more than a few minutes to
+   * return" counts from the failure; another Application server answering tells the window at once instead).
+   */
+  readonly unansweredSinceApplicationFailure: readonly number[];
   /** Agents logged in to a live chat when their Application server failed, who have not logged in since. */
   readonly agentsCutOff: readonly string[];
   /** When each Application server instance that is down now failed, as "instance@clock". */
@@ -150,6 +156,7 @@ export interface History {
 
 export const EMPTY_HISTORY: History = Object.freeze({
   liveAtApplicationFailure: [],
+  unansweredSinceApplicationFailure: [],
   agentsCutOff: [],
   applicationDownSince: {},
   sentWhileMessagingDown: [],
@@ -192,6 +199,7 @@ function someMessagingDown(down: ReadonlySet<string>): boolean {
 export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history: History): History {
   const { action, before, after, state } = step;
   let liveAtApplicationFailure = history.liveAtApplicationFailure;
+  let unanswered = history.unansweredSinceApplicationFailure;
   let agentsCutOff = history.agentsCutOff;
   let applicationDownSince = history.applicationDownSince;
   let sentWhileMessagingDown = history.sentWhileMessagingDown;
@@ -206,6 +214,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       const lost: number[] = [];
       for (const s of before.liveSessions) if (s.home === server) lost.push(s.activityId);
       liveAtApplicationFailure = union(liveAtApplicationFailure, lost);
+      if (!someApplicationUp(state.servers)) unanswered = union(unanswered, lost);
       const cut: string[] = [];
       for (const a of before.agentsInLiveChats) if (a.home === server) cut.push(a.agent);
       agentsCutOff = union(agentsCutOff, cut);
@@ -229,6 +238,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
       servicesFailedSinceLogin = without(servicesFailedSinceLogin, agent);
     }
   }
+  if (unanswered.length > 0 && someApplicationUp(state.servers)) unanswered = [];
   if (after.messages > before.messages && someMessagingDown(after.down)) {
     const sent: number[] = [];
     for (let id = before.messages; id < after.messages; id++) sent.push(id);
@@ -236,6 +246,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
   }
   if (
     liveAtApplicationFailure === history.liveAtApplicationFailure &&
+    unanswered === history.unansweredSinceApplicationFailure &&
     agentsCutOff === history.agentsCutOff &&
     applicationDownSince === history.applicationDownSince &&
     sentWhileMessagingDown === history.sentWhileMessagingDown &&
@@ -246,6 +257,7 @@ export function nextHistory(step: Omit<LawStep, 'history' | 'previous'>, history
   }
   return {
     liveAtApplicationFailure,
+    unansweredSinceApplicationFailure: unanswered,
     agentsCutOff,
     applicationDownSince,
     sentWhileMessagingDown,
@@ -282,13 +294,15 @@ export function historyKey(history: History, clock: number, horizon: number): st
   const since = Object.entries(history.applicationDownSince)
     .map(([server, at]) => `${server}@${Math.min(clock - at, horizon)}`)
     .join('.');
-  return `${history.liveAtApplicationFailure.join('.')}|${history.agentsCutOff.join('.')}|${since}|${history.sentWhileMessagingDown.join('.')}|${history.liveAtMessagingFailure.join('.')}|${history.servicesFailedSinceLogin.join('.')}`;
+  return `${history.liveAtApplicationFailure.join('.')}|${history.unansweredSinceApplicationFailure.join('.')}|${history.agentsCutOff.join('.')}|${since}|${history.sentWhileMessagingDown.join('.')}|${history.liveAtMessagingFailure.join('.')}|${history.servicesFailedSinceLogin.join('.')}`;
 }
 
 /** What `historyKey` writes, fed to the explorer's hasher instead: each list, then its end. */
 export function hashHistory(history: History, clock: number, horizon: number, hasher: StateHasher): void {
   const END = -0x7f7f7f7f;
   for (const id of history.liveAtApplicationFailure) hasher.number(id);
+  hasher.word(END);
+  for (const id of history.unansweredSinceApplicationFailure) hasher.number(id);
   hasher.word(END);
   for (const agent of history.agentsCutOff) hasher.text(agent);
   hasher.word(END);

@@ -33,6 +33,8 @@ export interface Bounds {
   readonly chatsPerCustomer: number;
   /** Chats the agent completes. */
   readonly completions: number;
+  /** Chat windows customers close. */
+  readonly closes: number;
   /** Breadth-first levels at most (plans of at most this many steps); `null` for no limit but the counts above. */
   readonly depth: number | null;
 }
@@ -56,6 +58,7 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   customers: 1,
   chatsPerCustomer: 1,
   completions: 0,
+  closes: 0,
   depth: null,
 });
 
@@ -87,6 +90,7 @@ export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
 export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
   completions: 1,
+  closes: 1,
   servers: ['Application', 'Application 2', 'Services', 'Messaging', 'Web', 'Database'],
   waits: 3,
   waitSteps: [10],
@@ -113,7 +117,7 @@ export function describeBounds(bounds: Bounds): string[] {
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
     `agents: ${AGENTS.slice(0, bounds.agents).join(', ')}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
-    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}`,
+    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}; windows closed: ${bounds.closes}`,
     `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
   ];
 }

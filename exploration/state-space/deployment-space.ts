@@ -4,15 +4,15 @@
  * the same model state with the same memory are explored once. Applying an action checks every invariant and
  * every law, and adds to the behaviour ledger.
  */
-import type { Action } from '../../model/actions';
+import { DEFINITIONS, definitionOf, type Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
 import type { DeploymentState } from '../../model/state';
 import { ActionRejected } from '../../model/errors';
 import { roleOf } from '../../model/servers';
 import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
-import { emailArrives } from '../commands/email-arrives';
-import { AGENTS, CUSTOMERS } from './actors';
+import { AGENTS } from './actors';
+import { Budgets, ExplorerCast } from './candidates';
 import { InvariantChecker } from '../invariants';
 import { EMPTY_HISTORY, factsOf, hashHistory, historyKey, type Facts, type History } from '../laws/history';
 import { checkLaws, type PremiseCounts } from '../laws';
@@ -20,18 +20,6 @@ import { setupOf, type Bounds } from './bounds';
 import { encodeState, type StateHasher } from './encode';
 import { downLabel, type BehaviourLedger } from './ledger';
 import type { ModelAdapter } from './search';
-
-/** What each plan has used of its bounds, one counter each. */
-const enum Used {
-  Waits,
-  Logins,
-  Logouts,
-  Emails,
-  Tabs,
-  Completions,
-  /** Then one per customer (chats started), then one per server (failures). */
-  Customers,
-}
 
 export interface ExploredState {
   readonly deployment: Deployment;
@@ -56,7 +44,8 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
   private readonly parameters: ModelParameters;
   private applied = 0;
   private readonly refusalLabels = new Map<string, string>();
-  private readonly table: ActionTable;
+  private readonly cast: ExplorerCast;
+  private readonly budgets: Budgets;
 
   constructor(
     readonly bounds: Bounds,
@@ -68,7 +57,8 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
     this.horizon = this.thresholds.at(-1)!;
     this.setup = setupOf(bounds);
-    this.table = new ActionTable(bounds);
+    this.cast = new ExplorerCast(bounds);
+    this.budgets = new Budgets(bounds, this.cast.of(0, []));
   }
 
   /**
@@ -94,47 +84,28 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
       checker,
       history,
       facts,
-      used: new Array<number>(Used.Customers + this.bounds.customers + this.bounds.servers.length).fill(0),
+      used: new Array<number>(this.budgets.size).fill(0),
       depth: 0,
     };
   }
 
+  /** Every candidate of every kind of the table (./candidates.ts) that the bounds allow and the model accepts. */
   enabled(node: ExploredState): Action[] {
-    const { bounds, table } = this;
+    const { budgets } = this;
     const state = node.deployment.inspect();
     const used = node.used;
-    const candidates: Action[] = [];
-    for (let i = 0; i < bounds.servers.length; i++) {
-      if (!state.servers[bounds.servers[i]!]) candidates.push(table.restore[i]!);
-      else if (used[Used.Customers + bounds.customers + i]! < bounds.failuresPerServer) candidates.push(table.fail[i]!);
-    }
-    if (used[Used.Waits]! < bounds.waits) {
-      const next = this.nextThreshold(state);
-      if (next !== null) candidates.push(table.wait(next));
-      for (const seconds of bounds.waitSteps) if (seconds !== next) candidates.push(table.wait(seconds));
-    }
-    const sent = node.facts.messages;
-    const messages = sent < bounds.messages;
-    for (let c = 0; c < bounds.customers; c++) {
-      if (messages && used[Used.Customers + c]! < bounds.chatsPerCustomer) candidates.push(table.startChat[c]![sent]!);
-      if (messages) candidates.push(table.customerSends[c]![sent]!);
-      if (messages) candidates.push(table.agentSendsTo[c]![sent]!);
-      if (used[Used.Completions]! < bounds.completions) candidates.push(table.completeFor[c]!);
-    }
-    for (let a = 0; a < bounds.agents; a++) {
-      if (used[Used.Logins]! < bounds.logins) candidates.push(table.login[a]!);
-      if (used[Used.Logouts]! < bounds.logouts) candidates.push(table.logout[a]!);
-      if (used[Used.Tabs]! < bounds.tabs) candidates.push(table.tab[a]!);
-      if (a === 0) continue; // the first agent's chat actions are the customers' loop above
-      if (messages) candidates.push(table.agentSends[a]![sent]!);
-      if (used[Used.Completions]! < bounds.completions) candidates.push(table.agentCompletes[a]!);
-    }
-    if (used[Used.Emails]! < bounds.emails) candidates.push(table.email[used[Used.Emails]!]!);
+    const next = this.nextThreshold(state);
+    const waits = next === null ? this.bounds.waitSteps : [next, ...this.bounds.waitSteps.filter((s) => s !== next)];
+    const cast = this.cast.of(node.facts.messages, waits);
     const enabled: Action[] = [];
-    for (const action of candidates) {
-      const reason = node.deployment.rejection(action);
-      if (reason === null) enabled.push(action);
-      else this.ledger.refused(action.type, this.refusalLabel(reason));
+    for (const definition of DEFINITIONS) {
+      if (budgets.spent(used, definition)) continue;
+      for (const action of definition.tries.candidates(state, cast)) {
+        if (!budgets.allows(used, action)) continue;
+        const reason = node.deployment.rejection(action);
+        if (reason === null) enabled.push(action);
+        else this.ledger.refused(action.type, this.refusalLabel(reason));
+      }
     }
     return enabled;
   }
@@ -176,7 +147,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     if (++this.applied % DETERMINISM_SAMPLE === 0) checker.finish(() => this.factory());
     this.observe(node, action, before, state);
     deployment.compact();
-    return { deployment, checker, history, facts, used: this.use(node, action), depth: node.depth + 1 };
+    return { deployment, checker, history, facts, used: this.budgets.after(node.used, action), depth: node.depth + 1 };
   }
 
   /** The state's key as text: what `hash` feeds the search, for people and tests to read. */
@@ -225,41 +196,6 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     this.ledger.state(node.down, inSession);
   }
 
-  private use(node: ExploredState, action: Action): number[] {
-    const used = [...node.used];
-    const { bounds } = this;
-    switch (action.type) {
-      case 'fail':
-        used[Used.Customers + bounds.customers + bounds.servers.indexOf(action.server)]!++;
-        break;
-      case 'wait':
-        used[Used.Waits]!++;
-        break;
-      case 'agent-logs-in':
-        used[Used.Logins]!++;
-        break;
-      case 'agent-logs-out':
-        used[Used.Logouts]!++;
-        break;
-      case 'email-arrives':
-        used[Used.Emails]!++;
-        break;
-      case 'agent-opens-tab':
-        used[Used.Tabs]!++;
-        break;
-      case 'agent-completes-chat':
-        used[Used.Completions]!++;
-        break;
-      case 'customer-starts-chat':
-        used[
-          Used.Customers +
-            Math.max(0, CUSTOMERS.indexOf((action.customer ?? CUSTOMERS[0]) as (typeof CUSTOMERS)[number]))
-        ]!++;
-        break;
-    }
-    return used;
-  }
-
   /** What `observe` needs of the state before `action`, for the actions it looks at. */
   private before(node: ExploredState, action: Action): Before {
     const previous = node.deployment.inspect();
@@ -269,11 +205,12 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
       for (const console of previous.consoles)
         if (console.login === 'logged in' && console.home === action.server) logins++;
     }
-    const agent = action.type.startsWith('agent-')
-      ? 'agent' in action && action.agent
-        ? action.agent
-        : (previous.consoles[0]?.user ?? AGENTS[0])
-      : null;
+    const agent =
+      definitionOf(action).actor === 'Agent'
+        ? 'agent' in action && action.agent
+          ? action.agent
+          : (previous.consoles[0]?.user ?? AGENTS[0])
+        : null;
     return { clock: previous.clock, sinces, logins, agent };
   }
 
@@ -288,17 +225,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
         }
       }
     }
-    const event =
-      action.type === 'agent-logs-in'
-        ? 'login'
-        : action.type === 'agent-logs-out'
-          ? 'logout'
-          : action.type === 'email-arrives'
-            ? 'email'
-            : action.type === 'agent-opens-tab'
-              ? 'tab'
-              : null;
-    if (event) this.ledger.event(event, downBefore);
+    this.ledger.event(action.type, downBefore);
     if (action.type === 'fail' && !node.facts.down.has(action.server) && roleOf(action.server) !== 'Application') {
       this.ledger.instanceFailed(action.server);
     } else if (action.type === 'fail' && !node.facts.down.has(action.server)) {
@@ -335,55 +262,4 @@ function sincesOf(state: DeploymentState): number[] {
     for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') found.push(tab.since);
   }
   return found;
-}
-
-/**
- * Every action the bounds let a plan try, made once, so the same step in two states is one object (and a state's
- * candidates cost no allocation): per server, per customer or agent, and per number of messages sent so far.
- */
-class ActionTable {
-  readonly fail: Action[];
-  readonly restore: Action[];
-  readonly startChat: Action[][];
-  readonly customerSends: Action[][];
-  readonly agentSendsTo: Action[][];
-  readonly completeFor: Action[];
-  readonly login: Action[];
-  readonly logout: Action[];
-  readonly tab: Action[];
-  readonly agentSends: Action[][];
-  readonly agentCompletes: Action[];
-  readonly email: Action[];
-  private readonly waits = new Map<number, Action>();
-
-  constructor(bounds: Bounds) {
-    const sent = Array.from({ length: bounds.messages }, (_, n) => n + 1);
-    const customers = CUSTOMERS.slice(0, bounds.customers).map((address, c) => (c === 0 ? undefined : address));
-    const agents = AGENTS.slice(0, bounds.agents);
-    this.fail = bounds.servers.map((server) => ({ type: 'fail', server }));
-    this.restore = bounds.servers.map((server) => ({ type: 'restore', server }));
-    this.startChat = customers.map((customer) =>
-      sent.map((n) => ({ type: 'customer-starts-chat', ...(customer && { customer }), question: `Question ${n}` })),
-    );
-    this.customerSends = customers.map((customer) =>
-      sent.map((n) => ({ type: 'customer-sends', ...(customer && { customer }), text: `Customer line ${n}` })),
-    );
-    this.agentSendsTo = customers.map((customer) =>
-      sent.map((n) => ({ type: 'agent-sends', text: `Agent line ${n}`, ...(customer && { customer }) })),
-    );
-    this.completeFor = customers.map((customer) => ({ type: 'agent-completes-chat', ...(customer && { customer }) }));
-    this.login = agents.map((agent) => ({ type: 'agent-logs-in', agent }));
-    const named = agents.map((agent, a) => (a === 0 ? {} : { agent }));
-    this.logout = named.map((who) => ({ type: 'agent-logs-out', ...who }));
-    this.tab = named.map((who) => ({ type: 'agent-opens-tab', tab: 'Case', ...who }));
-    this.agentSends = agents.map((agent) => sent.map((n) => ({ type: 'agent-sends', text: `Agent line ${n}`, agent })));
-    this.agentCompletes = agents.map((agent) => ({ type: 'agent-completes-chat', agent }));
-    this.email = Array.from({ length: bounds.emails }, (_, n) => emailArrives(n));
-  }
-
-  wait(seconds: number): Action {
-    let action = this.waits.get(seconds);
-    if (action === undefined) this.waits.set(seconds, (action = { type: 'wait', seconds }));
-    return action;
-  }
 }

@@ -9,7 +9,7 @@
 export interface BehaviourLedgerData {
   /** "Application+Messaging down: 180 s" → transitions in which that threshold passed. */
   readonly thresholds: Record<string, number>;
-  /** "login, Services down" → transitions (events: login, logout, email, tab). */
+  /** "agent-logs-in, Services down" → transitions: every kind of action, by the servers down before it. */
   readonly eventsDuringOutages: Record<string, number>;
   /** Customers in a chat session at once → states. */
   readonly concurrentCustomers: Record<string, number>;
@@ -106,7 +106,7 @@ export class BehaviourLedger {
     return [
       ...list('servers down together (states)', this.data.serverStates),
       ...list('thresholds passed while servers were down (transitions)', this.data.thresholds),
-      ...list('logins, logouts, emails and tabs by servers down (transitions)', this.data.eventsDuringOutages),
+      ...list('every kind of action by servers down (transitions)', this.data.eventsDuringOutages),
       ...list('customers in a chat at once (states)', this.data.concurrentCustomers),
       ...list('server instances that failed, and what they held (transitions)', this.data.instancesFailed),
       ...list('agents who acted (transitions)', this.data.agentsActing),

@@ -13,7 +13,8 @@ import {
 } from '../effects';
 import { noChat } from './agent-sends';
 import { chatOf, consoleFor } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, customerInput, customersOf, define, optional, text } from './definition';
+import { DEFAULT_CUSTOMER } from '../state';
 
 export interface AgentCompletesChat {
   readonly type: 'agent-completes-chat';
@@ -47,4 +48,20 @@ export const agentCompletesChat = define<AgentCompletesChat>({
     showAgent(rt, `chat ${chat.activityId} completed`);
   },
   example: { action: { type: 'agent-completes-chat', customer: 'customer@awesome.com' } },
+  tries: {
+    weight: 1,
+    budget: { count: 'completions', otherwise: 0 },
+    candidates: (_state, cast) =>
+      agentsOf(cast).flatMap((agent) =>
+        customersOf(cast).map((customer) => ({ type: 'agent-completes-chat' as const, ...customer, ...agent })),
+      ),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'agent-completes-chat',
+      group: 'agent',
+      label: 'Complete the chat',
+      made: { type: 'agent-completes-chat', ...customerInput(fields.chatWith, DEFAULT_CUSTOMER.address) },
+    },
+  ],
 });

@@ -65,4 +65,21 @@ export const agentLogsIn = define<AgentLogsIn>({
     }
   },
   example: { after: [{ type: 'agent-logs-out' }], action: { type: 'agent-logs-in', agent: 'JDoe' } },
+  tries: {
+    weight: 2,
+    budget: { count: 'logins', otherwise: 2 },
+    // Always named: a console nobody has logged in to yet knows no agent.
+    candidates: (_state, cast) => cast.agents.map((agent) => ({ type: 'agent-logs-in', agent })),
+  },
+  controls: (_state, fields) => {
+    const agent = fields.agentName.trim();
+    return [
+      {
+        id: 'agent-logs-in',
+        group: 'agent',
+        label: 'Log in',
+        made: { type: 'agent-logs-in', ...(agent && { agent }) },
+      },
+    ];
+  },
 });

@@ -3,7 +3,7 @@ import { closedConsole } from '../agent-console';
 import { touchConsole } from '../changes';
 import { consoleApplication, showAgent, travel } from '../effects';
 import { consoleFor } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, define, optional, text } from './definition';
 
 export interface AgentLogsOut {
   readonly type: 'agent-logs-out';
@@ -32,4 +32,10 @@ export const agentLogsOut = define<AgentLogsOut>({
     showAgent(rt, 'logged out');
   },
   example: { action: { type: 'agent-logs-out' } },
+  tries: {
+    weight: 1,
+    budget: { count: 'logouts', otherwise: 1 },
+    candidates: (_state, cast) => agentsOf(cast).map((agent) => ({ type: 'agent-logs-out' as const, ...agent })),
+  },
+  controls: () => [{ id: 'agent-logs-out', group: 'agent', label: 'Log out', made: { type: 'agent-logs-out' } }],
 });

@@ -4,7 +4,7 @@ import { touchConsole } from '../changes';
 import { consoleApplication, popup, showAgent, travel } from '../effects';
 import { consoleCanSave, consoleReachesApplication } from '../servers';
 import { consoleFor, loggedOut } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, define, optional, text } from './definition';
 
 export interface AgentOpensTab {
   readonly type: 'agent-opens-tab';
@@ -47,4 +47,18 @@ export const agentOpensTab = define<AgentOpensTab>({
     showAgent(rt, `${tab} tab ${loaded ? 'loaded' : 'loading'}`);
   },
   example: { action: { type: 'agent-opens-tab', tab: 'Case' } },
+  tries: {
+    weight: 1,
+    budget: { count: 'tabs', otherwise: 0 },
+    candidates: (_state, cast) =>
+      agentsOf(cast).flatMap((agent) => cast.tabs.map((tab) => ({ type: 'agent-opens-tab' as const, tab, ...agent }))),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'agent-opens-tab',
+      group: 'agent',
+      label: `Open the ${fields.tab} tab`,
+      made: { type: 'agent-opens-tab', tab: fields.tab },
+    },
+  ],
 });

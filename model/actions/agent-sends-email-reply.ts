@@ -7,7 +7,7 @@ import { touchConsole } from '../changes';
 import { STATUS } from '../database';
 import { consoleApplication, setActivityStatus, showAgent, travel } from '../effects';
 import { cannotHandleActivities, consoleFor, inboxEmail } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, define, optional, text } from './definition';
 import { SOURCE_EMAIL } from './email-arrives';
 
 export interface AgentSendsEmailReply {
@@ -43,5 +43,24 @@ export const agentSendsEmailReply = define<AgentSendsEmailReply>({
   example: {
     after: [{ type: 'agent-completes-chat' }, SOURCE_EMAIL],
     action: { type: 'agent-sends-email-reply', subject: 'test2' },
+  },
+  tries: {
+    weight: 1,
+    candidates: (_state, cast) =>
+      agentsOf(cast).flatMap((agent) =>
+        cast.subjects.map((subject) => ({ type: 'agent-sends-email-reply' as const, subject, ...agent })),
+      ),
+  },
+  controls: (_state, fields) => {
+    const subject = fields.emailSubject.trim();
+    return [
+      {
+        id: 'agent-sends-email-reply',
+        group: 'agent',
+        label: 'Send the email reply',
+        made:
+          subject === '' ? 'type the subject of the email to reply to' : { type: 'agent-sends-email-reply', subject },
+      },
+    ];
   },
 });

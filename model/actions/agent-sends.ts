@@ -5,7 +5,8 @@ import { renderLine, type WindowLine } from '../customer-window';
 import { touchSession } from '../changes';
 import { consoleApplication, consoleBlocked, hop, newMessage, popup, screenName, showAgent, travel } from '../effects';
 import { chatOf, consoleFor, loggedOut } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, customerInput, customersOf, define, optional, text } from './definition';
+import { DEFAULT_CUSTOMER } from '../state';
 
 export interface AgentSends {
   readonly type: 'agent-sends';
@@ -74,4 +75,26 @@ export const agentSends = define<AgentSends>({
     // A message to a session lost with its server vanishes without a word: the known defect's consequence.
   },
   example: { action: { type: 'agent-sends', text: 'Hello', customer: 'customer@awesome.com' } },
+  tries: {
+    weight: 3,
+    // With no customer named, the first chat of the agent's list.
+    candidates: (_state, cast) =>
+      agentsOf(cast).flatMap((agent) =>
+        customersOf(cast).flatMap((customer) =>
+          cast.agentLines.map((text) => ({ type: 'agent-sends' as const, text, ...customer, ...agent })),
+        ),
+      ),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'agent-sends',
+      group: 'agent',
+      label: 'Send as the agent',
+      made: {
+        type: 'agent-sends',
+        text: fields.agentText,
+        ...customerInput(fields.chatWith, DEFAULT_CUSTOMER.address),
+      },
+    },
+  ],
 });

@@ -4,7 +4,7 @@
  */
 import { showAgent } from '../effects';
 import { cannotHandleActivities, consoleFor } from './console';
-import { agentWord, define, optional, text } from './definition';
+import { agentWord, agentsOf, define, optional, text } from './definition';
 import { SOURCE_EMAIL } from './email-arrives';
 
 export interface AgentTakesNextActivity {
@@ -34,4 +34,17 @@ export const agentTakesNextActivity = define<AgentTakesNextActivity>({
     after: [{ type: 'agent-completes-chat' }, SOURCE_EMAIL],
     action: { type: 'agent-takes-next-activity' },
   },
+  tries: {
+    weight: 1,
+    candidates: (_state, cast) =>
+      agentsOf(cast).map((agent) => ({ type: 'agent-takes-next-activity' as const, ...agent })),
+  },
+  controls: () => [
+    {
+      id: 'agent-takes-next-activity',
+      group: 'agent',
+      label: 'Take the next activity',
+      made: { type: 'agent-takes-next-activity' },
+    },
+  ],
 });

@@ -8,7 +8,7 @@ import { touchWindow } from '../changes';
 import { isLive } from '../chat-session';
 import { endSession, travel } from '../effects';
 import { DEFAULT_CUSTOMER } from '../state';
-import { define, optional, text, who } from './definition';
+import { customerInput, customersOf, define, optional, text, who } from './definition';
 
 export interface CustomerClosesWindow {
   readonly type: 'customer-closes-window';
@@ -37,4 +37,18 @@ export const customerClosesWindow = define<CustomerClosesWindow>({
     if (travel(rt, ['Customer', 'Web', session.home], 'close chat')) endSession(rt, session, 'exited');
   },
   example: { action: { type: 'customer-closes-window' } },
+  tries: {
+    weight: 1,
+    budget: { count: 'closes', otherwise: 0 },
+    candidates: (_state, cast) =>
+      customersOf(cast).map((customer) => ({ type: 'customer-closes-window' as const, ...customer })),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'customer-closes-window',
+      group: 'customer',
+      label: 'Close the chat window',
+      made: { type: 'customer-closes-window', ...customerInput(fields.customer, DEFAULT_CUSTOMER.address) },
+    },
+  ],
 });

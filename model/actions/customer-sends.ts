@@ -3,9 +3,8 @@ import { touchSession } from '../changes';
 import { isLive } from '../chat-session';
 import { CUSTOMER_NOTICES, type WindowLine } from '../customer-window';
 import { newMessage, placeSession, showCustomer, travel } from '../effects';
-import { endWithSessionLost } from '../rules/session-endings';
 import { DEFAULT_CUSTOMER } from '../state';
-import { define, optional, text, who } from './definition';
+import { customerInput, customersOf, define, optional, text, who } from './definition';
 
 export interface CustomerSends {
   readonly type: 'customer-sends';
@@ -46,11 +45,10 @@ export const customerSends = define<CustomerSends>({
       session.transcript.push(line);
       touchSession(rt, session);
     } else if (session && rt.state.servers.Web && !rt.state.servers[session.home]) {
-      // The Web server answers that the session's Application server is gone: the customer is told at once that
-      // messages sent after the failure were lost, and to start a new chat, not asked to send it again.
-      // (assumption session-lost-on-send, features/claims.json: the source says what, not when)
-      message.senderWarned = true;
-      endWithSessionLost(rt, window);
+      // No Application server answers for the session: the message is lost with it, and the window, which cannot
+      // tell a slow server from a lost session, keeps waiting (window-waits-for-return). The customer hears of
+      // connection issues after a few minutes and, once an Application server answers, that the session was lost
+      // with the messages sent after the failure, in the source's order (assumption lost-message-told-on-return).
     } else {
       message.senderWarned = true;
       showCustomer(rt, window, {
@@ -62,4 +60,23 @@ export const customerSends = define<CustomerSends>({
     }
   },
   example: { action: { type: 'customer-sends', text: "Hi, it's me" } },
+  tries: {
+    weight: 3,
+    candidates: (_state, cast) =>
+      customersOf(cast).flatMap((customer) =>
+        cast.customerLines.map((text) => ({ type: 'customer-sends' as const, ...customer, text })),
+      ),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'customer-sends',
+      group: 'customer',
+      label: 'Send as the customer',
+      made: {
+        type: 'customer-sends',
+        ...customerInput(fields.customer, DEFAULT_CUSTOMER.address),
+        text: fields.customerText,
+      },
+    },
+  ],
 });

@@ -17,7 +17,7 @@ import {
 } from '../effects';
 import { chatsCanBeCreated } from '../servers';
 import { DEFAULT_CUSTOMER } from '../state';
-import { count, define, optional, text, who } from './definition';
+import { count, customerInput, customersOf, define, optional, text, who } from './definition';
 
 export interface CustomerStartsChat {
   readonly type: 'customer-starts-chat';
@@ -109,4 +109,32 @@ export const customerStartsChat = define<CustomerStartsChat>({
   example: {
     action: { type: 'customer-starts-chat', customer: 'other@awesome.com', question: 'Me too', activityId: 1347 },
   },
+  tries: {
+    weight: 2,
+    budget: { count: 'chatsPerCustomer', otherwise: 1, per: { list: 'customers', of: (action) => action.customer } },
+    candidates: (_state, cast) =>
+      customersOf(cast).flatMap((customer) =>
+        cast.questions.flatMap((question) => [
+          { type: 'customer-starts-chat' as const, ...customer, question },
+          ...cast.activityIds.map((activityId) => ({
+            type: 'customer-starts-chat' as const,
+            ...customer,
+            question,
+            activityId,
+          })),
+        ]),
+      ),
+  },
+  controls: (_state, fields) => [
+    {
+      id: 'customer-starts-chat',
+      group: 'customer',
+      label: 'Start a new chat',
+      made: {
+        type: 'customer-starts-chat',
+        ...customerInput(fields.customer, DEFAULT_CUSTOMER.address),
+        question: fields.customerQuestion,
+      },
+    },
+  ],
 });

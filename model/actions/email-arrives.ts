@@ -37,4 +37,30 @@ export const emailArrives = define<EmailArrives>({
     hop(rt, 'Customer', 'Services', `email "${subject}" waits on the mail server`, true);
   },
   example: { action: { ...SOURCE_EMAIL, caseId: 1187 } },
+  tries: {
+    weight: 1,
+    budget: { count: 'emails', otherwise: 0 },
+    candidates: (_state, cast) =>
+      cast.subjects.flatMap((subject) => [
+        { ...SOURCE_EMAIL, subject },
+        ...cast.caseIds.map((caseId) => ({ ...SOURCE_EMAIL, subject, caseId })),
+      ]),
+  },
+  controls: (_state, fields) => {
+    const subject = fields.emailSubject.trim();
+    const from = fields.emailFrom.trim();
+    return [
+      {
+        id: 'email-arrives',
+        group: 'email',
+        label: 'Deliver the email',
+        made:
+          subject === ''
+            ? 'an email needs a subject'
+            : from === ''
+              ? 'an email needs a sender'
+              : { type: 'email-arrives', from, to: SOURCE_EMAIL.to, subject, sent: SOURCE_EMAIL.sent },
+      },
+    ];
+  },
 });

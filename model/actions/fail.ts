@@ -21,4 +21,24 @@ export const fail = define<Fail>({
     rt.record({ type: 'server-failed', server });
   },
   example: { action: { type: 'fail', server: 'Messaging' } },
+  tries: {
+    weight: 6,
+    budget: { count: 'failuresPerServer', otherwise: 1, per: { list: 'servers', of: (action) => action.server } },
+    candidates: (state, cast) => cast.servers.filter((server) => state.servers[server] === true).map(failOf),
+  },
+  controls: (state) =>
+    Object.keys(state.servers)
+      .map((server, rank) => ({ server, rank }))
+      .filter(({ server }) => state.servers[server])
+      .map(({ server, rank }) => ({
+        id: `fail-${server}`,
+        group: 'servers',
+        label: `Fail the ${server} server`,
+        made: failOf(server),
+        rank,
+      })),
 });
+
+function failOf(server: Server): Fail {
+  return { type: 'fail', server };
+}

@@ -2,7 +2,8 @@
  * The action table: every kind of thing a person (or a fault, or the clock) can do to the deployment, one
  * module each. Cucumber steps, the plan reader, the Gherkin printer, the explorers and the playground all speak
  * this vocabulary, so any plan can be printed as Gherkin and run. A new kind of action is a new module, listed
- * here once; its type, fields, guard, effect and wording all come from that module.
+ * here once; its type, fields, guard, effect and wording, what the explorers try of it and its playground
+ * control all come from that module (docs/engineering/adding-an-action.md).
  */
 import { agentCompletesChat } from './agent-completes-chat';
 import { agentLogsIn } from './agent-logs-in';
@@ -49,8 +50,11 @@ export type Plan = readonly Action[];
 
 export const ACTION_TYPES: readonly ActionType[] = ACTION_DEFINITIONS.map((definition) => definition.type);
 
+/** The table, each definition typed for any action: what the explorers and the playground walk. */
+export const DEFINITIONS = ACTION_DEFINITIONS as unknown as readonly ActionDefinition<Action>[];
+
 const BY_TYPE = new Map<string, ActionDefinition<Action>>(
-  ACTION_DEFINITIONS.map((definition) => [definition.type, definition as unknown as ActionDefinition<Action>]),
+  DEFINITIONS.map((definition) => [definition.type, definition]),
 );
 
 /** The definition of `type`, or undefined for a type no module defines. */
@@ -69,4 +73,14 @@ export function describeAction(action: Action): string {
   return definitionOf(action).words(action, NOTE);
 }
 
-export type { ActionDefinition, Actor, Field, Style } from './definition';
+export type {
+  ActionDefinition,
+  Actor,
+  Cast,
+  ControlFields,
+  ControlGroup,
+  ControlOf,
+  Field,
+  Style,
+  Tries,
+} from './definition';

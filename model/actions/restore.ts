@@ -21,4 +21,23 @@ export const restore = define<Restore>({
     rt.record({ type: 'server-restored', server });
   },
   example: { after: [{ type: 'fail', server: 'Messaging' }], action: { type: 'restore', server: 'Messaging' } },
+  tries: {
+    weight: 6,
+    candidates: (state, cast) => cast.servers.filter((server) => state.servers[server] === false).map(restoreOf),
+  },
+  controls: (state) =>
+    Object.keys(state.servers)
+      .map((server, rank) => ({ server, rank }))
+      .filter(({ server }) => !state.servers[server])
+      .map(({ server, rank }) => ({
+        id: `restore-${server}`,
+        group: 'servers',
+        label: `Restore the ${server} server`,
+        made: restoreOf(server),
+        rank,
+      })),
 });
+
+function restoreOf(server: Server): Restore {
+  return { type: 'restore', server };
+}

@@ -1,6 +1,6 @@
 /** Time passes on the model's clock; deadlines on the way fire in order. */
 import { formatDuration } from '../clock';
-import { count, define } from './definition';
+import { count, define, type ControlOf } from './definition';
 
 export interface Wait {
   readonly type: 'wait';
@@ -28,4 +28,23 @@ export const wait = define<Wait>({
     valid(seconds) ? null : `time can only move forward by a whole number of seconds, not ${String(seconds)}`,
   perform: (rt, { seconds }) => rt.advance(seconds),
   example: { action: { type: 'wait', seconds: 65 } },
+  tries: {
+    weight: 4,
+    budget: { count: 'waits', otherwise: 2 },
+    candidates: (_state, cast) => cast.waits.map((seconds) => ({ type: 'wait', seconds })),
+  },
+  controls: (_state, fields) => {
+    const clock = (id: string, label: string, seconds: number | string): ControlOf<Wait> => ({
+      id,
+      group: 'clock',
+      label,
+      made: typeof seconds === 'string' ? seconds : { type: 'wait', seconds },
+    });
+    return [
+      clock('wait-5s', '+5 seconds', 5),
+      clock('wait-1min', '+1 minute', 60),
+      clock('wait-amount', 'Let the time pass', fields.seconds),
+      clock('wait-until', 'Move the clock', fields.secondsUntil),
+    ];
+  },
 });

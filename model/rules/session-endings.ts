@@ -27,14 +27,6 @@ export const sessionEndings: Rule = {
   },
 };
 
-/** The window learns that its session was lost: it ends, telling the customer to start a new chat. */
-export function endWithSessionLost(rt: Runtime, window: CustomerWindow): void {
-  window.state = 'ended';
-  touchWindow(rt, window);
-  hop(rt, 'Web', 'Customer', 'session unknown', true);
-  showCustomer(rt, window, { kind: 'notice', text: CUSTOMER_NOTICES.sessionLost, notice: 'sessionLost' });
-}
-
 /**
  * A chat completed while the Messaging server kept some of the customer's messages from the agent's screen
  * would otherwise drop them without a word. (inferred; found by the failure-ordering exploration)

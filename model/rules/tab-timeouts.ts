@@ -14,6 +14,7 @@ export const tabTimeouts: Rule = {
         at: state.since + rt.parameters.informationTabTimeout,
         fire: () => {
           console.tabs[tab as InformationTab] = { state: 'timed out', at: rt.state.clock };
+          console.desktopTimedOut = true;
           popup(rt, console, 'desktopTimedOut');
         },
       });

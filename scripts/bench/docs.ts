@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { summarise } from './measure';
-import type { Comparison } from './report';
+import type { Comparison } from '../../generator/bench-report';
 import { generateDocsCommand } from './generate';
 
 const root = join(__dirname, '..', '..');

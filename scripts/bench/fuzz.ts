@@ -17,11 +17,11 @@ import { FIXED_SEED } from '../../exploration/explore';
 import { PREMISE, newTally, type Exploration, type ExplorationTally } from '../../exploration/exploration';
 import { InvariantChecker } from '../../exploration/invariants';
 import { DETERMINISM_SAMPLE, MAX_COMMANDS, planProperty } from '../../exploration/random';
-import { explorationCommands } from '../../exploration/commands';
+import { explorationCommands } from '../../exploration/random-commands';
 import { PlanRunner, newDeployment } from '../../plans/interpreter';
 import { summarise } from './measure';
 import { OLD_COMMIT, loadOldModel } from './old-model';
-import type { Comparison, Measurement } from './report';
+import type { Comparison, Measurement } from '../../generator/bench-report';
 
 interface Sample {
   readonly milliseconds: number;
@@ -38,9 +38,12 @@ function modelRun(runs: number): Sample {
 
 /** The same commands and fast-check machinery over a model that does nothing: its state never changes. */
 function doNothingRun(runs: number): Sample {
-  const state = new Deployment().inspect();
+  const deployment = new Deployment();
+  const state = deployment.inspect();
   let steps = 0;
+  // The commands read the state and ask the guard; the state never changes, so neither do their answers.
   const idle = {
+    deployment,
     state,
     step(_action: Action) {
       steps++;

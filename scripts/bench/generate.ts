@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarise, timeCommand, type Summary } from './measure';
-import type { Comparison } from './report';
+import type { Comparison } from '../../generator/bench-report';
 import { writeSyntheticRun } from './synthetic-run';
 
 const root = join(__dirname, '..', '..');

@@ -3,8 +3,8 @@
  * on the terminal and as reports/bench.json (which the docs site's Performance page shows once the pages are
  * generated again). Several runs each after a warm-up; medians and spreads. Never part of `npm test`.
  *
- *   npm run bench                 everything (about ten minutes: the docs builds take most of it)
- *   BENCH_QUICK=1 npm run bench   everything but the docs builds
+ *   npm run bench                 everything (about half an hour: the docs builds and a whole npm test take most of it)
+ *   BENCH_QUICK=1 npm run bench   everything but the docs builds and npm test (whose last record it reads)
  *   BENCH_RUNS=7                  runs of each command-line comparison (default 7; 5 for the synthetic run)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,14 @@ import { join, relative } from 'node:path';
 import { benchDocs } from './docs';
 import { benchAgainstOldModelApart, benchExhaustive, benchFuzz } from './fuzz';
 import { benchGenerateSuite, benchGenerateSynthetic } from './generate';
-import { BENCH_REPORT_VERSION, type BenchReport, type Comparison, type Machine, type Measurement } from './report';
+import { benchNpmTest } from './npm-test';
+import {
+  BENCH_REPORT_VERSION,
+  type BenchReport,
+  type Comparison,
+  type Machine,
+  type Measurement,
+} from '../../generator/bench-report';
 import { benchScale } from './scale';
 import { benchSpec } from './spec';
 import { benchStateSpace } from './state-space';
@@ -149,6 +156,12 @@ async function main(): Promise<void> {
       ),
     );
   }
+
+  // Last: it runs the whole npm test (minutes), which writes reports/ and build/ again.
+  step(
+    quick ? 'the last npm test, phase by phase (BENCH_QUICK=1: not run again)' : 'the whole npm test, phase by phase',
+  );
+  comparisons.push(await attempt('The whole npm test', 'npm-test', () => benchNpmTest({ quick })));
 
   const report: BenchReport = {
     version: BENCH_REPORT_VERSION,

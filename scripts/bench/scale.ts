@@ -26,7 +26,7 @@ import type { UserRow } from '../../model/database';
 import { Deployment } from '../../model/deployment';
 import type { DeploymentState } from '../../model/state';
 import { median, summarise } from './measure';
-import type { Comparison, Measurement } from './report';
+import type { Comparison, Measurement } from '../../generator/bench-report';
 
 export const SIZES = [10, 100, 1000] as const;
 const CHATS_PER_AGENT = 5;

@@ -18,7 +18,7 @@ import { FingerprintSet } from '../../exploration/state-space/fingerprints';
 import { BehaviourLedger } from '../../exploration/state-space/ledger';
 import { search } from '../../exploration/state-space/search';
 import { summarise } from './measure';
-import type { Comparison } from './report';
+import type { Comparison } from '../../generator/bench-report';
 
 /**
  * Every transition of one search of smaller bounds (two Application servers at the test bounds: 588 states,

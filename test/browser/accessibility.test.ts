@@ -1,6 +1,7 @@
 /**
- * Accessibility and phone width: axe-core (through @axe-core/playwright, WCAG 2 A and AA rules, colour contrast
- * included) finds no serious or critical violation on any page of the site (every fold open) or on the playground,
+ * Every page of the site with every fold open: its diagrams all drawn without a syntax error, no console error or
+ * failed request, and, by axe-core (through @axe-core/playwright, WCAG 2 A and AA rules, colour contrast
+ * included), no serious or critical violation; none on the playground either,
  * and none at 390 px on the pages a reader opens first and a feature page of each kind; every diagram has an
  * accessible name and description; at 390 px those pages are no wider than the window, the at-a-glance matrix
  * shows as cards and the agent console's chat status is in view.
@@ -8,10 +9,19 @@
  * Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
-import { deepStrictEqual, ok } from 'node:assert/strict';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { diagramsDrawn, openAllFolds, openPage, sitePages, startSite, type SiteSession } from './site-session';
+import {
+  PAGES_AT_ONCE,
+  diagramsDrawn,
+  mermaidResults,
+  openAllFolds,
+  openPage,
+  sitePages,
+  startSite,
+  type SiteSession,
+} from './site-session';
 
 let session: SiteSession;
 
@@ -44,13 +54,14 @@ async function violations(page: Page): Promise<string[]> {
 
 const pages = sitePages();
 
-describe('axe on every page', () => {
+describe('every page of the site, folds open', { concurrency: PAGES_AT_ONCE }, () => {
   for (const sitePage of pages) {
-    test(`${sitePage.route}: no serious or critical violation, folds open`, async () => {
-      const { page } = await openPage(session, sitePage.route);
+    test(`${sitePage.route} (${sitePage.source}): its ${sitePage.mermaidBlocks} diagrams drawn, no console error, no serious or critical axe violation`, async () => {
+      const { page, errors } = await openPage(session, sitePage.route);
       try {
-        await openAllFolds(page);
-        if (sitePage.mermaidBlocks) await diagramsDrawn(page, sitePage.mermaidBlocks);
+        const { svgs, broken } = await mermaidResults(page, sitePage.mermaidBlocks);
+        strictEqual(svgs, sitePage.mermaidBlocks, 'every mermaid block became exactly one SVG');
+        deepStrictEqual(broken, [], 'diagrams with a syntax error');
         deepStrictEqual(await violations(page), []);
         const unnamed = await page.evaluate(() =>
           Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'))
@@ -58,6 +69,7 @@ describe('axe on every page', () => {
             .map((svg) => svg.id),
         );
         deepStrictEqual(unnamed, [], 'diagrams without an accessible title and description');
+        deepStrictEqual(errors, [], 'console errors');
       } finally {
         await page.close();
       }
@@ -65,7 +77,7 @@ describe('axe on every page', () => {
   }
 });
 
-describe('the playground', () => {
+describe('the playground', { concurrency: PAGES_AT_ONCE }, () => {
   for (const width of [1400, 390]) {
     test(`no serious or critical violation at ${width} px, premise and Messaging failed`, async () => {
       const { page } = await openPage(session, '/playground/', width);
@@ -95,7 +107,7 @@ const PHONE_ROUTES = [
   '/performance/',
 ];
 
-describe('at 390 px', () => {
+describe('at 390 px', { concurrency: PAGES_AT_ONCE }, () => {
   const phonePages = pages.filter((p) => PHONE_ROUTES.includes(p.route));
   test('the phone pages are all there', () => deepStrictEqual(phonePages.length, PHONE_ROUTES.length));
   for (const sitePage of phonePages) {

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 const root = join(__dirname, '..', '..');
 
@@ -109,14 +109,14 @@ export function resolveBrowser(): ResolvedBrowser {
 
 let announced = false;
 
-/** Launches the resolved browser headless, with what every browser test needs and nothing that changes a page. */
-export async function launchBrowser(): Promise<Browser> {
+/** What every browser test needs from the browser, and nothing that changes a page. */
+function launchOptions() {
   const resolved = resolveBrowser();
   if (!announced) {
     announced = true;
     process.stdout.write(`# browser: ${resolved.executablePath} (${resolved.source})\n`);
   }
-  return chromium.launch({
+  return {
     executablePath: resolved.executablePath,
     env: { ...process.env, ...resolved.env },
     args: [
@@ -127,5 +127,23 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-component-update',
     ],
-  });
+  };
+}
+
+/** Launches the resolved browser headless, for this process alone. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(launchOptions());
+}
+
+/**
+ * Launches the resolved browser headless behind a websocket, which the test files the browser runner starts
+ * (test/browser/run.ts) connect to: one browser for the whole suite.
+ */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions());
+}
+
+/** Connects to the browser the runner launched (`launchBrowserServer`). */
+export function connectBrowser(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }

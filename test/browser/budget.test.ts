@@ -9,7 +9,15 @@ import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDir, diagramsDrawn, sitePages, startSite, type SiteSession } from './site-session';
+import {
+  buildDir,
+  diagramsDrawn,
+  eachAtOnce,
+  newContext,
+  sitePages,
+  startSite,
+  type SiteSession,
+} from './site-session';
 
 /** Kilobytes of JavaScript (decoded), measured then rounded up with about 10% to spare. */
 export const BUDGET_KB = { home: 620, feature: 1680 };
@@ -44,7 +52,8 @@ function fileOf(url: string): string {
 }
 
 async function weigh(route: string, diagrams: number): Promise<Weight> {
-  const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const context = await newContext(session);
+  const page = await context.newPage();
   // Scripts the page runs: script tags and the chunks webpack loads (prefetches of other pages are not scripts).
   const requested = new Set<string>();
   page.on('request', (request) => {
@@ -65,25 +74,26 @@ async function weigh(route: string, diagrams: number): Promise<Weight> {
       mermaid: scripts.filter((s) => isMermaid(s.url)).map((s) => s.url),
     };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
 describe('the weight budget', () => {
   const pages = sitePages();
   test(`the home page and the at-a-glance matrix: under ${BUDGET_KB.home} KB of JavaScript, no mermaid`, async () => {
-    for (const route of ['/', '/at-a-glance/']) {
+    await eachAtOnce(['/', '/at-a-glance/'], async (route) => {
       const weight = await weigh(route, 0);
       process.stdout.write(`# ${route}: ${weight.kilobytes} KB in ${weight.scripts} scripts\n`);
       deepStrictEqual(weight.mermaid, [], `${route} loads mermaid`);
       ok(weight.kilobytes <= BUDGET_KB.home, `${route}: ${weight.kilobytes} KB, over the ${BUDGET_KB.home} KB budget`);
-    }
+    });
   });
 
-  test(`every feature page: under ${BUDGET_KB.feature} KB of JavaScript with a diagram drawn`, async () => {
+  test(`every feature page: under ${BUDGET_KB.feature} KB of JavaScript with a diagram drawn`, async (t) => {
     const features = pages.filter((p) => p.route.startsWith('/features/') && p.mermaidBlocks > 0);
     ok(features.length >= 5, `only ${features.length} feature pages with diagrams`);
-    for (const feature of features) {
+    t.diagnostic(`${features.length} feature pages weighed`);
+    await eachAtOnce(features, async (feature) => {
       const weight = await weigh(feature.route, feature.mermaidBlocks);
       process.stdout.write(`# ${feature.route}: ${weight.kilobytes} KB in ${weight.scripts} scripts\n`);
       ok(weight.mermaid.length > 0, `${feature.route} drew a diagram without loading mermaid?`);
@@ -91,6 +101,6 @@ describe('the weight budget', () => {
         weight.kilobytes <= BUDGET_KB.feature,
         `${feature.route}: ${weight.kilobytes} KB, over the ${BUDGET_KB.feature} KB budget`,
       );
-    }
+    });
   });
 });

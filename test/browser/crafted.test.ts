@@ -1,12 +1,13 @@
 /**
  * The crafted self-test pages (a real run with markup that would run script in every string field of every message
- * and attachment, test/fixtures/crafted/craft.ts) in a real browser: the payload shows as text, no element or
+ * and attachment, generator/crafted-run.ts) in a real browser: the payload shows as text, no element or
  * attribute of it exists in the page, and its script never ran. And the playground given a crafted link or a
  * number it could not survive: it says what was wrong and keeps working. Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, match, ok, rejects, strictEqual } from 'node:assert/strict';
 import { click, fill, newPage, openPlayground, start, type Session } from './playground-page';
+import { WAIT_MS } from './site-session';
 
 let session: Session;
 
@@ -32,7 +33,7 @@ describe('a hostile copy of a real run', () => {
         await page.waitForFunction(
           (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
           blocks,
-          { timeout: 60_000 },
+          { timeout: WAIT_MS },
         );
         await page.waitForTimeout(500);
         const found = await page.evaluate(() => {

@@ -60,10 +60,11 @@ after(async () => {
 });
 
 describe('a plain static file server', () => {
-  test('serves every route of the sitemap as written, with no redirect', async () => {
+  test('serves every route of the sitemap as written, with no redirect', async (t) => {
     const sitemap = readFileSync(join(buildDir, 'sitemap.xml'), 'utf8');
     const routes = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
     ok(routes.length >= 15, `only ${routes.length} routes in the sitemap`);
+    t.diagnostic(`${routes.length} routes`);
     const wrong: string[] = [];
     for (const route of routes) {
       const answer = await status(site.url + route);
@@ -72,9 +73,10 @@ describe('a plain static file server', () => {
     deepStrictEqual(wrong, [], 'routes a static host does not serve as written');
   });
 
-  test('serves every address a built page links to or loads, with no redirect', async () => {
+  test('serves every address a built page links to or loads, with no redirect', async (t) => {
     const addresses = linkedAddresses();
     ok(addresses.size >= 50, `only ${addresses.size} addresses linked`);
+    t.diagnostic(`${addresses.size} addresses`);
     ok(
       [...addresses.keys()].some((a) => a.startsWith('/playground/?step=')),
       'no "Open in playground" link found',

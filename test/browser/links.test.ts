@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openPage, startSite, type SiteSession } from './site-session';
+import { WAIT_MS, eachAtOnce, newContext, openPage, startSite, type OpenPage, type SiteSession } from './site-session';
 
 let session: SiteSession;
 
@@ -32,7 +32,7 @@ async function landing(page: Page, id: string): Promise<{ top: number; folds: nu
       return open.every((container) => container.querySelector('svg'));
     },
     id,
-    { timeout: 60_000 },
+    { timeout: WAIT_MS },
   );
   // Two frames with no movement: the layout has settled.
   await page.waitForFunction(
@@ -44,7 +44,7 @@ async function landing(page: Page, id: string): Promise<{ top: number; folds: nu
         );
       }),
     id,
-    { timeout: 30_000 },
+    { timeout: WAIT_MS },
   );
   return page.evaluate((anchor) => {
     const folds = Array.from(document.querySelectorAll('details[data-fold-for]')).filter(
@@ -67,16 +67,20 @@ function anchorOf(href: string): string {
 }
 
 describe('the at-a-glance matrix', () => {
-  test('every link, clicked, puts its scenario at the top of the window with its folds open', async () => {
+  test('every link, clicked, puts its scenario at the top of the window with its folds open', async (t) => {
     // Errors are site.test.ts's job: here, leaving a page while its diagram chunks load aborts their requests.
-    const { page } = await openPage(session, '/at-a-glance/');
+    const first = await openPage(session, '/at-a-glance/');
+    // One page per lane, each following its share of the links from a fresh load of the matrix.
+    const lanes: OpenPage[] = [first];
     try {
-      const hrefs = await page
+      const hrefs = await first.page
         .locator('.cf-matrix a[href*="#"]')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       ok(hrefs.length >= 40, `only ${hrefs.length} links in the matrix`);
+      t.diagnostic(`${hrefs.length} links followed`);
       const missed: string[] = [];
-      for (const [index, href] of hrefs.entries()) {
+      await eachAtOnce(hrefs, async (href, index, lane) => {
+        const { page } = (lanes[lane] ??= await openPage(session, '/at-a-glance/'));
         await page.goto(`${session.site.url}/at-a-glance/`, { waitUntil: 'load' });
         await page.locator('.cf-matrix a[href*="#"]').nth(index).click();
         await page.waitForURL((url) => url.hash.length > 1);
@@ -84,16 +88,16 @@ describe('the at-a-glance matrix', () => {
         const where = await landing(page, id);
         if (where.top < TOP_MIN || where.top > TOP_MAX) missed.push(`${href}: heading at ${where.top} px`);
         if (where.openFolds !== where.folds) missed.push(`${href}: ${where.openFolds} of ${where.folds} folds open`);
-      }
-      deepStrictEqual(missed, [], 'links that did not land');
+      });
+      deepStrictEqual(missed.sort(), [], 'links that did not land');
     } finally {
-      await page.close();
+      await Promise.all(lanes.map(({ page }) => page.close()));
     }
   });
 });
 
 describe('the claims page', () => {
-  test('every link to a scenario, opened cold, lands on it', async () => {
+  test('every link to a scenario, opened cold, lands on it', async (t) => {
     const { page } = await openPage(session, '/claims/');
     const hrefs = [
       ...new Set(
@@ -104,11 +108,12 @@ describe('the claims page', () => {
     ];
     await page.close();
     ok(hrefs.length >= 30, `only ${hrefs.length} scenario links on the claims page`);
+    t.diagnostic(`${hrefs.length} links followed`);
     const missed: string[] = [];
-    // One browser context (its cache shared, as one reader's is), a new page for each link.
-    const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // One browser context (its cache shared, as one reader's is), a new page for each link, a few at once.
+    const context = await newContext(session);
     try {
-      for (const href of hrefs) {
+      await eachAtOnce(hrefs, async (href) => {
         const reader = await context.newPage();
         try {
           await reader.goto(session.site.url + href, { waitUntil: 'load' });
@@ -118,10 +123,10 @@ describe('the claims page', () => {
         } finally {
           await reader.close();
         }
-      }
+      });
     } finally {
       await context.close();
     }
-    deepStrictEqual(missed, [], 'links that did not land');
+    deepStrictEqual(missed.sort(), [], 'links that did not land');
   });
 });

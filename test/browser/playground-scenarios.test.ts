@@ -15,17 +15,8 @@ import type { Action } from '../../model/actions';
 import type { DeploymentView } from '../../model/views';
 import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE } from '../../model/media-types';
 import { planToSearch, playgroundHref } from '../../plans/url';
-import {
-  goTo,
-  newPage,
-  root,
-  shown,
-  start,
-  startFromNothing,
-  type OpenPage,
-  type Session,
-  type Shown,
-} from './playground-page';
+import { goTo, newPage, root, shown, start, startFromNothing, type Session, type Shown } from './playground-page';
+import { PAGES_AT_ONCE, pagePool } from './site-session';
 
 const messagesFile = join(root, 'reports', 'messages.ndjson');
 const featurePages = join(root, 'docs', 'generated', 'features');
@@ -108,24 +99,24 @@ function expected(
 }
 
 let session: Session;
-/** One page for every scenario: each is a fresh load of the playground. */
-let open: OpenPage;
+/** A few pages, each lent to one scenario at a time: each scenario is a fresh load of the playground. */
+const pages = pagePool(() => newPage(session));
 
 before(async () => {
   session = await start();
-  open = await newPage(session);
 });
 
 after(async () => {
   await session?.close();
 });
 
-describe('every documented scenario, opened in the playground', () => {
+describe('every documented scenario, opened in the playground', { concurrency: PAGES_AT_ONCE }, () => {
   ok(existsSync(messagesFile), 'reports/messages.ndjson is missing: run npm run spec first');
   const scenarios = documentedScenarios();
 
-  test('the last run documents scenarios with plans', () => {
+  test('the last run documents scenarios with plans', (t) => {
     ok(scenarios.length >= 40, `only ${scenarios.length} scenarios carry a plan and an end state`);
+    t.diagnostic(`${scenarios.length} scenarios replayed`);
   });
 
   test('each scenario page\'s "open in playground" link carries the plan tested here', () => {
@@ -136,40 +127,41 @@ describe('every documented scenario, opened in the playground', () => {
     deepStrictEqual(missing, []);
   });
 
-  test("a scenario page's link opens the playground", async () => {
-    const { page, errors } = open;
-    errors.length = 0;
-    await page.goto(`${session.site.url}/features/messaging-server`, { waitUntil: 'load' });
-    await page
-      .getByRole('link', { name: /Open in playground/ })
-      .first()
-      .click();
-    await page.locator('[data-ready="true"]').waitFor();
-    ok(Number(await page.locator('[data-steps]').getAttribute('data-steps')) > 0);
-    equal(await page.getByTestId('link-problems').count(), 0);
-    await shown(page);
-    deepStrictEqual(errors, []);
-  });
+  test("a scenario page's link opens the playground", () =>
+    pages.use(async ({ page, errors }) => {
+      errors.length = 0;
+      await page.goto(`${session.site.url}/features/messaging-server`, { waitUntil: 'load' });
+      await page
+        .getByRole('link', { name: /Open in playground/ })
+        .first()
+        .click();
+      await page.locator('[data-ready="true"]').waitFor();
+      ok(Number(await page.locator('[data-steps]').getAttribute('data-steps')) > 0);
+      equal(await page.getByTestId('link-problems').count(), 0);
+      await shown(page);
+      deepStrictEqual(errors, []);
+    }));
 
   for (const scenario of scenarios) {
-    test(`${scenario.uri}: ${scenario.name}`, async () => {
-      await goTo(session, open, planToSearch(scenario.plan));
-      const { page, errors } = open;
-      // A bare address opens on the source's premise; a scenario that stages nothing starts from nothing.
-      if (scenario.plan.length === 0) await startFromNothing(page);
-      const problems = page.getByTestId('link-problems');
-      if (await problems.count())
-        throw new Error(`The playground did not load the plan: ${await problems.textContent()}`);
-      equal(await page.locator('[data-steps]').getAttribute('data-steps'), String(scenario.plan.length));
-      const { chatList, ...rest } = await shown(page);
-      const want = expected(scenario.endState);
-      deepStrictEqual({ ...rest, chatList: chatList.map(({ iconText: _iconText, ...row }) => row) }, want);
-      // The icon's text equivalent is shown beside it, not only in its label.
-      deepStrictEqual(
-        chatList.map((row) => row.iconText),
-        want.chatList.map((row) => `(${row.icon})`),
-      );
-      deepStrictEqual(errors, []);
-    });
+    test(`${scenario.uri}: ${scenario.name}`, () =>
+      pages.use(async (open) => {
+        await goTo(session, open, planToSearch(scenario.plan));
+        const { page, errors } = open;
+        // A bare address opens on the source's premise; a scenario that stages nothing starts from nothing.
+        if (scenario.plan.length === 0) await startFromNothing(page);
+        const problems = page.getByTestId('link-problems');
+        if (await problems.count())
+          throw new Error(`The playground did not load the plan: ${await problems.textContent()}`);
+        equal(await page.locator('[data-steps]').getAttribute('data-steps'), String(scenario.plan.length));
+        const { chatList, ...rest } = await shown(page);
+        const want = expected(scenario.endState);
+        deepStrictEqual({ ...rest, chatList: chatList.map(({ iconText: _iconText, ...row }) => row) }, want);
+        // The icon's text equivalent is shown beside it, not only in its label.
+        deepStrictEqual(
+          chatList.map((row) => row.iconText),
+          want.chatList.map((row) => `(${row.icon})`),
+        );
+        deepStrictEqual(errors, []);
+      }));
   }
 });

@@ -1,12 +1,20 @@
 /**
  * What the site's browser tests share: the built site on a plain static server, the browser, opening a page
- * that records its errors, waiting for its diagrams, and the list of pages with their routes.
+ * that records its errors, waiting for its diagrams, the list of pages with their routes, and how many pages to
+ * check at once.
+ *
+ * `npm run test:browser` (test/browser/run.ts) serves the site and launches the browser once for the whole suite
+ * and runs the test files side by side; each file's `startSite()` then connects to them. A file run on its own
+ * (`node --require ./test/register.js --test test/browser/x.test.ts`) starts its own. A new browser test starts
+ * the site with `startSite()`, opens pages with `openPage`/`newSitePage`, and checks a list of pages either as
+ * tests under `describe(…, { concurrency: PAGES_AT_ONCE })` or inside one test with `eachAtOnce`: never one page
+ * after another, and never a fixed sleep (wait for the event that matters: `diagramsDrawn`, a `data-` attribute).
  */
 import { ok, strictEqual } from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { connectBrowser, launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './static-server';
 
 export const root = join(__dirname, '..', '..');
@@ -17,6 +25,74 @@ export interface SitePage {
   readonly source: string;
   readonly route: string;
   readonly mermaidBlocks: number;
+}
+
+/**
+ * How long a test waits for what it waits on (a page's load, its diagrams, a landing) before it calls it a hang:
+ * pages are checked several at once on a machine others share too, and a wait that is no hang can pass a minute.
+ */
+export const WAIT_MS = 180_000;
+
+/** The environment through which the browser runner hands each test file the site's address and the browser. */
+export const SHARED_SITE = { url: 'BROWSER_TESTS_SITE_URL', browser: 'BROWSER_TESTS_BROWSER_WS' } as const;
+
+/**
+ * How many pages a test keeps open at once (`BROWSER_PAGES`, 1 to 16; 3 by default): most of a page's time is
+ * spent waiting (loading, fonts, a diagram's chunks), so a few at once keep the cores busy.
+ */
+export const PAGES_AT_ONCE = pagesAtOnce(process.env.BROWSER_PAGES);
+
+function pagesAtOnce(value: string | undefined): number {
+  if (value === undefined) return 3;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`BROWSER_PAGES is "${value}": a whole number from 1 to 16`);
+  return n;
+}
+
+/**
+ * Runs `check` on every item, at most `limit` at a time (`worker` says which of the `limit` lanes runs it, for a
+ * page of its own per lane), and waits for all of them; then fails with the first failure, if any: every item is
+ * still checked.
+ */
+export async function eachAtOnce<T>(
+  items: readonly T[],
+  check: (item: T, index: number, worker: number) => Promise<void>,
+  limit = PAGES_AT_ONCE,
+): Promise<void> {
+  const failures: unknown[] = [];
+  let next = 0;
+  const lane = async (worker: number) => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        await check(items[index]!, index, worker);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, (_, worker) => lane(worker)));
+  if (failures.length) throw failures[0];
+}
+
+/**
+ * Pages made by `make` when first needed and lent to one test at a time, so that tests run side by side (under
+ * `describe(…, { concurrency: PAGES_AT_ONCE })`) each have a page, and a page used again keeps its cache, as one
+ * reader's does.
+ */
+export function pagePool<P>(make: () => Promise<P>): { use<R>(test: (page: P) => Promise<R>): Promise<R> } {
+  const idle: P[] = [];
+  return {
+    async use(test) {
+      const page = idle.pop() ?? (await make());
+      try {
+        return await test(page);
+      } finally {
+        idle.push(page);
+      }
+    },
+  };
 }
 
 /** The route as the site links to it: directory-style (`trailingSlash: true`), `/claims` → `/claims/`. */
@@ -53,9 +129,25 @@ export interface SiteSession {
  */
 const closingContexts = new Set<Promise<void>>();
 
-/** The built site on a static server, and the browser; `page` is a built file the tests need (the home page). */
+/**
+ * The built site on a static server, and the browser; `page` is a built file the tests need (the home page).
+ * Under the browser runner, the ones it started (closing the session only disconnects); otherwise its own.
+ */
 export async function startSite(page = 'index.html'): Promise<SiteSession> {
   ok(existsSync(join(buildDir, page)), `build/ has no ${page}: run npm run build first`);
+  const sharedUrl = process.env[SHARED_SITE.url];
+  const sharedBrowser = process.env[SHARED_SITE.browser];
+  if (sharedUrl && sharedBrowser) {
+    const browser = await connectBrowser(sharedBrowser);
+    return {
+      site: { url: sharedUrl, close: async () => {} },
+      browser,
+      close: async () => {
+        await Promise.all(closingContexts);
+        await browser.close();
+      },
+    };
+  }
   const site = await serveStatic(buildDir);
   const browser = await launchBrowser();
   return {
@@ -75,6 +167,13 @@ export interface OpenPage {
   readonly errors: string[];
 }
 
+/** A browser context (its own cache and storage) with pages `width` px wide, waiting up to `WAIT_MS`. */
+export async function newContext(session: SiteSession, width = 1400): Promise<BrowserContext> {
+  const context = await session.browser.newContext({ viewport: { width, height: 900 } });
+  context.setDefaultTimeout(WAIT_MS);
+  return context;
+}
+
 /**
  * A browser page in a context of its own (axe-core's playwright binding needs one), closed with the page, that
  * records console errors, responses of 400 and more and uncaught exceptions from the moment it starts loading;
@@ -82,7 +181,7 @@ export interface OpenPage {
  * one page after another in the same tab, which aborts what the last one still had under way).
  */
 export async function newSitePage(session: SiteSession, width = 1400, requestFailures = true): Promise<OpenPage> {
-  const context = await session.browser.newContext({ viewport: { width, height: 900 } });
+  const context = await newContext(session, width);
   const page = await context.newPage();
   // A page still open when the session ends is closed with the browser, and its context with it: closing that
   // context again then fails with "has been closed" (or, from a newer Chromium, "Failed to find context"), which
@@ -131,6 +230,35 @@ export async function diagramsDrawn(page: Page, expected: number): Promise<void>
   await page.waitForFunction(
     (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
     expected,
-    { timeout: 60_000 },
+    { timeout: WAIT_MS },
   );
+}
+
+/** Waits until every mermaid block of the page has rendered (or failed), then describes what each became. */
+export async function mermaidResults(page: Page, expected: number): Promise<{ svgs: number; broken: string[] }> {
+  // Diagrams draw when their fold opens (src/theme/Mermaid): open them all, as a reader may.
+  await openAllFolds(page);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
+    expected,
+    { timeout: WAIT_MS },
+  );
+  return page.evaluate(() => {
+    const svgs = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'));
+    const broken = svgs
+      .filter(
+        (svg) =>
+          svg.getAttribute('aria-roledescription') === 'error' ||
+          // Mermaid's own failure texts, drawn in place of the diagram ("Maximum text size in diagram exceeded").
+          /Syntax error|Parse error|Lexical error|Maximum text size|Error:/i.test(svg.textContent ?? ''),
+      )
+      .map((svg) => (svg.textContent ?? '').slice(0, 200));
+    // The theme shows an error boundary's message where a diagram failed to render.
+    for (const fallback of Array.from(
+      document.querySelectorAll('article [class*="errorBoundary"], article .alert--danger'),
+    )) {
+      broken.push((fallback.textContent ?? '').slice(0, 200));
+    }
+    return { svgs: svgs.length, broken };
+  });
 }

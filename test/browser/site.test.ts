@@ -1,7 +1,7 @@
 /**
- * The built site in a real browser (see browser.ts for which Chromium, driven by playwright-core): every generated page and
- * every hand-written one loads without a console error, every mermaid block becomes an SVG without a syntax
- * error, search finds "Session in Progress", and the hostile-text self-test shows its text literally without
+ * The built site in a real browser (see browser.ts for which Chromium, driven by playwright-core): the generated
+ * pages are there (each page's console errors and diagrams are checked in accessibility.test.ts, in the same
+ * visit as its accessibility), search finds "Session in Progress", and the hostile-text self-test shows its text literally without
  * running or injecting anything. Screenshots of a few pages go to reports/screenshots/.
  *
  * Needs `npm run build` first (npm test does it).
@@ -10,8 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { openAllFolds, openPage, root, sitePages, startSite, type SiteSession } from './site-session';
+import { PAGES_AT_ONCE, mermaidResults, openPage, root, sitePages, startSite, type SiteSession } from './site-session';
 
 const screenshots = join(root, 'reports', 'screenshots');
 
@@ -28,35 +27,6 @@ after(async () => {
 
 const open = (route: string, width = 1400) => openPage(session, route, width);
 
-/** Waits until every mermaid block of the page has rendered (or failed), then describes what each became. */
-async function mermaidResults(page: Page, expected: number): Promise<{ svgs: number; broken: string[] }> {
-  // Diagrams draw when their fold opens (src/theme/Mermaid): open them all, as a reader may.
-  await openAllFolds(page);
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
-    expected,
-    { timeout: 60_000 },
-  );
-  return page.evaluate(() => {
-    const svgs = Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'));
-    const broken = svgs
-      .filter(
-        (svg) =>
-          svg.getAttribute('aria-roledescription') === 'error' ||
-          // Mermaid's own failure texts, drawn in place of the diagram ("Maximum text size in diagram exceeded").
-          /Syntax error|Parse error|Lexical error|Maximum text size|Error:/i.test(svg.textContent ?? ''),
-      )
-      .map((svg) => (svg.textContent ?? '').slice(0, 200));
-    // The theme shows an error boundary's message where a diagram failed to render.
-    for (const fallback of Array.from(
-      document.querySelectorAll('article [class*="errorBoundary"], article .alert--danger'),
-    )) {
-      broken.push((fallback.textContent ?? '').slice(0, 200));
-    }
-    return { svgs: svgs.length, broken };
-  });
-}
-
 const pages = sitePages();
 
 describe('every page of the site', () => {
@@ -69,21 +39,8 @@ describe('every page of the site', () => {
     );
   });
 
-  for (const sitePage of pages) {
-    test(`${sitePage.route} (${sitePage.source}) renders its ${sitePage.mermaidBlocks} diagrams with no error`, async () => {
-      const { page, errors } = await open(sitePage.route);
-      try {
-        if (sitePage.mermaidBlocks > 0) {
-          const { svgs, broken } = await mermaidResults(page, sitePage.mermaidBlocks);
-          strictEqual(svgs, sitePage.mermaidBlocks, 'every mermaid block became exactly one SVG');
-          deepStrictEqual(broken, [], 'diagrams with a syntax error');
-        }
-        deepStrictEqual(errors, [], 'console errors');
-      } finally {
-        await page.close();
-      }
-    });
-  }
+  // Each page's diagrams and console errors are checked in the same visit as its accessibility, with every fold
+  // open: accessibility.test.ts, "every page of the site, folds open".
 });
 
 describe('search', () => {
@@ -163,7 +120,7 @@ describe('hostile text', () => {
   });
 });
 
-describe('screenshots for a reader to look at', () => {
+describe('screenshots for a reader to look at', { concurrency: PAGES_AT_ONCE }, () => {
   const shots: readonly [string, string, string | null][] = [
     ['at-a-glance', '/at-a-glance/', null],
     ['deployment', '/deployment/', null],

@@ -3,6 +3,7 @@
  * static host does (a plain file server, GitHub Pages, nginx without rewrites): a path names a file, a path
  * ending in `/` names its directory's `index.html`, and a directory asked for without the slash is redirected
  * to it. No `.html` is ever added and no route is rewritten, so a page that loads here loads on any static host.
+ * Files carry a `last-modified` date and ten minutes' `cache-control`, as GitHub Pages sends them.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -22,13 +23,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-async function isFile(path: string): Promise<boolean> {
+/** When the file at `path` was last modified, or null if there is no file there. */
+async function modifiedAt(path: string): Promise<Date | null> {
   try {
-    return (await stat(path)).isFile();
+    const found = await stat(path);
+    return found.isFile() ? found.mtime : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+const isFile = async (path: string): Promise<boolean> => (await modifiedAt(path)) !== null;
 
 export interface StaticSite {
   readonly url: string;
@@ -45,9 +50,18 @@ export async function serveStatic(root: string): Promise<StaticSite> {
         return;
       }
       const file = pathname.endsWith('/') ? join(safe, 'index.html') : safe;
-      if (await isFile(file)) {
+      const modified = await modifiedAt(file);
+      if (modified) {
+        // As GitHub Pages answers: a validator and ten minutes' freshness, so a page loaded again in the same
+        // browser context reuses its scripts and WebAssembly as a reader's browser does.
+        const headers = { 'last-modified': modified.toUTCString(), 'cache-control': 'max-age=600' };
+        const since = Date.parse(request.headers['if-modified-since'] ?? '');
+        if (!Number.isNaN(since) && Math.floor(modified.getTime() / 1000) <= Math.floor(since / 1000)) {
+          response.writeHead(304, headers).end();
+          return;
+        }
         const body = await readFile(file);
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
         response.end(body);
         return;
       }

@@ -15,8 +15,11 @@ import {
   CLAIM_TAG,
   OTHER_TAGS,
   SOURCE_FILE,
-  classifyAssertion,
+  classifyScenario,
   loadRegister,
+  matchesCheck,
+  plainText,
+  type Claim,
   type Evidence,
 } from '../../features/claims-register';
 import { DEFAULT_PARAMETERS } from '../../model/parameters';
@@ -29,6 +32,11 @@ interface Line {
   readonly evidence: Evidence;
 }
 
+interface Step {
+  readonly text: string;
+  readonly outcome: boolean;
+}
+
 function pickles() {
   const newId = IdGenerator.incrementing();
   return readdirSync(featuresDir)
@@ -39,10 +47,17 @@ function pickles() {
       const document = parser.parse(readFileSync(join(featuresDir, file), 'utf8'));
       return compile(document, uri, newId).map((pickle) => {
         const tags = pickle.tags.map((t) => t.name);
-        const assertions: Line[] = pickle.steps
-          .filter((step) => step.type === 'Outcome')
-          .map((step) => ({ text: step.text, evidence: classifyAssertion(register, tags, step.text) }));
-        return { uri, name: pickle.name, tags, assertions };
+        const steps = pickle.steps.map((step) => ({
+          outcome: step.type === 'Outcome',
+          text: step.text,
+          docString: step.argument?.docString?.content ?? null,
+          dataTable: step.argument?.dataTable?.rows.map((row) => row.cells.map((c) => c.value)) ?? null,
+        }));
+        const evidence = classifyScenario(register, tags, steps);
+        const assertions: Line[] = steps.flatMap((step, i) =>
+          step.outcome ? [{ text: step.text, evidence: evidence[i]! }] : [],
+        );
+        return { uri, name: pickle.name, tags, assertions, steps: steps as Step[] };
       });
     });
 }
@@ -54,7 +69,14 @@ test('every asserted line is from the source or a named assumption', () => {
   const neither = all.flatMap((p) =>
     p.assertions
       .filter((line) => line.evidence.kind === 'unclassified')
-      .map((line) => `${where(p)}: Then ${line.text}  [tags: ${p.tags.join(' ')}]`),
+      .map(
+        (line) =>
+          `${where(p)}: Then ${line.text}  [tags: ${p.tags.join(' ')}]${
+            line.evidence.kind === 'unclassified' && line.evidence.refused.length
+              ? `\n    not the source's because ${line.evidence.refused.join('\n    and ')}`
+              : ''
+          }`,
+      ),
   );
   deepStrictEqual(
     neither,
@@ -71,9 +93,50 @@ test('every claim of the source is checked by an asserted line of a scenario nam
   );
   const covered = new Set(all.flatMap((p) => p.tags));
   const unchecked = register.claims
-    .filter((claim) => (claim.premise ? !covered.has(`@${claim.id}`) : !checked.has(claim.id)))
+    .filter((claim) =>
+      byStepsOnly(claim) ? !covered.has(`@${claim.id}`) : claim.facets ? false : !checked.has(claim.id),
+    )
     .map((c) => c.id);
   deepStrictEqual(unchecked, [], `Claims no asserted line checks: ${unchecked.join(', ')}`);
+});
+
+/** Claims a scenario shows by its steps (the premise, an instruction), checked by no asserted line. */
+const byStepsOnly = (claim: Claim): boolean => claim.premise === true || claim.shownBy !== undefined;
+
+test('every facet a "similar to" or "combination" claim shares is checked through it, and every facet of the sections it names is listed', () => {
+  const problems: string[] = [];
+  for (const claim of register.claims.filter((c) => c.facets)) {
+    const sections = new Set(claim.facets!.map((f) => register.claims.find((c) => c.id === f.claim)!.section));
+    const listed = new Set(claim.facets!.map((f) => f.claim));
+    for (const other of register.claims)
+      if (sections.has(other.section) && !other.premise && !listed.has(other.id))
+        problems.push(`${claim.id} does not say whether ${other.id} (${other.section}) is the same or differs`);
+    for (const facet of claim.facets!.filter((f) => f.differs === undefined)) {
+      const via = register.claims.find((c) => c.id === facet.claim)!;
+      const checked = all.some(
+        (p) =>
+          p.tags.includes(`@${claim.id}`) &&
+          p.assertions.some(
+            (l) =>
+              l.evidence.kind === 'source' &&
+              l.evidence.claims.includes(claim) &&
+              via.checks.some((check) => matchesCheck(check, l.text)),
+          ),
+      );
+      if (!checked) problems.push(`${claim.id}: no asserted line checks its facet ${facet.claim}`);
+    }
+  }
+  deepStrictEqual(problems, []);
+});
+
+test('a scenario naming an instruction of the source takes the step it shows', () => {
+  const missing = all.flatMap((p) =>
+    register.claims
+      .filter((c) => c.shownBy !== undefined && p.tags.includes(`@${c.id}`))
+      .filter((c) => !p.steps.some((step) => !step.outcome && matchesCheck(c.shownBy!, step.text)))
+      .map((c) => `${where(p)} names ${c.id} but takes no step "${c.shownBy}"`),
+  );
+  deepStrictEqual(missing, []);
 });
 
 test('every claim or assumption a scenario names is what one of its asserted lines rests on', () => {
@@ -81,7 +144,8 @@ test('every claim or assumption a scenario names is what one of its asserted lin
     p.tags
       .filter((tag) => {
         if (CLAIM_TAG.test(tag)) {
-          if (register.claims.find((c) => `@${c.id}` === tag)?.premise) return false;
+          const claim = register.claims.find((c) => `@${c.id}` === tag);
+          if (claim && byStepsOnly(claim)) return false;
           return !p.assertions.some(
             (l) => l.evidence.kind === 'source' && l.evidence.claims.some((c) => `@${c.id}` === tag),
           );
@@ -115,12 +179,9 @@ test('every assumption is relied on by a scenario, and its parameter is a model 
   }
 });
 
-/** The source's text as a reader sees it: no Markdown emphasis, whitespace collapsed. */
-const plain = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
-
 test("every claim quotes the source's own words", () => {
-  const source = plain(readFileSync(SOURCE_FILE, 'utf8'));
-  const misquoted = register.claims.filter((claim) => !source.includes(plain(claim.source))).map((c) => c.id);
+  const source = plainText(readFileSync(SOURCE_FILE, 'utf8'));
+  const misquoted = register.claims.filter((claim) => !source.includes(plainText(claim.source))).map((c) => c.id);
   deepStrictEqual(misquoted, [], `Claims whose "source" is not in ${SOURCE_FILE}: ${misquoted.join(', ')}`);
 });
 
@@ -165,6 +226,27 @@ test('claims the source marks as incorrect behaviour are covered by @known-defec
     for (const p of covering)
       ok(p.tags.includes('@known-defect'), `${where(p)} covers ${claim.id} without @known-defect`);
   }
+});
+
+test('a @known-defect scenario shows behaviour the source calls incorrect, and nothing inferred', () => {
+  const defectTags = new Set(register.claims.filter((c) => c.defect).map((c) => `@${c.id}`));
+  const wrong = all
+    .filter((p) => p.tags.includes('@known-defect'))
+    .filter((p) => p.tags.includes('@inferred') || !p.tags.some((tag) => defectTags.has(tag)))
+    .map(where);
+  deepStrictEqual(
+    wrong,
+    [],
+    'Known defects are the source\'s: each names a claim marked "defect" and none is @inferred',
+  );
+});
+
+test('the values the register reads differently are spelt that way in the source', () => {
+  const source = plainText(readFileSync(SOURCE_FILE, 'utf8'));
+  deepStrictEqual(
+    register.readings.filter((r) => !source.includes(r.source)).map((r) => r.value),
+    [],
+  );
 });
 
 test('claim and assumption ids are unique and well formed', () => {

@@ -1,5 +1,5 @@
 /**
- * Crafted copies of real runs (test/fixtures/crafted/craft.ts): markup that would run script in every string field
+ * Crafted copies of real runs (generator/crafted-run.ts, test/fixtures/crafted/craft.ts): markup that would run script in every string field
  * of every message and attachment, strings in place of numbers, and values outside the closed sets. Each copy either
  * publishes pages that hold no live element or attribute (every payload written as text), or stops with an error
  * that names the file, the line and the field. The browser test opens the crafted self-test page as well.
@@ -13,7 +13,8 @@ import { OutputError } from '../../generator/escape';
 import { MessagesFileError, parseMessages } from '../../generator/messages';
 import { buildRun } from '../../generator/run';
 import { renderSite, DEFAULT_SITE_OPTIONS } from '../../generator/site';
-import { attachmentVariants, hostileCopy, messageVariants, PAYLOAD, type Variant } from '../fixtures/crafted/craft';
+import { hostileCopy, PAYLOAD } from '../../generator/crafted-run';
+import { attachmentVariants, messageVariants, type Variant } from '../fixtures/crafted/craft';
 
 const root = join(__dirname, '..', '..');
 const FIXTURES = ['test/fixtures/real-run/messages.ndjson', 'test/fixtures/hostile-text/messages.ndjson'];

@@ -24,6 +24,9 @@ const register: Register = {
       checks: ['the agent sees the pop-up "*"'],
     },
   ],
+  readings: [],
+  labels: [],
+  sourceText: 'When the agent logs back in, they will receive a "Session in Progress" pop-up',
 };
 
 const step = (keyword: string, text: string): StepDoc => ({

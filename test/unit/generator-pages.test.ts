@@ -13,9 +13,9 @@ import { featurePage, type PageOptions } from '../../generator/feature-page';
 import { MessagesReader, parseMessages, type NumberedEnvelope } from '../../generator/messages';
 import { performancePage } from '../../generator/performance-page';
 import { buildRun, RunBuilder, scenariosOf, type Claim, type RunDoc } from '../../generator/run';
-import { renderSite, runPages, type SiteOptions } from '../../generator/site';
+import { inMemoryInput, renderSite, runPages, type SiteOptions } from '../../generator/site';
 import { planFromSearch } from '../../plans/url';
-import { BENCH_REPORT_VERSION, type BenchReport } from '../../scripts/bench/report';
+import { BENCH_REPORT_VERSION, type BenchReport } from '../../generator/bench-report';
 
 const root = join(__dirname, '..', '..');
 const file = 'test/fixtures/hostile-text/messages.ndjson';
@@ -203,7 +203,8 @@ test('streamed one message at a time, in serial or interleaved order, the pages 
     for (const envelope of order === 'serial' ? read : interleaved(read)) builder.add(envelope).forEach(publish);
     const { remaining, run } = builder.finish();
     remaining.forEach(publish);
-    for (const [path, content] of runPages(run, { html: true, junit: true }, null, null)) streamed.set(path, content);
+    for (const [path, content] of runPages(inMemoryInput(run, { html: true, junit: true }), null))
+      streamed.set(path, content);
     deepStrictEqual([...streamed.keys()].sort(), [...whole.keys()].sort(), order);
     for (const [path, content] of whole) strictEqual(streamed.get(path), content, `${order}: ${path}`);
   }

@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import type { Action } from '../../model/actions';
 import type { Deployment } from '../../model/deployment';
-import { customerWrites } from '../../exploration/commands/customer-writes';
-import { toggleServer } from '../../exploration/commands/toggle-server';
+import { customerWrites, toggleServer } from '../../exploration/scripted';
 import { InvariantChecker, InvariantViolation } from '../../exploration/invariants';
 import { newDeployment, PlanRunner } from '../../plans/interpreter';
 import { brokenDeployment } from './exploration-broken-model';
@@ -90,7 +89,7 @@ function checkForksAlong(factory: typeof newDeployment): number {
     let forks: { checker: InvariantChecker; deployment: Deployment; plan: Action[] }[] = [];
     let broken = false;
     return {
-      state: () => runner.deployment.inspect(),
+      deployment: () => runner.deployment,
       step(action: Action) {
         if (broken) return; // the plan broke an invariant: nothing more to compare in it
         const plan = [...runner.plan, action];

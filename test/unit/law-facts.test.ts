@@ -54,7 +54,7 @@ function checkFactsAlong(factory: DeploymentFactory): { steps: number; shared: n
         previous = shared;
       },
     });
-    return { state: () => runner.deployment.inspect(), step: (action) => runner.step(action) };
+    return { deployment: () => runner.deployment, step: (action) => runner.step(action) };
   });
   return counts;
 }

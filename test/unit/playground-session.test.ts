@@ -155,3 +155,23 @@ test('the exported Gherkin speaks the steps’ own sentences and checks the end 
   );
   match(text, /the open-chats query returns:/);
 });
+
+test('the controls each action module gives: closing the window, the next activity, the email reply, a new server', () => {
+  let s = click(EMPTY, 'agent-logs-in');
+  s = click(s, 'customer-starts-chat', { customerQuestion: 'Help me!' });
+  s = click(s, 'customer-closes-window');
+  match(reason(s, 'customer-closes-window')!, /chat session \d+ has already ended/);
+  s = click(s, 'agent-completes-chat');
+  equal(reason(s, 'agent-takes-next-activity'), "the agent's inbox holds no activity");
+  s = click(s, 'email-arrives');
+  s = click(s, 'agent-takes-next-activity');
+  s = click(s, 'agent-sends-email-reply');
+  equal(reason(s, 'agent-sends-email-reply'), 'the agent\'s inbox holds no email "test2"');
+  equal(reason(s, 'agent-sends-email-reply', { emailSubject: ' ' }), 'type the subject of the email to reply to');
+  s = click(s, 'server-joins');
+  ok(controls(s.deployment, DEFAULT_INPUTS).some((c) => c.id === 'fail-Application 2' && c.reason === null));
+  equal(
+    controls(s.deployment, DEFAULT_INPUTS).find((c) => c.id === 'server-joins')!.label,
+    'Add the Application 3 server',
+  );
+});

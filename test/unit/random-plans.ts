@@ -1,17 +1,18 @@
 /**
  * The random phase's plans for unit tests that check something after every step: fast-check's command sequences
- * of the phase (exploration/commands), each after the premise, run through a stand-in for the phase's
+ * of the phase (exploration/random-commands.ts, drawn from the whole action table), each after the premise, run through a stand-in for the phase's
  * Exploration that the test makes afresh for each plan (its state, and what taking a step does).
  */
 import fc from 'fast-check';
 import type { Action } from '../../model/actions';
-import type { DeploymentState } from '../../model/state';
-import { explorationCommands } from '../../exploration/commands';
+import type { Deployment } from '../../model/deployment';
+import { explorationCommands } from '../../exploration/random-commands';
 import { PREMISE, type Exploration } from '../../exploration/exploration';
 import { MAX_COMMANDS } from '../../exploration/random';
 
 export interface PlanStandIn {
-  state(): DeploymentState;
+  /** The deployment the plan runs on: the commands read its state and ask its guard. */
+  deployment(): Deployment;
   step(action: Action): void;
 }
 
@@ -21,8 +22,11 @@ export function alongRandomPlans(numRuns: number, start: () => PlanStandIn): voi
     fc.property(fc.commands(explorationCommands(), { maxCommands: MAX_COMMANDS, size: 'max' }), (commands) => {
       const standIn = start();
       const exploration = {
+        get deployment() {
+          return standIn.deployment();
+        },
         get state() {
-          return standIn.state();
+          return standIn.deployment().inspect();
         },
         step(action: Action) {
           standIn.step(action);

@@ -38,7 +38,7 @@ test('every state within the test bounds keeps every invariant and law, and ever
   strictEqual(report.laws.length, LAWS.length);
   for (const law of report.laws) ok(law.premiseHeld > 0, `the premise of "${law.name}" never held`);
   ok(Object.keys(report.ledger.thresholds).some((k) => k.startsWith('Application down')));
-  ok(Object.keys(report.ledger.eventsDuringOutages).some((k) => k.startsWith('login, Services down')));
+  ok(Object.keys(report.ledger.eventsDuringOutages).some((k) => k.startsWith('agent-logs-in, Services down')));
   ok(report.ledger.refusals['agent-logs-in'], 'refused logins are in the ledger');
   // Which Application server fails matters: the second holding the agent's login and the chat, or neither.
   const failed = Object.keys(report.ledger.instancesFailed ?? {});

@@ -319,12 +319,16 @@ export default function Playground(): ReactNode {
   const field = (name: TextInput, placeholder?: string) => (
     <Field name={name} value={inputs[name]} onChange={set(name)} placeholder={placeholder} />
   );
+  // The controls placed one by one beside their fields; `group` renders the rest of a group, so a control a new
+  // action module gives appears in its group without a change here.
+  const placed = new Set<string>();
   const group = (name: ControlGroup) =>
     all
-      .filter((control) => control.group === name)
+      .filter((control) => control.group === name && !placed.has(control.id))
       // Keyed by position, so "Fail the X server" turning into "Restore the X server" is the same button, focus kept.
       .map((control, index) => <ControlButton key={`${name}-${index}`} control={control} onStage={onStage} />);
   const one = (id: string) => {
+    placed.add(id);
     const control = all.find((c) => c.id === id)!;
     return <ControlButton key={id} control={control} onStage={onStage} />;
   };
@@ -539,6 +543,7 @@ export default function Playground(): ReactNode {
             <div className={styles.buttons}>{one('customer-starts-chat')}</div>
             {field('customerText')}
             <div className={styles.buttons}>{one('customer-sends')}</div>
+            <div className={styles.buttons}>{group('customer')}</div>
           </Group>
           <Group legend={LEGENDS.agent}>
             {field('agentName')}

@@ -4,8 +4,8 @@
  * model would refuse it, and the plan exported as Gherkin in the project's own step sentences (plans/gherkin.ts).
  * The page only renders what these functions return.
  */
-import type { Action, Plan } from '../../../model/actions';
-import { describeAction } from '../../../model/actions';
+import type { Action, ControlFields, ControlGroup, ControlOf, Plan } from '../../../model/actions';
+import { DEFINITIONS, describeAction } from '../../../model/actions';
 import type { InformationTab } from '../../../model/agent-console';
 import { parseDuration, formatDuration } from '../../../model/clock';
 import { Deployment } from '../../../model/deployment';
@@ -137,11 +137,7 @@ export const DEFAULT_INPUTS: ControlInputs = {
   emailFrom: 'testcust@dslab.cisco.com',
 };
 
-/** The source's email: sent to the entry point on 7/11/2011 at 2:03:58 PM. */
-const EMAIL_TO = 'eim@dslab.cisco.com';
-const EMAIL_SENT = '7/11/2011 2:03:58 PM';
-
-export type ControlGroup = 'servers' | 'clock' | 'customer' | 'agent' | 'email';
+export type { ControlGroup };
 
 export interface Control {
   /** Stable, for element ids and tests. */
@@ -154,20 +150,30 @@ export interface Control {
   readonly reason: string | null;
 }
 
-function control(
-  group: ControlGroup,
-  id: string,
-  label: string,
-  made: Action | string,
-  deployment: Deployment,
-  plan: Plan,
-): Control {
-  if (typeof made === 'string') return { id, group, label, action: null, reason: made };
+function control({ id, group, label, made }: ControlOf<Action>, deployment: Deployment, plan: Plan): Control {
+  const bad = typeof made === 'string' ? made : fieldProblem(made);
+  if (bad !== null || typeof made === 'string') return { id, group, label, action: null, reason: bad };
   // The fields typed become a step only as plans/validate.ts accepts it (the model's own refusal, where it has one,
   // says it in the domain's words), and only while the plan still fits in a link.
   const outside = planProblem(made, plan);
   if (outside) return { id, group, label, action: null, reason: modelReason(deployment, made) ?? outside };
   return { id, group, label, action: made, reason: deployment.rejection(made) };
+}
+
+/** What is wrong with an address or a user name typed into a field, in the playground's words, or null. */
+function fieldProblem(action: Action): string | null {
+  if ('customer' in action && action.customer !== undefined) {
+    const bad = checkAddress(action.customer, "the customer's address");
+    if (bad) return bad;
+  }
+  if ('from' in action) {
+    const bad = checkAddress(action.from, "the sender's address");
+    if (bad) return bad;
+  }
+  if ('agent' in action && action.agent !== undefined && !USER_NAME.test(action.agent)) {
+    return `"${action.agent}" is not a user name such as JDoe`;
+  }
+  return null;
 }
 
 function planProblem(action: Action, plan: Plan): string | null {
@@ -186,12 +192,6 @@ function modelReason(deployment: Deployment, action: Action): string | null {
   } catch {
     return null;
   }
-}
-
-/** A customer other than the default one is named by address; the default one stays "the customer". */
-function customerField(address: string): { customer?: string } {
-  const trimmed = address.trim();
-  return trimmed === '' || trimmed === DEFAULT_CUSTOMER.address ? {} : { customer: trimmed };
 }
 
 function checkAddress(address: string, what: string): string | null {
@@ -224,89 +224,25 @@ export function secondsUntil(deployment: Deployment, clockTo: string): number | 
   return target - deployment.clock;
 }
 
-/** Every control of the playground, with the step it would stage and, when disabled, why. */
+/**
+ * Every control of the playground, with the step it would stage and, when disabled, why: the controls each action
+ * module gives (model/actions), in the table's order, a group's buttons by their rank where one takes another's
+ * place (the X server's Fail and Restore).
+ */
 export function controls(deployment: Deployment, inputs: ControlInputs, plan: Plan = []): Control[] {
-  const list: Control[] = [];
-  const add = (group: ControlGroup, id: string, label: string, made: Action | string) =>
-    list.push(control(group, id, label, made, deployment, plan));
-
-  for (const server of deployment.servers) {
-    const up = deployment.isUp(server);
-    add('servers', `${up ? 'fail' : 'restore'}-${server}`, `${up ? 'Fail' : 'Restore'} the ${server} server`, {
-      type: up ? 'fail' : 'restore',
-      server,
-    });
-  }
-
-  for (const [id, label, seconds] of [
-    ['wait-5s', '+5 seconds', 5],
-    ['wait-1min', '+1 minute', 60],
-  ] as const) {
-    add('clock', id, label, { type: 'wait', seconds });
-  }
-  const amount = amountInSeconds(inputs.amount, inputs.unit);
-  add(
-    'clock',
-    'wait-amount',
-    'Let the time pass',
-    typeof amount === 'string' ? amount : { type: 'wait', seconds: amount },
-  );
-  const until = secondsUntil(deployment, inputs.clockTo);
-  add('clock', 'wait-until', 'Move the clock', typeof until === 'string' ? until : { type: 'wait', seconds: until });
-
-  const badCustomer = checkAddress(inputs.customer, "the customer's address");
-  const customer = customerField(inputs.customer);
-  add(
-    'customer',
-    'customer-starts-chat',
-    'Start a new chat',
-    badCustomer ?? { type: 'customer-starts-chat', ...customer, question: inputs.customerQuestion },
-  );
-  add(
-    'customer',
-    'customer-sends',
-    'Send as the customer',
-    badCustomer ?? {
-      type: 'customer-sends',
-      ...customer,
-      text: inputs.customerText,
-    },
-  );
-
-  const agentName = inputs.agentName.trim();
-  const badAgent =
-    agentName === '' || USER_NAME.test(agentName) ? null : `"${agentName}" is not a user name such as JDoe`;
-  add(
-    'agent',
-    'agent-logs-in',
-    'Log in',
-    badAgent ?? { type: 'agent-logs-in', ...(agentName && { agent: agentName }) },
-  );
-  add('agent', 'agent-logs-out', 'Log out', { type: 'agent-logs-out' });
-  const chat = customerField(inputs.chatWith);
-  add('agent', 'agent-sends', 'Send as the agent', { type: 'agent-sends', text: inputs.agentText, ...chat });
-  add('agent', 'agent-completes-chat', 'Complete the chat', { type: 'agent-completes-chat', ...chat });
-  add('agent', 'agent-opens-tab', `Open the ${inputs.tab} tab`, { type: 'agent-opens-tab', tab: inputs.tab });
-
-  const subject = inputs.emailSubject.trim();
-  const badFrom = checkAddress(inputs.emailFrom, "the sender's address");
-  add(
-    'email',
-    'email-arrives',
-    'Deliver the email',
-    subject === ''
-      ? 'an email needs a subject'
-      : inputs.emailFrom.trim() === ''
-        ? 'an email needs a sender'
-        : (badFrom ?? {
-            type: 'email-arrives',
-            from: inputs.emailFrom.trim(),
-            to: EMAIL_TO,
-            subject,
-            sent: EMAIL_SENT,
-          }),
-  );
-  return list;
+  const fields: ControlFields = {
+    ...inputs,
+    seconds: amountInSeconds(inputs.amount, inputs.unit),
+    secondsUntil: secondsUntil(deployment, inputs.clockTo),
+  };
+  const state = deployment.inspect();
+  const made = DEFINITIONS.flatMap((definition) => definition.controls(state, fields));
+  const groups = [...new Set(made.map((c) => c.group))];
+  const key = (c: ControlOf<Action>, index: number) => [groups.indexOf(c.group), c.rank ?? index, index] as const;
+  return made
+    .map((c, index) => ({ c, key: key(c, index) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
+    .map(({ c }) => control(c, deployment, plan));
 }
 
 // ---------------------------------------------------------------- Gherkin
