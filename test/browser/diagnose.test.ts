@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { unmarkedStatements } from '../../generator/statement-marks';
 import { buildDir, openPage, root, startSite, type SiteSession } from './site-session';
 
 let session: SiteSession;
@@ -89,6 +90,9 @@ test("the source's symptoms answer the source's failures", async () => {
         .join(' | ')}`,
     );
     ok(red.candidates.length > 1 && red.telling, 'several fit, and the observation that tells them apart is named');
+    // Each situation is a statement marked with what it rests on, as on every generated page.
+    ok((await page.locator('[data-situation] .cf-statement').count()) > 0);
+    deepStrictEqual(unmarkedStatements(await page.content()), []);
     deepStrictEqual(errors, []);
   } finally {
     await page.close();

@@ -101,7 +101,13 @@ function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseU
         {shown.map((candidate) => (
           <li key={candidate.situation.key} data-rank={candidate.rank} data-situation={candidate.situation.text}>
             <h3 className={styles.situation}>
-              <span className={styles.rank}>{candidate.rank}.</span> {candidate.situation.text}
+              <span className={styles.rank}>{candidate.rank}.</span>{' '}
+              {candidate.situation.statement ? (
+                // Escaped where it was written (generator/statement-marks.ts, at docs generation).
+                <span data-cf-statements dangerouslySetInnerHTML={{ __html: candidate.situation.statement }} />
+              ) : (
+                candidate.situation.text
+              )}
             </h3>
             {candidate.situation.runbook && (
               <p>
