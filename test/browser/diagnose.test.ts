@@ -43,7 +43,8 @@ interface PageAnswer {
 
 /** Ticks exactly `ids` and reads the answer the page shows (every candidate, after "Show all"). */
 async function pick(page: Page, ids: readonly string[]): Promise<PageAnswer> {
-  for (const box of await page.locator('input[data-observation]:checked').all()) await box.uncheck();
+  const checked = page.locator('input[data-observation]:checked');
+  while ((await checked.count()) > 0) await checked.first().uncheck();
   for (const id of ids) await page.locator(`input[data-observation="${id}"]`).check();
   const answer = page.locator('[data-answer="found"]');
   await answer.waitFor();
