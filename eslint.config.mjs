@@ -11,6 +11,7 @@ export default tseslint.config(
       'build.partial/',
       'build.old/',
       '.run.lock/',
+      '.run.lock.*/',
       '.docusaurus/',
       'reports/',
       'docs/generated/',

@@ -11,6 +11,7 @@ import { agentCompletesChat, agentLogsIn, agentLogsOut, agentWrites, customerWri
 import { CoverageLedger, ORDERINGS_TOTAL, SERVER_STATES_TOTAL } from './coverage';
 import { Exploration, PREMISE, newTally, type ExplorationTally } from './exploration';
 import { InvariantViolation } from './invariants';
+import type { WitnessCounts } from './witnesses';
 
 export type FaultEvent = Extract<Action, { type: 'fail' | 'restore' }>;
 
@@ -67,6 +68,8 @@ export interface ExhaustiveResult {
   readonly ledger: CoverageLedger;
   /** The first violation of each plan that broke an invariant. */
   readonly violations: readonly InvariantViolation[];
+  /** How often each invariant's case came up (exploration/witnesses.ts). */
+  readonly witnesses: Readonly<WitnessCounts>;
 }
 
 /**
@@ -229,6 +232,7 @@ export function exploreExhaustively(factory: DeploymentFactory = newDeployment):
     stepsExecuted: tally.steps,
     milliseconds: performance.now() - started,
     knownDefectPlans: tally.knownDefectPlans,
+    witnesses: tally.witnesses,
     ledger,
     violations,
   };

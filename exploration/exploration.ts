@@ -5,17 +5,29 @@
  */
 import type { Action, Plan } from '../model/actions';
 import { closedConsole, type AgentConsole } from '../model/agent-console';
+import { REFERENCE_USERS } from '../model/database';
 import type { Deployment } from '../model/deployment';
 import { consoleOf, theConsole, type DeepReadonly, type DeploymentState } from '../model/state';
 import { PlanRunner, newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
 import { LawMonitor, alongside } from './laws';
+import type { WitnessCounts } from './witnesses';
 
-/** The agent every plan uses, from the source's screenshots. */
-export const AGENT = 'JDoe';
-/** The agents of the random phase: the premise's first ("the agent" in plans), then one who may log in too. */
-export const AGENTS = [AGENT, 'DMarino'] as const;
+/**
+ * The agents of the explored plans: the reference users (JDoe of the screenshots first, "the agent" in plans,
+ * then DMarino of the database rows, who may log in too).
+ */
+export const AGENTS: readonly [string, ...string[]] = agentsOf(REFERENCE_USERS);
+/** The agent every plan uses. */
+export const AGENT = AGENTS[0];
+
+function agentsOf(users: readonly { readonly user_name: string }[]): [string, ...string[]] {
+  const [first, ...rest] = users.map((user) => user.user_name);
+  if (first === undefined)
+    throw new Error('model/database.ts: REFERENCE_USERS is empty; the explored plans need an agent');
+  return [first, ...rest];
+}
 
 /** The agent of an agent index, as plans name it: the first agent unnamed, any other by user name. */
 export function agentField(agentIndex: number): { agent?: string } {
@@ -47,10 +59,12 @@ export interface ExplorationTally {
   knownDefectPlans: number;
   /** Plans whose determinism was checked: run with their trace recorded, and replayed once to compare. */
   determinismReplays: number;
+  /** How often each invariant's case came up (exploration/witnesses.ts). */
+  witnesses: WitnessCounts;
 }
 
 export function newTally(): ExplorationTally {
-  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0 };
+  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0, witnesses: {} };
 }
 
 export class Exploration {
@@ -78,7 +92,7 @@ export class Exploration {
       this.coverage = from.coverage.fork();
       this.runner = new PlanRunner(deployment, alongside(this.checker, this.laws), from.plan);
     } else {
-      this.checker = new InvariantChecker();
+      this.checker = new InvariantChecker(tally.witnesses);
       this.laws = new LawMonitor();
       this.coverage = ledger.begin();
       // A plan whose determinism is checked records its trace: its own run is one of the two compared.

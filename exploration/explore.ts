@@ -15,7 +15,7 @@ export const FIXED_SEED = 20110712;
 /** The random budget of the living specification: enough to reach most orderings, small enough for `npm test`. */
 export const SPECIFICATION_RUNS = 300;
 
-export interface Exploration {
+export interface ExplorationResults {
   readonly exhaustive: ExhaustiveResult;
   readonly random: RandomResult;
   readonly orderSensitivity: readonly OrderSensitivity[];
@@ -26,7 +26,7 @@ export interface Exploration {
 export function explore(
   budget: RandomBudget = { seed: FIXED_SEED, runs: SPECIFICATION_RUNS },
   factory: DeploymentFactory = newDeployment,
-): Exploration {
+): ExplorationResults {
   const exhaustive = exploreExhaustively(factory);
   const random = exploreAtRandom({ ...budget, factory });
   const orders = orderSensitivity(factory);

@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { explain, formatCounterexample } from './counterexample';
-import type { Exploration } from './explore';
+import type { ExplorationResults } from './explore';
 import type { ExplorationReport } from './report';
+import { addWitnesses, unwitnessed } from './witnesses';
 
 const root = join(__dirname, '..');
 
@@ -34,6 +35,8 @@ export interface Findings {
   readonly knownDefectPlans: number;
   /** The state space of the test bounds: each run's counterexample, printed, with the invariant or law it broke. */
   readonly stateSpaceBroken: readonly { readonly id: string; readonly counterexample: string }[];
+  /** Each law, invariant and claim of the laws whose case never came up in any phase (exploration/witnesses.ts). */
+  readonly unwitnessed: readonly string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -60,7 +63,7 @@ export function sourcesDigest(): string {
 }
 
 /** The findings of an exploration, every counterexample printed as the features show it. */
-export function findingsOf(exploration: Exploration, sources = sourcesDigest()): Findings {
+export function findingsOf(exploration: ExplorationResults, sources = sourcesDigest()): Findings {
   const { exhaustive, random, stateSpace, report } = exploration;
   const broken: Record<string, string> = {};
   for (const violation of exhaustive.violations) {
@@ -74,6 +77,11 @@ export function findingsOf(exploration: Exploration, sources = sourcesDigest()):
     broken,
     crash: random.crash,
     knownDefectPlans: exhaustive.knownDefectPlans,
+    unwitnessed: unwitnessed(
+      [random.witnesses, ...stateSpace.runs.map((run) => run.premises)].reduce(addWitnesses, {
+        ...exhaustive.witnesses,
+      }),
+    ),
     stateSpaceBroken: stateSpace.runs.flatMap((run) =>
       run.counterexample
         ? [{ id: run.counterexample.violation.invariant.id, counterexample: formatCounterexample(run.counterexample) }]

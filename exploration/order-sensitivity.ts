@@ -10,6 +10,7 @@ import { agentLogsIn, agentWrites, customerWrites } from './scripted';
 import { CoverageLedger } from './coverage';
 import { gaps, serverSubsets } from './exhaustive';
 import { Exploration, PREMISE, newTally } from './exploration';
+import { InvariantViolation } from './invariants';
 
 export interface OrderSensitivity {
   readonly servers: readonly Server[];
@@ -31,7 +32,23 @@ function seen(exploration: Exploration): string {
   return JSON.stringify({ customers, console });
 }
 
+/** The start of the key of an order that broke the model (a screens key is JSON, so it cannot start so). */
+const BROKEN = 'broken: ';
+
+/**
+ * What both screens show after the outage and at the end; for a model that breaks an invariant or a law on the
+ * way (the exhaustive and random phases report it), what broke, so the orders are still compared.
+ */
 function screensAfter(order: readonly Server[], factory: DeploymentFactory): string {
+  try {
+    return screensAlong(order, factory);
+  } catch (error) {
+    if (!(error instanceof InvariantViolation)) throw error;
+    return `${BROKEN}${error.message}`;
+  }
+}
+
+function screensAlong(order: readonly Server[], factory: DeploymentFactory): string {
   const exploration = new Exploration(new CoverageLedger(), newTally(), factory).run(PREMISE);
   for (const server of order) exploration.step({ type: 'fail', server });
   const speak = (turn: number): void => {
@@ -59,6 +76,8 @@ export function orderSensitivity(factory: DeploymentFactory = newDeployment): Or
         const key = screensAfter(order, factory);
         groups.set(key, [...(groups.get(key) ?? []), order]);
       }
-      return { servers: subset, orderMatters: groups.size > 1, groups: [...groups.values()] };
+      // An order that broke the model counts as mattering, so the breakage is reported, never compared away.
+      const broke = [...groups.keys()].some((key) => key.startsWith(BROKEN));
+      return { servers: subset, orderMatters: groups.size > 1 || broke, groups: [...groups.values()] };
     });
 }

@@ -10,6 +10,7 @@ import { explain, type Counterexample } from './counterexample';
 import { CoverageLedger } from './coverage';
 import { Exploration, PREMISE, newTally } from './exploration';
 import { InvariantViolation } from './invariants';
+import type { WitnessCounts } from './witnesses';
 
 /**
  * One plan in this many runs with its trace recorded and is replayed once on a fresh deployment, to check
@@ -42,6 +43,8 @@ export interface RandomResult {
   readonly counterexample: Counterexample | null;
   /** An error that was not an invariant (a crash or a refused step), with fast-check's report. */
   readonly crash: string | null;
+  /** How often each invariant's case came up (exploration/witnesses.ts). */
+  readonly witnesses: Readonly<WitnessCounts>;
 }
 
 /** The property the random phase checks: a plan of commands after the premise keeps every invariant. */
@@ -106,6 +109,7 @@ export function exploreAtRandom(budget: RandomBudget): RandomResult {
     milliseconds,
     stepsPerSecond: Math.round((tally.steps / milliseconds) * 1000),
     knownDefectPlans: tally.knownDefectPlans,
+    witnesses: tally.witnesses,
     ledger,
     counterexample,
     crash,

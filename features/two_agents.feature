@@ -43,6 +43,23 @@ Feature: Two integrated agents
         | Key | Activity ID |
         | 1   | 1001        |
 
+  Rule: A chat transferred back to the queue waits in its place, oldest first
+
+    @assumed-transfer-back-to-queue
+    Scenario: A chat transferred back goes to the next free agent before a chat that started after it
+      Source: none; the model's own action (features/claims.json, transfer-back-to-queue).
+      Given DMarino logs out
+      And customer@awesome.com starts a chat asking "Help me!"
+      And second@awesome.com starts a chat asking "Me too"
+      When JDoe transfers the chat with customer@awesome.com back to the queue
+      Then the chat list shows:
+        | Activity ID |
+        | 1000        |
+      And second@awesome.com's window ends with:
+        """
+        [An agent will be with you shortly.]
+        """
+
   Rule: Each agent works in their own console
 
     Scenario: An agent's reply reaches only their own customer

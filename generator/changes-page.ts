@@ -4,7 +4,8 @@
  * by side with the differing lines marked, and the sequence diagram of this run with the changed messages in a
  * yellow band. Every text from either run is escaped for where it goes.
  */
-import { changeSummary, type DiffLine, type RunComparison, type ScenarioChange } from './changes';
+import { changeSummary, type RunComparison, type ScenarioChange } from './changes';
+import type { DiffLine } from './line-diff';
 import { htmlAttribute, htmlText, markdownText } from './escape';
 import { statusBadge } from './feature-page';
 import type { ScenarioSnapshot } from './observable';

@@ -3,44 +3,8 @@
  * another name), whose status changed, whose screens (end state) changed and whose messages (trace) changed,
  * with the lines that differ. Pure: it takes the snapshots of both runs (`observable.ts`).
  */
+import { diffLines, type DiffLine } from './line-diff';
 import type { ScenarioSnapshot, ScreenSection } from './observable';
-
-/** One line of a side-by-side comparison: in both runs, only before, or only now. */
-export type DiffLine =
-  | { readonly kind: 'same'; readonly text: string }
-  | { readonly kind: 'removed'; readonly text: string }
-  | { readonly kind: 'added'; readonly text: string };
-
-/**
- * The lines of `before` and `now` in order, matched by their longest common subsequence (screens and traces
- * are tens of lines, so the quadratic table is small).
- */
-export function diffLines(before: readonly string[], now: readonly string[]): DiffLine[] {
-  const n = before.length;
-  const m = now.length;
-  const common: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      common[i]![j] =
-        before[i] === now[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && before[i] === now[j]) {
-      out.push({ kind: 'same', text: before[i]! });
-      i++;
-      j++;
-    } else if (i < n && (j === m || common[i + 1]![j]! >= common[i]![j + 1]!)) {
-      out.push({ kind: 'removed', text: before[i++]! });
-    } else {
-      out.push({ kind: 'added', text: now[j++]! });
-    }
-  }
-  return out;
-}
 
 const differs = (lines: readonly DiffLine[]): boolean => lines.some((l) => l.kind !== 'same');
 

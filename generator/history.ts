@@ -43,19 +43,61 @@ export const digest = (text: string): string => createHash('sha256').update(text
 
 export class HistoryError extends Error {}
 
+/** Limits past which a history file is no history this generator wrote (a 10,000-scenario run's line is ~2.5 MB). */
+export const HISTORY_LIMITS = {
+  /** Characters of one line (one run). */
+  lineLength: 32 * 1024 * 1024,
+  /** Lines (runs) in the file; the generator keeps HISTORY_LIMIT. */
+  runs: 1_000,
+  /** Scenarios in one run. */
+  scenarios: 100_000,
+  /** Feature files in one run. */
+  features: 10_000,
+} as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): boolean => isNumber(v) && (v as number) >= 0;
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length <= 100_000;
+const textOrNull = (v: unknown): boolean => v === null || isText(v);
+
+/** What is wrong with one scenario's result, in a few words naming the field, or null. */
+function checkScenario(s: unknown, i: number): string | null {
+  if (!isRecord(s)) return `"scenarios[${i}]" should be an object`;
+  for (const field of ['feature', 'name', 'page', 'anchor'] as const) {
+    if (!isText(s[field])) return `"scenarios[${i}].${field}" should be a string`;
+  }
+  if (!isStatus(s.status)) return `"scenarios[${i}].status" should be a known status`;
+  if (!isNumber(s.milliseconds)) return `"scenarios[${i}].milliseconds" should be a number`;
+  for (const field of ['endState', 'trace'] as const) {
+    if (!textOrNull(s[field])) return `"scenarios[${i}].${field}" should be a digest or null`;
+  }
+  return null;
+}
+
+/** What is wrong with one line of the history, in a few words naming the field, or null: every field checked. */
 function checkEntry(value: unknown): string | null {
-  const e = value as Partial<HistoryEntry>;
-  if (typeof e !== 'object' || e === null) return 'not an object';
-  if (e.version !== HISTORY_VERSION) return `version ${String(e.version)}, expected ${HISTORY_VERSION}`;
-  if (typeof e.run !== 'string' || typeof e.model !== 'string') return '"run" and "model" should be strings';
-  if (typeof e.milliseconds !== 'number' || typeof e.success !== 'boolean')
-    return '"milliseconds" or "success" missing';
-  if (typeof e.features !== 'object' || e.features === null) return '"features" should be an object';
+  if (!isRecord(value)) return 'not an object';
+  const e = value;
+  if (e.version !== HISTORY_VERSION)
+    return `version ${JSON.stringify(e.version)?.slice(0, 20)}, expected ${HISTORY_VERSION}`;
+  if (!isText(e.run) || !isText(e.model)) return '"run" and "model" should be strings';
+  if (!textOrNull(e.startedAt)) return '"startedAt" should be a string or null';
+  if (!textOrNull(e.commit)) return '"commit" should be a string or null';
+  // A duration, as the run's own clock gave it (a run whose clock moved back has a negative one).
+  if (!isNumber(e.milliseconds)) return '"milliseconds" should be a number';
+  if (typeof e.success !== 'boolean') return '"success" should be true or false';
+  if (e.stepsPerSecond !== null && !isCount(e.stepsPerSecond))
+    return '"stepsPerSecond" should be a number of 0 or more, or null';
+  if (!isRecord(e.features)) return '"features" should be an object';
+  const features = Object.keys(e.features);
+  if (features.length > HISTORY_LIMITS.features) return `"features" has more than ${HISTORY_LIMITS.features} files`;
+  for (const uri of features) if (!isText(e.features[uri])) return `"features.${uri.slice(0, 80)}" should be a digest`;
   if (!Array.isArray(e.scenarios)) return '"scenarios" should be a list';
+  if (e.scenarios.length > HISTORY_LIMITS.scenarios) return `"scenarios" has more than ${HISTORY_LIMITS.scenarios}`;
   for (const [i, s] of e.scenarios.entries()) {
-    if (typeof s?.feature !== 'string' || typeof s.name !== 'string' || !isStatus(s.status)) {
-      return `scenario ${i + 1} has no feature, name or known status`;
-    }
+    const problem = checkScenario(s, i);
+    if (problem) return problem;
   }
   return null;
 }
@@ -63,23 +105,33 @@ function checkEntry(value: unknown): string | null {
 /** The history file's runs, oldest first; a line that is not a run of this version names its line. */
 export function parseHistory(text: string, file: string): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
+  const fresh = 'delete the file to start a new history';
+  let start = 0;
+  for (let i = 0; start < text.length; i++) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const at = `${file}:${i + 1}`;
+    if (end - start > HISTORY_LIMITS.lineLength) {
+      throw new HistoryError(
+        `${at}: a line of ${(end - start).toLocaleString('en-GB')} characters, more than a run takes; ${fresh}`,
+      );
+    }
+    if (i >= HISTORY_LIMITS.runs) throw new HistoryError(`${at}: more than ${HISTORY_LIMITS.runs} runs; ${fresh}`);
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line.trim()) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new HistoryError(
-        `${file}:${i + 1}: not valid JSON (${(error as Error).message}); delete the file to start a new history`,
-      );
+      const why = JSON.stringify((error as Error).message)
+        .slice(1, -1)
+        .slice(0, 200);
+      throw new HistoryError(`${at}: not valid JSON (${why}); ${fresh}`);
     }
     const problem = checkEntry(value);
-    if (problem)
-      throw new HistoryError(
-        `${file}:${i + 1}: not a run of the history: ${problem}; delete the file to start a new history`,
-      );
-    entries.push(value as HistoryEntry);
-  });
+    if (problem) throw new HistoryError(`${at}: not a run of the history: ${problem}; ${fresh}`);
+    entries.push(value as unknown as HistoryEntry);
+  }
   return entries;
 }
 

@@ -9,7 +9,7 @@ import { formatMillis, statusBadge } from './feature-page';
 import { listedPage } from './page-list';
 import { scenariosOf, type FeatureDoc, type RunDoc, type ScenarioDoc } from './run-model';
 import { filterAttributes, filterForm } from './scenario-filter';
-import { markedHtml, STATEMENTS_ATTRIBUTE } from './statement-marks';
+import { markedFromRun, STATEMENTS_ATTRIBUTE } from './statement-marks';
 
 interface Listed {
   readonly feature: FeatureDoc;
@@ -26,7 +26,7 @@ const everyScenario = (run: RunDoc): Listed[] =>
 function scenarioCell(feature: FeatureDoc, scenario: ScenarioDoc, marked: boolean): string {
   const link = `<a href="/${feature.page}#${scenario.anchor}">${htmlText(scenario.name)}</a>`;
   if (!marked) return `<td>${link}</td>`;
-  return `<td ${STATEMENTS_ATTRIBUTE}>${markedHtml(link, scenarioBasis(scenario), undefined, scenario.name)}</td>`;
+  return `<td ${STATEMENTS_ATTRIBUTE}>${markedFromRun(link, scenarioBasis(scenario))}</td>`;
 }
 
 function scenarioTable(listed: readonly Listed[], withDuration: boolean, marked = false): string {

@@ -9,7 +9,6 @@
  * per process for this schema, more than reading the suite's whole run, so this reads the schema directly.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 
 interface Schema {
   readonly $id?: string;
@@ -28,12 +27,16 @@ interface Schema {
 
 type RootSchema = Schema & { readonly $defs: Readonly<Record<string, Schema>> };
 
-/** The package does not export the file; it sits beside its `dist/` folder. Read once, on first use. */
+/**
+ * The schema of the `@cucumber/messages` that cucumber-js writes with: the project depends on the version cucumber-js
+ * pins, so both resolve to one package (test/unit/dependencies.test.ts fails if they drift apart).
+ */
+export const SCHEMA_FILE = require.resolve('@cucumber/messages/schema');
+
+/** Read once, on first use. */
 let root: RootSchema | null = null;
 function rootSchema(): RootSchema {
-  root ??= JSON.parse(
-    readFileSync(join(dirname(require.resolve('@cucumber/messages')), '..', 'messages.schema.json'), 'utf8'),
-  ) as RootSchema;
+  root ??= JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as RootSchema;
   return root;
 }
 const SCHEMA_BASE = 'https://cucumber.io/schema/';

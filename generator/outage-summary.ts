@@ -6,11 +6,11 @@
  * so a reader tells the source's from the model's here as on the scenario pages. What a run showed but no line
  * checked is left out: nothing vouches for it.
  */
-import type { Evidence } from '../features/claims-register';
+import { matchesCheck, type Evidence } from '../features/claims-register';
 import type { Action } from '../model/actions';
 import type { DeploymentView } from '../model/views';
 import { htmlText } from './escape';
-import { evidenceOf, scenarioBasis } from './evidence';
+import { evidenceOf, evidenceRegister, scenarioBasis } from './evidence';
 import type { FeatureDoc, RuleDoc, ScenarioDoc, StepDoc } from './run';
 import { markedStatement, STATEMENTS_ATTRIBUTE, type StatementBasis } from './statement-marks';
 
@@ -92,26 +92,54 @@ function agentSees(view: DeploymentView): Seen[] {
   ];
 }
 
+/** A recovery step as an instruction, and the shape of the Gherkin steps that take it. */
+interface Recovery {
+  readonly text: string;
+  readonly step: RegExp;
+}
+
 /** The recovery steps a scenario takes after its first failure, as instructions. */
-function recoverySteps(plan: readonly Action[]): string[] {
+function recoverySteps(plan: readonly Action[]): Recovery[] {
   const failed = plan.findIndex((action) => action.type === 'fail');
   if (failed < 0) return [];
-  return plan.slice(failed + 1).flatMap((action): string[] => {
+  return plan.slice(failed + 1).flatMap((action): Recovery[] => {
     switch (action.type) {
       case 'restore':
-        return [`restore the ${action.server} server`];
+        return [
+          { text: `restore the ${action.server} server`, step: new RegExp(`\\b${action.server}\\b.* restored$`) },
+        ];
       case 'agent-logs-out':
-        return ['the agent logs out'];
+        return [{ text: 'the agent logs out', step: / logs out$/ }];
       case 'agent-logs-in':
-        return ['the agent logs back in'];
+        return [{ text: 'the agent logs back in', step: / logs (back )?in$/ }];
       case 'agent-completes-chat':
-        return ['the agent completes the chat'];
+        return [{ text: 'the agent completes the chat', step: /completes the chat$/ }];
       case 'customer-starts-chat':
-        return ['the customer starts a new chat'];
+        return [{ text: 'the customer starts a new chat', step: /starts a new chat/ }];
       default:
         return [];
     }
   });
+}
+
+/**
+ * What a recovery step rests on: the claims of the scenario whose source shows that step (a claim stated after
+ * the restoration, an instruction such as "Agent must log out."); else, and always in an @inferred scenario,
+ * everything the scenario rests on.
+ */
+function recoveryBasis(scenario: ScenarioDoc, recovery: Recovery): StatementBasis {
+  const register = evidenceRegister();
+  const taken = scenario.steps.filter((s) => !s.hook && recovery.step.test(s.text));
+  const claims = scenario.inferred
+    ? []
+    : register.claims.filter(
+        (claim) =>
+          scenario.tags.includes(`@${claim.id}`) &&
+          [...(claim.after ?? []), ...(claim.requires ?? []), ...(claim.shownBy ? [claim.shownBy] : [])].some(
+            (pattern) => taken.some((s) => matchesCheck(pattern, s.text)),
+          ),
+      );
+  return claims.length ? { claims: claims.map((c) => c.id) } : scenarioBasis(scenario);
 }
 
 /** A statement with the claims and assumptions of every line that states it, merged over the scenarios. */
@@ -160,7 +188,8 @@ function row(title: string, anchor: string, scenarios: readonly ScenarioDoc[]): 
       record(customer, customerSees(scenario.endState));
       record(agent, agentSees(scenario.endState));
     }
-    for (const step of scenario.plan ? recoverySteps(scenario.plan) : []) todo.addBasis(step, scenarioBasis(scenario));
+    for (const recovery of scenario.plan ? recoverySteps(scenario.plan) : [])
+      todo.addBasis(recovery.text, recoveryBasis(scenario, recovery));
   }
   const [customerColumn, agentColumn, todoColumn] = COLUMNS;
   return [

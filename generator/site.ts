@@ -24,9 +24,19 @@ export const SIDEBAR_FILE = 'sidebar.json';
 export interface SiteOptions extends PageOptions {
   /** What the Performance page shows. */
   readonly bench: BenchInput;
+  /**
+   * The listed pages to render (all of them by default). A fixture run whose @known-defect or @inferred scenarios
+   * carry no claim or assumption tags cannot give those two lists, which mark every scenario with what it rests on.
+   */
+  readonly listed?: readonly PageId[];
 }
 
 export const DEFAULT_SITE_OPTIONS: SiteOptions = { ...DEFAULT_PAGE_OPTIONS, bench: null };
+
+/** Every listed page but the two lists that mark each scenario with its claims (for fixture runs without them). */
+export const UNMARKED_PAGES: readonly PageId[] = PAGE_LIST.map((p) => p.id).filter(
+  (id) => id !== 'knownDefects' && id !== 'inferred',
+);
 
 /** What the pages about the run as a whole are rendered from. */
 export interface RunPageInput {
@@ -77,13 +87,17 @@ export function selfTestPages(
 }
 
 /** The listed pages about the run as a whole and the sidebar fragment. */
-export function runPages(input: RunPageInput, selfTest: RunDoc | null = null): Map<string, string> {
+export function runPages(
+  input: RunPageInput,
+  selfTest: RunDoc | null = null,
+  listed: readonly PageId[] = PAGE_LIST.map((p) => p.id),
+): Map<string, string> {
   const files = new Map<string, string>();
-  for (const page of PAGE_LIST)
-    files.set(`${page.file}.md`, `${listedFrontMatter(page.id)}\n\n${RENDER[page.id](input)}`);
+  const pages = PAGE_LIST.filter((page) => listed.includes(page.id));
+  for (const page of pages) files.set(`${page.file}.md`, `${listedFrontMatter(page.id)}\n\n${RENDER[page.id](input)}`);
   const groups = Object.fromEntries(SIDEBAR_GROUPS.map((g) => [g, [] as string[]])) as Record<SidebarGroup, string[]>;
   groups.features.push(...input.run.features.map((f) => docId(f.page)));
-  for (const page of PAGE_LIST) groups[page.group].push(docId(page.file));
+  for (const page of pages) groups[page.group].push(docId(page.file));
   groups.selfTest.push(...(selfTest?.features ?? []).map((f) => docId(asSelfTest(f).page)));
   const sidebar: SidebarFragment = groups;
   files.set(SIDEBAR_FILE, JSON.stringify(sidebar, null, 2) + '\n');
@@ -105,7 +119,7 @@ export function renderSite(
 ): Map<string, string> {
   const files = new Map<string, string>();
   run.features.forEach((feature, i) => files.set(pageFile(feature), featurePage(feature, i + 1, options)));
-  for (const [path, content] of runPages(inMemoryInput(run, reports, options.bench), selfTest))
+  for (const [path, content] of runPages(inMemoryInput(run, reports, options.bench), selfTest, options.listed))
     files.set(path, content);
   if (selfTest) for (const [path, content] of selfTestPages(selfTest, options)) files.set(path, content);
   return files;

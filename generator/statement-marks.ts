@@ -48,6 +48,18 @@ export function markedStatement(text: string, basis: StatementBasis, reg: Regist
   return markedHtml(htmlText(text), basis, reg, text);
 }
 
+/**
+ * For a statement read off a run rather than written by a page's author (a scenario of an older run, whose tags
+ * the register no longer knows): marked like `markedStatement`, or, with nothing to rest on, marked as resting on
+ * neither, as the scenario pages mark such a line, instead of an error.
+ */
+export function markedFromRun(html: string, basis: StatementBasis, reg: Register = evidenceRegister()): string {
+  if ((basis.claims?.length ?? 0) + (basis.assumptions?.length ?? 0) > 0) return markedHtml(html, basis, reg);
+  return `<span class="cf-statement cf-statement-neither">${html} <span class="cf-mark cf-mark-neither">${htmlText(
+    'neither the source nor a named assumption',
+  )}</span></span>`;
+}
+
 /** `markedStatement` for a statement already written as HTML (a link, say); `text` names it in errors. */
 export function markedHtml(
   html: string,

@@ -31,7 +31,30 @@ export const PLAN_LIMITS = {
   linkLength: 8000,
   /** Activity and case ids, as SQL Server's `int` holds them. */
   id: { min: 1, max: 2 ** 31 - 1 },
+  /** Arrays and objects inside one another: a plan is a list of flat steps (2); past this a value is no step. */
+  nesting: 8,
 } as const;
+
+/**
+ * How deeply the JSON text nests arrays and objects, read without parsing it: a plan nested thousands deep would
+ * otherwise overflow the stack of whatever walks it (JSON.stringify in an error message, for one).
+ */
+export function jsonNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
 
 /** An email address as the steps' `{customer}` and `{address}` read it, and a user name as `{agent}` reads it. */
 export const ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
@@ -164,11 +187,23 @@ export function checkLength(steps: number, source: string): void {
 }
 
 export function parsePlanJson(text: string, source = 'plan'): Plan {
+  const nesting = jsonNesting(text);
+  if (nesting > PLAN_LIMITS.nesting) {
+    throw new PlanError(
+      source,
+      `arrays and objects nested ${nesting} deep; a plan's steps nest at most ${PLAN_LIMITS.nesting}`,
+    );
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
-    throw new PlanError(source, `not valid JSON (${(error as Error).message})`);
+    throw new PlanError(
+      source,
+      `not valid JSON (${JSON.stringify((error as Error).message)
+        .slice(1, -1)
+        .slice(0, 200)})`,
+    );
   }
   return parsePlan(input, source);
 }

@@ -35,7 +35,7 @@ async function buildSite({ generate = true } = {}) {
   const stop = onInterrupt(() => {
     child?.kill('SIGTERM');
     rmSync(PARTIAL, { recursive: true, force: true });
-  });
+  }, 'npm run build');
   try {
     if (generate) {
       const status = await run(process.execPath, [

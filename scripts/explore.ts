@@ -6,22 +6,67 @@
  *   EXPLORE_BOUNDS=default | deep          which bounds (exploration/state-space/bounds.ts; default: default)
  *   EXPLORE_SHARD=2/4                       explore the second of four parts only (as a nightly job does)
  *   EXPLORE_REPORT=file.json                also write the shard's figures and ledger for a merge
- *   npm run explore -- --merge a.json b.json ...   merge shards' reports (explore's and fuzz's) and print them
+ *   npm run explore -- --merge a.json b.json ...   merge shards' reports (explore's and fuzz's) and print them:
+ *                                                  every shard of each kind exactly once, each report checked
+ *   npm run explore -- --check a.json ...          check that each report is complete (exit 2 if not)
+ *
+ * The exit statuses are scripts/exit-status.ts's table; a wrong argument, variable or report is one line (2).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { formatCounterexample } from '../exploration/counterexample';
 import { LAWS } from '../exploration/laws';
 import { NAMED_BOUNDS, describeBounds } from '../exploration/state-space/bounds';
 import { exploreStateSpace } from '../exploration/state-space/explorer';
-import { mergeReports, parseShard, readShardReport, type ShardReport } from '../exploration/state-space/shard-report';
+import { mergeReports, type ShardReport } from '../exploration/state-space/shard-report';
+import {
+  checkShardSet,
+  readShardReport,
+  SHARD_REPORT_LIMITS,
+  ShardReportError,
+} from '../exploration/state-space/shard-report-reading';
+import { afterFailedReport, EXIT, reportWriteFailed } from './exit-status';
+import { ExploreInputError, exploreInputs } from './explore-inputs';
+import { clip, FuzzInputError } from './fuzz-inputs';
+import { CannotRead, readWithin, WriteFailed, writeAtomically } from './files';
 
 function lawLines(premises: Record<string, number>): string[] {
   return LAWS.map((law) => `  ${law.name} [${law.claims.join(', ')}]: premise held in ${premises[law.id] ?? 0}`);
 }
 
+function readReport(file: string): { file: string; report: ShardReport } {
+  let text: string;
+  try {
+    text = readWithin(file, SHARD_REPORT_LIMITS.bytes, "a shard's report");
+  } catch (error) {
+    if (!(error instanceof CannotRead)) throw error;
+    throw new ShardReportError(`${error.message}; give the shards' report files`);
+  }
+  return { file, report: readShardReport(text, file) };
+}
+
+/** `--check`: each report is complete and well formed (the nightly job's check of each shard's report). */
+function check(files: readonly string[]): number {
+  if (files.length === 0) throw new ExploreInputError('--check needs the report files to check');
+  for (const { file, report } of files.map(readReport)) {
+    const shard = report.shard ? ` of shard ${report.shard.index + 1}/${report.shard.count}` : '';
+    console.log(
+      `${file}: a complete ${report.kind} report${shard}, ${report.counterexample ? 'with' : 'without'} a counterexample`,
+    );
+  }
+  return EXIT.held;
+}
+
 function merge(files: readonly string[]): number {
-  if (files.length === 0) throw new Error("--merge needs the shards' report files");
-  const merged = mergeReports(files.map((file) => readShardReport(readFileSync(file, 'utf8'), file)));
+  if (files.length === 0) throw new ExploreInputError("--merge needs the shards' report files");
+  const ignored = ['EXPLORE_BOUNDS', 'EXPLORE_SHARD', 'EXPLORE_REPORT'].filter((name) => process.env[name]);
+  if (ignored.length) {
+    throw new ExploreInputError(
+      `--merge reads only its report files; ${ignored.join(', ')} would be ignored: leave them unset`,
+    );
+  }
+  const reports = files.map(readReport);
+  checkShardSet(reports);
+  const merged = mergeReports(reports.map((r) => r.report));
   console.log(`shards merged: ${merged.shards}`);
   console.log(`distinct states over all exploring shards: ${merged.distinctStates}; fuzzing steps: ${merged.steps}`);
   console.log(merged.coverage.describe());
@@ -40,13 +85,34 @@ function merge(files: readonly string[]): number {
   return 1;
 }
 
+/** The command line: `--merge` or `--check` and report files, or nothing (util.parseArgs refuses anything else). */
+function argumentsOf(argv: readonly string[]): { mode: 'merge' | 'check' | 'explore'; files: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { merge: { type: 'boolean' }, check: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.merge && values.check) throw new Error('--merge and --check are two commands: give one');
+    const mode = values.merge ? 'merge' : values.check ? 'check' : 'explore';
+    if (mode === 'explore' && positionals.length) {
+      throw new Error(`unexpected argument "${clip(positionals[0]!)}"`);
+    }
+    return { mode, files: positionals };
+  } catch (error) {
+    throw new ExploreInputError(
+      `npm run explore: ${(error as Error).message.split(/\n|\. To specify/)[0]} (it takes --merge <report files>, --check <report files>, or nothing)`,
+    );
+  }
+}
+
 function main(argv: readonly string[]): number {
-  if (argv[0] === '--merge') return merge(argv.slice(1));
-  if (argv.length) throw new Error(`unknown arguments ${argv.join(' ')} (only --merge <files> is taken)`);
-  const name = process.env.EXPLORE_BOUNDS || 'default';
-  const bounds = NAMED_BOUNDS[name];
-  if (!bounds) throw new Error(`EXPLORE_BOUNDS must be one of ${Object.keys(NAMED_BOUNDS).join(', ')}, got "${name}"`);
-  const shard = process.env.EXPLORE_SHARD ? parseShard(process.env.EXPLORE_SHARD, 'EXPLORE_SHARD') : undefined;
+  const args = argumentsOf(argv);
+  if (args.mode === 'merge') return merge(args.files);
+  if (args.mode === 'check') return check(args.files);
+  const { name, shard, report: reportFile } = exploreInputs(process.env);
+  const bounds = NAMED_BOUNDS[name]!;
   console.log(`bounds: ${name}${shard ? `, shard ${shard.index + 1} of ${shard.count}` : ''}`);
   for (const line of describeBounds(bounds)) console.log(`  ${line}`);
   const result = exploreStateSpace({ bounds, ...(shard && { shard }) });
@@ -62,7 +128,11 @@ function main(argv: readonly string[]): number {
   console.log(lawLines(result.premises).join('\n'));
   console.log(result.ledger.describe().join('\n'));
   const text = result.counterexample ? formatCounterexample(result.counterexample) : null;
-  if (process.env.EXPLORE_REPORT) {
+  // What was found is printed before anything is written: a report that cannot be written loses nothing.
+  if (text) console.log(`\n${text}`);
+  else console.log('every invariant and law held');
+  const status = text ? EXIT.counterexample : EXIT.held;
+  if (reportFile) {
     const report: ShardReport = {
       kind: 'explore',
       shard: shard ?? null,
@@ -73,19 +143,23 @@ function main(argv: readonly string[]): number {
       premises: result.premises,
       counterexample: text ? { steps: result.counterexample!.violation.plan.length, text } : null,
     };
-    writeFileSync(process.env.EXPLORE_REPORT, JSON.stringify(report, null, 1));
+    try {
+      writeAtomically(reportFile, JSON.stringify(report, null, 1));
+    } catch (error) {
+      if (!(error instanceof WriteFailed)) throw error;
+      console.error(reportWriteFailed('npm run explore', 'EXPLORE_REPORT', error));
+      return afterFailedReport(status);
+    }
   }
-  if (text) {
-    console.log(`\n${text}`);
-    return 1;
-  }
-  console.log('every invariant and law held');
-  return 0;
+  return status;
 }
 
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 2;
+  if (!(error instanceof ExploreInputError || error instanceof ShardReportError || error instanceof FuzzInputError)) {
+    throw error;
+  }
+  console.error(error.message.startsWith('npm run explore') ? error.message : `npm run explore: ${error.message}`);
+  process.exitCode = EXIT.wrongInput;
 }

@@ -9,34 +9,37 @@
  *   FUZZ_SHARD=2/4                       the second of four shards: seed + 1 (as a nightly matrix job runs it)
  *   FUZZ_REPORT=file.json                also write the run's ledger for `npm run explore -- --merge`
  *
- * A wrong value (scripts/fuzz-inputs.ts) stops it before anything runs, with one line naming it (exit code 2).
+ * A wrong value (scripts/fuzz-inputs.ts) stops it before anything runs, with one line naming it; the exit statuses
+ * are scripts/exit-status.ts's table. What a run found is printed before its report is written, and the report is
+ * written atomically: a full disk loses the report, never the counterexample.
  */
-import { writeFileSync } from 'node:fs';
 import { checkPlan, explain, formatCounterexample } from '../exploration/counterexample';
 import { FIXED_SEED } from '../exploration/explore';
 import { exploreAtRandom } from '../exploration/random';
-import { coverageOf, parseShard, type ShardReport } from '../exploration/state-space/shard-report';
+import { coverageOf, type ShardReport } from '../exploration/state-space/shard-report';
+import { PlanStepRejected } from '../plans/interpreter';
+import { afterFailedReport, EXIT, reportWriteFailed } from './exit-status';
 import { FuzzInputError, fuzzInputs } from './fuzz-inputs';
+import { WriteFailed, writeAtomically } from './files';
 
-function shardOf(text: string | undefined): ReturnType<typeof parseShard> | null {
-  if (!text) return null;
+function checkOnePlan(file: string, plan: Parameters<typeof checkPlan>[0]): number {
+  let violation;
   try {
-    return parseShard(text, 'FUZZ_SHARD');
+    violation = checkPlan(plan);
   } catch (error) {
-    throw new FuzzInputError((error as Error).message);
+    if (!(error instanceof PlanStepRejected)) throw error;
+    console.log(`${file}: the model refuses this plan, so no invariant was checked past it: ${error.message}`);
+    return EXIT.planRefused;
   }
+  console.log(violation ? formatCounterexample(explain(violation)) : `${file}: every invariant holds`);
+  return violation ? EXIT.counterexample : EXIT.held;
 }
 
 function main(): number {
   // The one place a random seed is drawn: printed first, so any run can be repeated.
   const inputs = fuzzInputs(process.env, () => Math.floor(Math.random() * 2 ** 31), FIXED_SEED);
-  if (inputs.kind === 'plan') {
-    const violation = checkPlan(inputs.plan);
-    console.log(violation ? formatCounterexample(explain(violation)) : `${inputs.file}: every invariant holds`);
-    return violation ? 1 : 0;
-  }
-  const { seed: baseSeed, runs, seconds, path, replayPath } = inputs;
-  const shard = shardOf(process.env.FUZZ_SHARD);
+  if (inputs.kind === 'plan') return checkOnePlan(inputs.file, inputs.plan);
+  const { seed: baseSeed, runs, seconds, path, replayPath, shard } = inputs;
   // Each shard of a matrix runs its own seed, derived from the one seed the job drew.
   const seed = shard ? (baseSeed + shard.index) % 2 ** 31 : baseSeed;
   if (shard) console.log(`shard ${shard.index + 1} of ${shard.count} of seed ${baseSeed}`);
@@ -55,7 +58,28 @@ function main(): number {
   console.log(`steps per second: ${result.stepsPerSecond}`);
   console.log(`plans meeting the known defect (a lost chat blocks the agent): ${result.knownDefectPlans}`);
   console.log(result.ledger.describe());
-  if (process.env.FUZZ_REPORT) {
+  // What was found is printed before anything is written: a report that cannot be written loses nothing.
+  let status: number;
+  if (result.counterexample) {
+    console.log(`\n${formatCounterexample(result.counterexample)}`);
+    status = EXIT.counterexample;
+  } else if (result.crash) {
+    console.log(`\nThe model failed outside any invariant:\n${result.crash}`);
+    status = EXIT.counterexample;
+  } else if (result.runs === 0) {
+    console.log('no plan ran within the budget: nothing was checked (give more FUZZ_SECONDS)');
+    status = EXIT.counterexample;
+  } else if (path) {
+    console.log(
+      `replaying FUZZ_PATH=${path} with seed ${seed} broke no invariant in ${result.runs} runs: ` +
+        'the path leads to no counterexample of this seed and version (copy the seed and path from one)',
+    );
+    status = EXIT.pathReproducedNothing;
+  } else {
+    console.log(`every invariant held in ${result.runs} runs`);
+    status = EXIT.held;
+  }
+  if (inputs.report) {
     const report: ShardReport = {
       kind: 'fuzz',
       shard,
@@ -68,22 +92,15 @@ function main(): number {
           ? { steps: 0, text: result.crash }
           : null,
     };
-    writeFileSync(process.env.FUZZ_REPORT, JSON.stringify(report, null, 1));
+    try {
+      writeAtomically(inputs.report, JSON.stringify(report, null, 1));
+    } catch (error) {
+      if (!(error instanceof WriteFailed)) throw error;
+      console.error(reportWriteFailed('npm run fuzz', 'FUZZ_REPORT', error));
+      return afterFailedReport(status);
+    }
   }
-  if (result.counterexample) {
-    console.log(`\n${formatCounterexample(result.counterexample)}`);
-    return 1;
-  }
-  if (result.crash) {
-    console.log(`\nThe model failed outside any invariant:\n${result.crash}`);
-    return 1;
-  }
-  if (result.runs === 0) {
-    console.log('no plan ran within the budget: nothing was checked (give more FUZZ_SECONDS)');
-    return 1;
-  }
-  console.log(`every invariant held in ${result.runs} runs`);
-  return 0;
+  return status;
 }
 
 try {
@@ -91,5 +108,5 @@ try {
 } catch (error) {
   if (!(error instanceof FuzzInputError)) throw error;
   console.error(`npm run fuzz: ${error.message}`);
-  process.exitCode = 2;
+  process.exitCode = EXIT.wrongInput;
 }

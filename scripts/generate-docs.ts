@@ -16,16 +16,17 @@
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. Pages are written to `_generated.partial-<pid>/` beside the
  * target (Docusaurus skips folders starting with `_`) and replace it only once complete; an interrupted run removes
- * it, and the next run removes what a killed one left. Writing the checkout's own pages takes its lock
+ * it, and the next run removes what a killed one left. Writing anything inside the checkout takes its lock
  * (scripts/checkout-lock.js): a second run waits for the first. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { loadClaims } from '../features/claims-register';
 import { parseBenchReport } from '../generator/bench-report';
@@ -36,6 +37,7 @@ import { linesOf, MessagesFileError } from '../generator/messages';
 import type { BenchInput } from '../generator/performance-page';
 import { scenariosOf } from '../generator/run';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
+import { CannotRead, readWithin, WriteFailed, writeAtomically } from './files';
 
 const root = resolve(__dirname, '..');
 
@@ -56,7 +58,23 @@ interface Options {
   history: string | null;
 }
 
-function parseArgs(argv: readonly string[]): Options {
+/** A wrong command-line argument: one line, exit status 2. */
+class ArgumentError extends Error {}
+
+const FILE_OPTIONS = {
+  messages: 'messages',
+  'self-test': 'selfTest',
+  out: 'out',
+  'static-reports': 'staticReports',
+  bench: 'bench',
+  stats: 'stats',
+  baseline: 'baseline',
+  changes: 'changes',
+  history: 'history',
+} as const satisfies Record<string, keyof Options>;
+const NEGATIONS = { 'no-self-test': 'selfTest', 'no-bench': 'bench', 'no-history': 'history' } as const;
+
+function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
     messages: join(root, 'reports', 'messages.ndjson'),
     selfTest: join(root, 'test', 'fixtures', 'hostile-text', 'messages.ndjson'),
@@ -70,39 +88,45 @@ function parseArgs(argv: readonly string[]): Options {
     changes: null,
     history: null,
   };
-  const given = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    given.add(arg);
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return resolve(v);
-    };
-    if (arg === '--messages') options.messages = value();
-    else if (arg === '--self-test') options.selfTest = value();
-    else if (arg === '--no-self-test') options.selfTest = null;
-    else if (arg === '--out') options.out = value();
-    else if (arg === '--static-reports') options.staticReports = value();
-    else if (arg === '--bench') options.bench = value();
-    else if (arg === '--no-bench') options.bench = null;
-    else if (arg === '--stats') options.stats = value();
-    else if (arg === '--baseline') options.baseline = value();
-    else if (arg === '--changes') options.changes = value();
-    else if (arg === '--history') options.history = value();
-    else if (arg === '--no-history') options.history = null;
-    else
-      throw new Error(
-        `Unknown option ${arg}. Options: --messages FILE, --self-test FILE, --no-self-test, --out DIR, --static-reports DIR, --bench FILE, --no-bench, --stats FILE, --baseline FILE, --changes FILE, --history FILE, --no-history`,
-      );
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        ...Object.fromEntries(Object.keys(FILE_OPTIONS).map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(Object.keys(NEGATIONS).map((name) => [name, { type: 'boolean' as const }])),
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const usage = `${Object.keys(FILE_OPTIONS)
+      .map((o) => `--${o} FILE`)
+      .join(', ')}, ${Object.keys(NEGATIONS)
+      .map((o) => `--${o}`)
+      .join(', ')}`;
+    const first = (error as Error).message.split(/\n|\. To specify| To specify/)[0]!.replace(/\.+$/, '');
+    throw new ArgumentError(`${first}. Options: ${usage}`);
+  }
+  const given = new Set(Object.keys(values));
+  for (const [name, field] of Object.entries(FILE_OPTIONS)) {
+    const value = values[name];
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') throw new ArgumentError(`--${name} needs a file, not an empty value`);
+    options[field] = resolve(value);
+  }
+  for (const [name, field] of Object.entries(NEGATIONS)) {
+    if (!values[name]) continue;
+    const positive = name.slice(3);
+    if (given.has(positive)) throw new ArgumentError(`--${name} and --${positive} contradict each other: give one`);
+    options[field] = null;
   }
   // The project's own run (reports/messages.ndjson) keeps its history and its comparison summary in reports/,
   // and takes its baseline from DOCS_BASELINE (CI's target branch); other messages files only when asked.
   if (options.messages === join(root, 'reports', 'messages.ndjson')) {
-    if (!given.has('--baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
-    if (!given.has('--changes')) options.changes = join(root, 'reports', 'changes.md');
-    if (!given.has('--history') && !given.has('--no-history'))
-      options.history = join(root, 'reports', 'history.ndjson');
+    if (!given.has('baseline') && process.env.DOCS_BASELINE) options.baseline = resolve(process.env.DOCS_BASELINE);
+    if (!given.has('changes')) options.changes = join(root, 'reports', 'changes.md');
+    if (!given.has('history') && !given.has('no-history')) options.history = join(root, 'reports', 'history.ndjson');
   }
   return options;
 }
@@ -175,9 +199,19 @@ function readText(file: string): MessagesText {
 
 const REAL_RUN = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
 
+/** A history file larger than this is none the generator wrote (30 runs of 10,000 scenarios take about 75 MB). */
+const HISTORY_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
 function readHistory(file: string | null): HistoryEntry[] {
   if (file === null || !existsSync(file)) return [];
-  return parseHistory(readFileSync(file, 'utf8'), shown(file));
+  let text: string;
+  try {
+    text = readWithin(file, HISTORY_FILE_MAX_BYTES, 'a history of runs');
+  } catch (error) {
+    if (!(error instanceof CannotRead)) throw error;
+    throw new HistoryError(`${shown(file)}: ${error.why}; give --history a file, or delete it to start a new history`);
+  }
+  return parseHistory(text, shown(file));
 }
 
 /**
@@ -280,16 +314,10 @@ interface Publication {
 function publish(p: Publication): void {
   const { options } = p;
   if (options.changes !== null) {
-    if (p.changesReport !== null) {
-      mkdirSync(dirname(options.changes), { recursive: true });
-      writeFileSync(options.changes, p.changesReport);
-    } else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
+    if (p.changesReport !== null) writeAtomically(options.changes, p.changesReport);
+    else rmSync(options.changes, { force: true }); // a summary of an earlier comparison would mislead
   }
-  if (options.history !== null && p.history !== null) {
-    mkdirSync(dirname(options.history), { recursive: true });
-    writeFileSync(`${options.history}.partial-${process.pid}`, formatHistory(p.history));
-    renameSync(`${options.history}.partial-${process.pid}`, options.history);
-  }
+  if (options.history !== null && p.history !== null) writeAtomically(options.history, formatHistory(p.history));
   const reportsDir = dirname(options.messages);
   mkdirSync(p.reportsPartial, { recursive: true });
   if (p.reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(p.reportsPartial, 'cucumber.html'));
@@ -300,9 +328,12 @@ function publish(p: Publication): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const own = options.out === join(root, 'docs', 'generated');
-  if (own) await takeLock('npm run docs:generate');
+  const options = parseOptions(process.argv.slice(2));
+  // Whatever it writes inside the checkout (pages, static/reports/, the history, the changes summary) is the
+  // checkout's: two runs must not write it together, so it takes the lock, whatever --out says.
+  const inCheckout = (file: string | null) => file !== null && !/^\.\.($|[\\/])/.test(relative(root, file));
+  const written = [options.out, options.staticReports, options.history, options.changes, options.stats];
+  if (written.some(inCheckout)) await takeLock('npm run docs:generate');
   for (const target of [options.out, options.staticReports]) {
     for (const left of removeLeftovers(dirname(target), [basename(target)])) {
       console.log(`Removed ${shown(join(dirname(target), left))}, left by an interrupted run.`);
@@ -310,7 +341,7 @@ async function main(): Promise<void> {
   }
   // The diagnosis page's index (scripts/diagnosis-index.ts) is built by a process of its own beside the pages,
   // and only when its sources changed since it was last built.
-  const diagnosisIndex = own ? diagnosisIndexBuild() : Promise.resolve();
+  const diagnosisIndex = options.out === join(root, 'docs', 'generated') ? diagnosisIndexBuild() : Promise.resolve();
   diagnosisIndex.catch(() => undefined); // awaited below; a failure before then is the one reported
   const started = performance.now();
   // Read: everything the pages are made from but the run's messages, which stream.
@@ -338,7 +369,7 @@ async function main(): Promise<void> {
   const stopListening = onInterrupt(() => {
     rmSync(partial, { recursive: true, force: true });
     rmSync(reportsPartial, { recursive: true, force: true });
-  });
+  }, 'npm run docs:generate');
   mkdirSync(partial, { recursive: true });
   const writer = new PageWriter(partial);
   const pages = generate({
@@ -380,7 +411,7 @@ async function main(): Promise<void> {
   );
   if (options.stats) {
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
-    writeFileSync(
+    writeAtomically(
       options.stats,
       JSON.stringify({ milliseconds: elapsed, maxRssMB, scenarios: scenarios.length, files: writer.files }) + '\n',
     );
@@ -388,7 +419,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MessagesFileError || error instanceof HistoryError || error instanceof LockBusy) {
+  if (error instanceof WriteFailed) {
+    console.error(`generate-docs: ${error.message}; the pages were not published`);
+    process.exit(3);
+  }
+  if (
+    error instanceof MessagesFileError ||
+    error instanceof HistoryError ||
+    error instanceof LockBusy ||
+    error instanceof ArgumentError
+  ) {
     console.error(`generate-docs: ${error.message}`);
     process.exit(2);
   }

@@ -46,6 +46,17 @@ When(
   },
 );
 
+When('{agent} transfers the chat back to the queue', function (this: DeploymentWorld, agent: string | undefined) {
+  this.perform({ type: 'agent-transfers-chat', ...(agent && { agent }) });
+});
+
+When(
+  '{agent} transfers the chat with {address} back to the queue',
+  function (this: DeploymentWorld, agent: string | undefined, customer: string) {
+    this.perform({ type: 'agent-transfers-chat', customer, ...(agent && { agent }) });
+  },
+);
+
 When('{agent} tries to complete the chat', function (this: DeploymentWorld, agent: string | undefined) {
   this.attempt({ type: 'agent-completes-chat', ...(agent && { agent }) });
 });

@@ -73,6 +73,14 @@ Then('its one expected exception is {string}', function (this: World, name: stri
   if (results(this).knownDefectPlans === 0) throw new Error(`No explored plan met "${name}"`);
 });
 
+// A law or an invariant that never meets its case within the explored bounds holds only vacuously: the bounds
+// or the law need changing (exploration/witnesses.ts).
+Then("every law's premise and every invariant's case came up in some explored plan", function (this: World) {
+  const missing = results(this).unwitnessed;
+  if (missing.length)
+    throw new Error(`Held only vacuously within the bounds npm test explores:\n${missing.join('\n')}`);
+});
+
 Then('the order of the failures changes what people see for no set of servers', function (this: World) {
   const sensitive = results(this).report.orderSensitivity.filter((o) => o.orderMatters);
   if (sensitive.length) {

@@ -13,7 +13,8 @@ import { chatHistoryLost } from './chat-history-lost';
 import { chatWorksWithoutServices } from './chat-works-without-services';
 import { connectionIssues } from './connection-issues';
 import { customerToldSessionLost } from './customer-told-session-lost';
-import { EMPTY_HISTORY, factsOf, nextHistory, type Facts, type History, type LawStep } from './history';
+import { factsOf, type Facts } from './facts';
+import { EMPTY_HISTORY, nextHistory, type History, type LawStep } from './history';
 import { HOLDS, NOT_APPLICABLE, stepConditions, type Law } from './law';
 import { lostChatReportedActive } from './lost-chat-reported-active';
 import { lostWhileMessagingDown } from './lost-while-messaging-down';
@@ -44,7 +45,7 @@ export function newPremiseCounts(): PremiseCounts {
 }
 
 export function addPremiseCounts(into: PremiseCounts, from: PremiseCounts): void {
-  for (const [id, n] of Object.entries(from)) into[id] = (into[id] ?? 0) + n;
+  for (const [id, n] of Object.entries(from)) into[id] = (Object.hasOwn(into, id) ? into[id]! : 0) + n;
 }
 
 /**

@@ -35,14 +35,16 @@ export interface Bounds {
   readonly completions: number;
   /** Chat windows customers close. */
   readonly closes: number;
+  /** Chats agents transfer back to the queue. */
+  readonly transfers: number;
   /** Breadth-first levels at most (plans of at most this many steps); `null` for no limit but the counts above. */
   readonly depth: number | null;
 }
 
 /**
- * The counts of `npm test` and `npm run explore`: time moving only to the next threshold (at most twice), two
- * messages, a second login and one logout: enough for every law's premise to hold somewhere. `npm test` explores
- * each server's outages on its own (a few thousand states); `npm run explore` the three together.
+ * The counts of `npm test`: time moving only to the next threshold (at most twice), two messages, a second login
+ * and one logout: enough for every law's premise to hold somewhere. `npm test` explores each server's outages on
+ * its own (a few thousand states).
  */
 export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   servers: ['Application', 'Services', 'Messaging'],
@@ -59,6 +61,7 @@ export const TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
   chatsPerCustomer: 1,
   completions: 0,
   closes: 0,
+  transfers: 0,
   depth: null,
 });
 
@@ -77,10 +80,29 @@ export const TWO_APPLICATION_TEST_BOUNDS: Bounds = Object.freeze<Bounds>({
 });
 
 /**
- * `npm run explore`: the same counts with the three servers of the source failing and coming back together, in
- * any order and at any moment (about 63,000 states; under a minute on this shared machine).
+ * `npm run explore`: the three servers of the source failing and coming back together, in any order and at any
+ * moment (62,745 states; 46,358 before its waits also stopped where a customer blocked by the Messaging server
+ * hears of connection issues). Its own counts, so that raising the test bounds leaves it as it is; today they are
+ * the test bounds' counts.
  */
-export const DEFAULT_BOUNDS: Bounds = TEST_BOUNDS;
+export const DEFAULT_BOUNDS: Bounds = Object.freeze<Bounds>({
+  servers: ['Application', 'Services', 'Messaging'],
+  failuresPerServer: 1,
+  waits: 2,
+  waitSteps: [],
+  messages: 2,
+  logins: 2,
+  agents: 1,
+  logouts: 1,
+  emails: 0,
+  tabs: 0,
+  customers: 1,
+  chatsPerCustomer: 1,
+  completions: 0,
+  closes: 0,
+  transfers: 0,
+  depth: null,
+});
 
 /**
  * The nightly job's deeper bounds, split across machines: a second Application server and Web and Database
@@ -91,6 +113,7 @@ export const DEEP_BOUNDS: Bounds = Object.freeze<Bounds>({
   ...DEFAULT_BOUNDS,
   completions: 1,
   closes: 1,
+  transfers: 1,
   servers: ['Application', 'Application 2', 'Services', 'Messaging', 'Web', 'Database'],
   waits: 3,
   waitSteps: [10],
@@ -117,7 +140,7 @@ export function describeBounds(bounds: Bounds): string[] {
       bounds.waitSteps.length ? ` or by ${bounds.waitSteps.map((s) => `${s} s`).join(', ')}` : ''
     }`,
     `agents: ${AGENTS.slice(0, bounds.agents).join(', ')}; messages: ${bounds.messages}; logins: ${bounds.logins}; logouts: ${bounds.logouts}; emails: ${bounds.emails}; tabs: ${bounds.tabs}`,
-    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}; windows closed: ${bounds.closes}`,
+    `customers: ${bounds.customers}, each starting at most ${bounds.chatsPerCustomer} chat${bounds.chatsPerCustomer === 1 ? '' : 's'}; completions: ${bounds.completions}; windows closed: ${bounds.closes}; transfers back to the queue: ${bounds.transfers}`,
     `depth: ${bounds.depth === null ? 'no limit but the counts above' : `at most ${bounds.depth} steps`}`,
   ];
 }

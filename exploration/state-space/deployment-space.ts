@@ -14,7 +14,8 @@ import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { AGENTS } from './actors';
 import { Budgets, ExplorerCast } from './candidates';
 import { InvariantChecker } from '../invariants';
-import { EMPTY_HISTORY, factsOf, hashHistory, historyKey, type Facts, type History } from '../laws/history';
+import { factsOf, type Facts } from '../laws/facts';
+import { EMPTY_HISTORY, hashHistory, historyKey, type History } from '../laws/history';
 import { checkLaws, type PremiseCounts } from '../laws';
 import { setupOf, type Bounds } from './bounds';
 import { encodeState, type StateHasher } from './encode';
@@ -67,7 +68,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
    */
   initial(): ExploredState {
     const deployment = this.factory({ recordTrace: false });
-    const checker = new InvariantChecker();
+    const checker = new InvariantChecker(this.premises);
     let history = EMPTY_HISTORY;
     let facts = factsOf(deployment.inspect());
     this.setup.forEach((action, index) => {

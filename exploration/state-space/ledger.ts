@@ -24,7 +24,7 @@ export interface BehaviourLedgerData {
 }
 
 /** The ledger's plain records (all but the refusals, which are one level deeper). */
-const RECORDS = [
+export const RECORDS = [
   'thresholds',
   'eventsDuringOutages',
   'concurrentCustomers',
@@ -91,7 +91,12 @@ export class BehaviourLedger {
       for (const [k, n] of Object.entries(other[key] ?? {})) bump(this.data[key], k, n);
     }
     for (const [type, reasons] of Object.entries(other.refusals)) {
-      for (const [reason, n] of Object.entries(reasons)) bump((this.data.refusals[type] ??= {}), reason, n);
+      for (const [reason, n] of Object.entries(reasons))
+        bump(
+          Object.hasOwn(this.data.refusals, type) ? this.data.refusals[type]! : (this.data.refusals[type] = {}),
+          reason,
+          n,
+        );
     }
   }
 
@@ -122,6 +127,7 @@ export class BehaviourLedger {
   }
 }
 
+/** Own keys only: a report's "constructor" or "toString" is a count like any other, never the prototype's. */
 function bump(record: Record<string, number>, key: string, by = 1): void {
-  record[key] = (record[key] ?? 0) + by;
+  record[key] = (Object.hasOwn(record, key) ? record[key]! : 0) + by;
 }

@@ -1,11 +1,13 @@
 /**
  * What one shard of the nightly job hands to the final job: its figures, its ledgers and its counterexample, as
- * JSON. `mergeReports` adds shards' reports together; the final job prints the merged ledger and fails if any
- * shard found a counterexample, putting the shortest in the summary.
+ * JSON. `mergeReports` adds shards' reports together (read and checked by `shard-report-reading.ts`); the final
+ * job prints the merged ledger and fails if any shard found a counterexample, putting the shortest in the summary.
  */
 import { CoverageLedger } from '../coverage';
 import { addPremiseCounts, newPremiseCounts, type PremiseCounts } from '../laws';
 import { BehaviourLedger, type BehaviourLedgerData } from './ledger';
+import { ShardReportError } from './shard-report-reading';
+import { shown } from '../shown';
 import type { Shard } from './search';
 
 export interface ShardReport {
@@ -35,31 +37,6 @@ export function coverageOf(
   };
 }
 
-/** Parses one shard's report, naming the file and the field that is wrong. */
-export function readShardReport(text: string, file: string): ShardReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
-  }
-  const report = value as Partial<ShardReport> | null;
-  const wrong = (field: string, expected: string): never => {
-    throw new Error(`${file}: "${field}" must be ${expected}`);
-  };
-  if (typeof report !== 'object' || report === null || Array.isArray(report)) wrong('(the whole file)', 'an object');
-  if (report!.kind !== 'explore' && report!.kind !== 'fuzz') wrong('kind', '"explore" or "fuzz"');
-  if (typeof report!.run !== 'string') wrong('run', 'a string');
-  const ce = report!.counterexample;
-  if (ce !== null && (typeof ce !== 'object' || typeof ce.text !== 'string' || !Number.isInteger(ce.steps))) {
-    wrong('counterexample', 'null or { steps, text }');
-  }
-  for (const field of ['orderings', 'serverStates', 'allServerStates'] as const) {
-    if (report![field] !== undefined && !Array.isArray(report![field])) wrong(field, 'an array');
-  }
-  return report as ShardReport;
-}
-
 export interface MergedReport {
   readonly shards: number;
   readonly distinctStates: number;
@@ -84,13 +61,20 @@ export function mergeReports(reports: readonly ShardReport[]): MergedReport {
     for (const s of report.serverStates ?? []) coverage.serverStates.add(s);
     for (const s of report.allServerStates ?? []) coverage.allServerStates.add(s);
     if (report.premises) addPremiseCounts(premises, report.premises);
-    distinctStates += report.distinctStates ?? 0;
-    steps += report.steps ?? 0;
+    distinctStates = sum(distinctStates, report.distinctStates ?? 0, 'distinct states');
+    steps = sum(steps, report.steps ?? 0, 'fuzzing steps');
     const from = `${report.kind} ${report.run}${report.shard ? ` shard ${report.shard.index + 1}/${report.shard.count}` : ''}`;
     if (report.counterexample) counterexamples.push({ from, ...report.counterexample });
   }
   counterexamples.sort((a, b) => a.steps - b.steps);
   return { shards: reports.length, distinctStates, steps, behaviour, coverage, premises, counterexamples };
+}
+
+/** Counts past 2^53 would be rounded: a merged total that large is no run's. */
+function sum(a: number, b: number, what: string): number {
+  if (!Number.isSafeInteger(a + b))
+    throw new ShardReportError(`the shards' ${what} add up past 2^53 - 1: no run reaches that`);
+  return a + b;
 }
 
 /** "2/4" (the second of four shards) as a 0-based shard; a clear error for anything else. */
@@ -99,7 +83,7 @@ export function parseShard(text: string, where: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new Error(`${where} must be "i/n" with 1 ≤ i ≤ n (the i-th of n shards), got "${text}"`);
+    throw new Error(`${where} must be "i/n" with 1 ≤ i ≤ n (the i-th of n shards), got "${shown(text)}"`);
   }
   return { index: index - 1, count };
 }

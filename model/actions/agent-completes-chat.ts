@@ -12,9 +12,8 @@ import {
   travel,
 } from '../effects';
 import { noChat } from './agent-sends';
-import { chatOf, consoleFor } from './console';
-import { agentWord, agentsOf, customerInput, customersOf, define, optional, text } from './definition';
-import { DEFAULT_CUSTOMER } from '../state';
+import { agentChats, chatField, chatOf, consoleFor } from './console';
+import { agentWord, define, optional, text } from './definition';
 
 export interface AgentCompletesChat {
   readonly type: 'agent-completes-chat';
@@ -51,17 +50,14 @@ export const agentCompletesChat = define<AgentCompletesChat>({
   tries: {
     weight: 1,
     budget: { count: 'completions', otherwise: 0 },
-    candidates: (_state, cast) =>
-      agentsOf(cast).flatMap((agent) =>
-        customersOf(cast).map((customer) => ({ type: 'agent-completes-chat' as const, ...customer, ...agent })),
-      ),
+    candidates: (_state, cast) => agentChats(cast).map((who) => ({ type: 'agent-completes-chat' as const, ...who })),
   },
   controls: (_state, fields) => [
     {
       id: 'agent-completes-chat',
       group: 'agent',
       label: 'Complete the chat',
-      made: { type: 'agent-completes-chat', ...customerInput(fields.chatWith, DEFAULT_CUSTOMER.address) },
+      made: { type: 'agent-completes-chat', ...chatField(fields) },
     },
   ],
 });

@@ -4,9 +4,8 @@ import { isLive } from '../chat-session';
 import { renderLine, type WindowLine } from '../customer-window';
 import { touchSession } from '../changes';
 import { consoleApplication, consoleBlocked, hop, newMessage, popup, screenName, showAgent, travel } from '../effects';
-import { chatOf, consoleFor, loggedOut } from './console';
-import { agentWord, agentsOf, customerInput, customersOf, define, optional, text } from './definition';
-import { DEFAULT_CUSTOMER } from '../state';
+import { agentChats, chatField, chatOf, consoleFor, loggedOut } from './console';
+import { agentWord, define, optional, text } from './definition';
 
 export interface AgentSends {
   readonly type: 'agent-sends';
@@ -79,10 +78,8 @@ export const agentSends = define<AgentSends>({
     weight: 3,
     // With no customer named, the first chat of the agent's list.
     candidates: (_state, cast) =>
-      agentsOf(cast).flatMap((agent) =>
-        customersOf(cast).flatMap((customer) =>
-          cast.agentLines.map((text) => ({ type: 'agent-sends' as const, text, ...customer, ...agent })),
-        ),
+      agentChats(cast).flatMap((who) =>
+        cast.agentLines.map((text) => ({ type: 'agent-sends' as const, text, ...who })),
       ),
   },
   controls: (_state, fields) => [
@@ -93,7 +90,7 @@ export const agentSends = define<AgentSends>({
       made: {
         type: 'agent-sends',
         text: fields.agentText,
-        ...customerInput(fields.chatWith, DEFAULT_CUSTOMER.address),
+        ...chatField(fields),
       },
     },
   ],

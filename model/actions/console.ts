@@ -2,7 +2,8 @@
 import { closedConsole, type AgentConsole, type ConsoleChat } from '../agent-console';
 import type { Runtime } from '../runtime';
 import { consoleReachesApplication } from '../servers';
-import type { DeploymentState } from '../state';
+import { DEFAULT_CUSTOMER, type DeploymentState } from '../state';
+import { agentsOf, customerInput, customersOf, type Cast, type ControlFields } from './definition';
 
 const NONE: AgentConsole = closedConsole('');
 
@@ -43,4 +44,14 @@ export function cannotHandleActivities(state: DeploymentState, console: AgentCon
 /** The activity id of the email in the console's inbox whose subject is `subject`, or undefined. */
 export function inboxEmail(state: DeploymentState, console: AgentConsole, subject: string): number | undefined {
   return console.inbox.find((id) => state.emails[id]?.subject === subject);
+}
+
+/** Whom an agent's action on a chat may name: every agent of the cast with every customer (the first of each unnamed). */
+export function agentChats(cast: Cast): readonly { readonly agent?: string; readonly customer?: string }[] {
+  return agentsOf(cast).flatMap((agent) => customersOf(cast).map((customer) => ({ ...customer, ...agent })));
+}
+
+/** The chat the playground's Chat field names: a customer's, or the first of the list when it is empty. */
+export function chatField(fields: ControlFields): { customer?: string } {
+  return customerInput(fields.chatWith, DEFAULT_CUSTOMER.address);
 }

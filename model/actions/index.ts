@@ -13,6 +13,7 @@ import { agentSends } from './agent-sends';
 import { customerClosesWindow } from './customer-closes-window';
 import { agentSendsEmailReply } from './agent-sends-email-reply';
 import { agentTakesNextActivity } from './agent-takes-next-activity';
+import { agentTransfersChat } from './agent-transfers-chat';
 import { customerSends } from './customer-sends';
 import { customerStartsChat } from './customer-starts-chat';
 import { NOTE, type ActionDefinition } from './definition';
@@ -39,6 +40,7 @@ export const ACTION_DEFINITIONS = [
   emailArrives,
   serverJoins,
   customerClosesWindow,
+  agentTransfersChat,
 ] as const;
 
 type ActionOf<D> = D extends ActionDefinition<infer A> ? A : never;

@@ -7,7 +7,6 @@
  *   BENCH_QUICK=1 npm run bench   everything but the docs builds and npm test (whose last record it reads)
  *   BENCH_RUNS=7                  runs of each command-line comparison (default 7; 5 for the synthetic run)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { benchDocs } from './docs';
@@ -24,6 +23,7 @@ import {
 import { benchScale } from './scale';
 import { benchSpec } from './spec';
 import { benchStateSpace } from './state-space';
+import { writeAtomically } from '../files';
 
 const root = join(__dirname, '..', '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -170,12 +170,10 @@ async function main(): Promise<void> {
     comparisons,
   };
   const file = join(root, 'reports', 'bench.json');
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  writeAtomically(file, JSON.stringify(report, null, 2) + '\n');
   // BENCH_SAVE=1 also keeps it as the committed table the site shows on a machine that has not run the benchmarks.
   if (process.env.BENCH_SAVE === '1') {
-    mkdirSync(join(root, 'benchmarks'), { recursive: true });
-    writeFileSync(join(root, 'benchmarks', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeAtomically(join(root, 'benchmarks', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
   }
 
   const m = report.machine;

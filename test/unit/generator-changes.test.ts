@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareRuns, diffLines } from '../../generator/changes';
+import { compareRuns } from '../../generator/changes';
+import { diffLines } from '../../generator/line-diff';
 import type { ScenarioSnapshot } from '../../generator/observable';
 import { generateDocs } from './generate-docs';
 

@@ -12,7 +12,7 @@ import { loadClaims } from '../../features/claims-register';
 import { OutputError } from '../../generator/escape';
 import { MessagesFileError, parseMessages } from '../../generator/messages';
 import { buildRun } from '../../generator/run';
-import { renderSite, DEFAULT_SITE_OPTIONS } from '../../generator/site';
+import { renderSite, DEFAULT_SITE_OPTIONS, UNMARKED_PAGES } from '../../generator/site';
 import { hostileCopy, PAYLOAD } from '../../generator/crafted-run';
 import { attachmentVariants, messageVariants, type Variant } from '../fixtures/crafted/craft';
 
@@ -23,7 +23,7 @@ const claims = loadClaims();
 
 function render(ndjson: string, file: string): Map<string, string> {
   const run = buildRun(parseMessages(ndjson, file), file, claims);
-  return renderSite(run, { html: true, junit: true }, null, DEFAULT_SITE_OPTIONS);
+  return renderSite(run, { html: true, junit: true }, null, { ...DEFAULT_SITE_OPTIONS, listed: UNMARKED_PAGES });
 }
 
 /** The elements and attributes the generator itself writes; anything else in a page came from the input. */

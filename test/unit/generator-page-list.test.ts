@@ -16,7 +16,23 @@ import { renderSite, SIDEBAR_FILE, type SidebarFragment } from '../../generator/
 
 const root = join(__dirname, '..', '..');
 const fixture = join(root, 'test', 'fixtures', 'real-run', 'messages.ndjson');
-const run = buildRun(parseMessages(readFileSync(fixture, 'utf8'), 'real-run'), 'real-run', loadClaims());
+const recorded = buildRun(parseMessages(readFileSync(fixture, 'utf8'), 'real-run'), 'real-run', loadClaims());
+/**
+ * The fixture with its @known-defect and @inferred tags taken off: the lists of those scenarios mark each with the
+ * claims it rests on, which the recorded fixture's scenarios do not carry; every listed page renders then.
+ */
+const untag = (tags: readonly string[]) => tags.filter((t) => t !== '@known-defect' && t !== '@inferred');
+const run: typeof recorded = {
+  ...recorded,
+  features: recorded.features.map((f) => ({
+    ...f,
+    children: f.children.map((c) =>
+      c.kind === 'rule'
+        ? { ...c, scenarios: c.scenarios.map((s) => ({ ...s, tags: untag(s.tags) })) }
+        : { ...c, tags: untag(c.tags) },
+    ),
+  })),
+};
 const site = renderSite(run, { html: true, junit: true }, run);
 
 /** A page's front matter as field → raw value. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseMessages } from '../../generator/messages';
 import { buildRun, scenariosOf, type Claim } from '../../generator/run';
-import { renderSite } from '../../generator/site';
+import { DEFAULT_SITE_OPTIONS, renderSite, UNMARKED_PAGES } from '../../generator/site';
 import { sequenceDiagram, sharedStart } from '../../generator/sequence-diagram';
 import type { TraceEvent } from '../../model/trace';
 
@@ -20,7 +20,7 @@ const claims: Claim[] = [{ id: 'APP-F1', section: 'Application Server Failure', 
 
 function generate(): Map<string, string> {
   const run = buildRun(parseMessages(text, file), file, claims, 'abc1234');
-  return renderSite(run, { html: true, junit: false }, run);
+  return renderSite(run, { html: true, junit: false }, run, { ...DEFAULT_SITE_OPTIONS, listed: UNMARKED_PAGES });
 }
 
 test('the same messages file gives byte-identical pages', () => {
@@ -83,7 +83,12 @@ test('a claim tag links to its claim, and an unknown one is reported, not linked
   const run = buildRun(parseMessages(text, file), file, claims);
   deepStrictEqual(run.unknownClaimTags, []);
   strictEqual(run.claims[0]!.status, 'not run');
-  match(renderSite(run, { html: false, junit: false }).get('claims.md')!, /Not covered/);
+  match(
+    renderSite(run, { html: false, junit: false }, null, { ...DEFAULT_SITE_OPTIONS, listed: UNMARKED_PAGES }).get(
+      'claims.md',
+    )!,
+    /Not covered/,
+  );
 });
 
 test('generating the fixture run takes a few milliseconds', () => {

@@ -1,6 +1,6 @@
 /**
- * The invariant checker's fork shares its memory with the checker it came from until one of them changes it
- * (exploration/invariants.ts), and keeps its read cursors by position (exploration/read-cursors.ts). Over the
+ * The invariant checker's fork shares each invariant's memory with the checker it came from (immutable values)
+ * (exploration/invariants/), and keeps its read cursors by position (exploration/invariants/read-cursors.ts). Over the
  * random phase's plans, forks taken every few steps follow a side plan of their own while the plan carries on:
  * after every step, each checker's memory must be what a checker that ran the same steps from the start holds.
  * A change that leaked from a fork into its parent (or back), or a cursor left on the wrong screen, differs here.
@@ -15,26 +15,25 @@ import { newDeployment, PlanRunner } from '../../plans/interpreter';
 import { brokenDeployment } from './exploration-broken-model';
 import { alongRandomPlans } from './random-plans';
 
-/** Everything the checker remembers, as plain data (its private fields, read for this test only). */
+/** A memory value as plain data: sets sorted, maps as entries, read cursors as their numbers. */
+function plain(value: unknown): unknown {
+  if (value instanceof Set) return [...(value as Set<number | string>)].sort();
+  if (value instanceof Map) return [...(value as Map<unknown, unknown>)].map(([k, v]) => [k, plain(v)]);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'owners');
+    return Object.fromEntries(fields.map(([key, v]) => [key, plain(v)]));
+  }
+  return value;
+}
+
+/** Everything the checker remembers, as plain data: each invariant's memory and the plan so far. */
 function memoryOf(checker: InvariantChecker): unknown {
-  const m = checker as unknown as Record<string, unknown>;
-  const cursors = m.cursors as { windows: unknown; consoles: unknown[] };
-  const screens = (s: unknown) => {
-    const { lines, lastIds } = s as { lines: number[]; lastIds: number[] };
-    return { lines, lastIds };
-  };
+  const plan = (checker as unknown as { plan: Action[] }).plan;
   return {
     knownDefectSteps: checker.knownDefectSteps,
-    plan: (m.plan as Action[]).map((a) => JSON.stringify(a)),
-    completed: [...(m.completed as Set<number>)].sort(),
-    assigned: [...(m.assigned as Set<number>)].sort(),
-    unsettled: m.unsettled,
-    messagesSeen: m.messagesSeen,
-    lostAt: [...(m.lostAt as Map<number, number>)],
-    uninformed: m.uninformed,
-    freshLogins: [...(m.freshLogins as Set<string>)].sort(),
-    windows: screens(cursors.windows),
-    consoles: cursors.consoles.map(screens),
+    plan: plan.map((a) => JSON.stringify(a)),
+    memory: plain(checker.memory()),
   };
 }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
 import { LAWS } from '../../exploration/laws';
 import { checkPlan, gherkinOf, planJson } from '../../exploration/counterexample';
+import { readShardReport } from '../../exploration/state-space/shard-report-reading';
 import { exploreAtRandom } from '../../exploration/random';
 import { encodeState } from '../../exploration/state-space/encode';
 import { TWO_APPLICATION_TEST_BOUNDS } from '../../exploration/state-space/bounds';
@@ -17,13 +18,7 @@ import { BehaviourLedger } from '../../exploration/state-space/ledger';
 import { newPremiseCounts } from '../../exploration/laws';
 import type { Action } from '../../model/actions';
 import { search, type ModelAdapter } from '../../exploration/state-space/search';
-import {
-  coverageOf,
-  mergeReports,
-  parseShard,
-  readShardReport,
-  type ShardReport,
-} from '../../exploration/state-space/shard-report';
+import { coverageOf, mergeReports, parseShard, type ShardReport } from '../../exploration/state-space/shard-report';
 import { feature } from '../../plans/gherkin';
 import { parsePlanJson } from '../../plans/plan';
 import { brokenDeployment } from './exploration-broken-model';
@@ -192,6 +187,9 @@ test('shards reach every state between them, and their reports merge into one le
 test('bad shard options and reports are refused by name', () => {
   deepStrictEqual(parseShard('2/4', 'EXPLORE_SHARD'), { index: 1, count: 4 });
   throws(() => parseShard('5/4', 'EXPLORE_SHARD'), /EXPLORE_SHARD must be "i\/n"/);
-  throws(() => readShardReport('{"kind":"walk","run":"x","counterexample":null}', 'a.json'), /a.json: "kind"/);
-  throws(() => readShardReport('nope', 'b.json'), /b.json: not JSON/);
+  throws(
+    () => readShardReport('{"kind":"walk","shard":null,"run":"x","counterexample":null}', 'a.json'),
+    /a.json: "kind"/,
+  );
+  throws(() => readShardReport('nope', 'b.json'), /b.json: not a complete JSON report/);
 });

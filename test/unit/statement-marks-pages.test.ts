@@ -61,6 +61,7 @@ test('the known-defects and inferred lists mark every scenario they list', async
   for (const page of [knownDefectsPage(r), inferredPage(r)]) {
     deepStrictEqual(unmarkedStatements(page), []);
     ok(page.includes('class="cf-statement '), 'the list marks its scenarios');
+    ok(!page.includes('cf-statement-neither'), 'every scenario of the features rests on a claim or an assumption');
   }
 });
 

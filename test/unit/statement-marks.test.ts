@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   markdownMark,
+  markedFromRun,
   markedStatement,
   unmarkedMarkdownStatements,
   unmarkedStatements,
@@ -71,4 +72,10 @@ test('the Markdown checker finds an unmarked statement, a second sentence and a 
   deepStrictEqual(unmarkedMarkdownStatements(`| **Row** | Said *(source: [NOPE-1](/claims#claim-nope-1))*. |`), [
     '**Row**: "NOPE-1" (/claims#claim-nope-1) is not a claim of the register',
   ]);
+});
+
+test('a statement read off a run with nothing to rest on is marked as resting on neither, not an error', () => {
+  const html = markedFromRun('<a href="/x">A scenario</a>', {});
+  ok(html.includes('cf-statement-neither') && html.includes('neither the source nor a named assumption'), html);
+  deepStrictEqual(unmarkedStatements(`<td data-cf-statements>${html}</td>`), []);
 });

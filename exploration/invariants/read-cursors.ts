@@ -7,7 +7,7 @@
  * a window or removed a chat is noticed by identity and the cursors follow their screens; a copy of the state
  * keeps every screen at its position, so a fork copies a few arrays of numbers.
  */
-import type { DeploymentState } from '../model/state';
+import type { DeploymentState } from '../../model/state';
 
 type Line = DeploymentState['windows'][number]['lines'][number];
 

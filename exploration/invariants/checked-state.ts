@@ -2,8 +2,8 @@
  * What the invariant checker (./invariants.ts) looks up in the model's state, without building lists: whether a
  * row is an agent's chat in progress, a chat's pane, users' ids by name, which servers of a message's path are down.
  */
-import { ActivityType, STATUS } from '../model/database';
-import type { DeploymentState } from '../model/state';
+import { ActivityType, STATUS } from '../../model/database';
+import type { DeploymentState } from '../../model/state';
 
 /** Whether `row` is a chat in progress (5000/5900) assigned to user `id`. */
 export function isChatInProgressOf(row: DeploymentState['db']['activities'][number], id: number | undefined): boolean {
