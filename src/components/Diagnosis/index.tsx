@@ -48,7 +48,7 @@ function Scenario({ candidate, baseUrl }: { candidate: Candidate; baseUrl: strin
           <p>
             <a href={scenario.playground}>Open this plan in the playground</a>
           </p>
-          <div data-view="diagram">
+          <div className={styles.diagram} data-view="diagram">
             <Mermaid value={scenario.diagram} />
           </div>
         </div>
