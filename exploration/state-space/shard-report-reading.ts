@@ -4,6 +4,7 @@
  * numbers, no field it does not know), within limits of size and counts, and the set of reports must hold every
  * shard of each kind exactly once. Every problem is one `ShardReportError` line naming the report and the field.
  */
+import { INVARIANT_MODULES } from '../invariants';
 import { LAWS } from '../laws';
 import { RECORDS } from './ledger';
 import { shown } from '../shown';
@@ -141,7 +142,8 @@ function checkReport(report: Json, fail: Fail): void {
       r.premises,
       'premises',
       fail,
-      LAWS.map((law) => law.id),
+      // A report counts each law's premise and each invariant's witnessed case (exploration/witnesses.ts).
+      [...LAWS.map((law) => law.id), ...INVARIANT_MODULES.map((invariant) => invariant.id)],
     );
   if (r.counterexample !== null) {
     keysOf(r.counterexample, 'counterexample', fail, ['steps', 'text']);
