@@ -100,8 +100,9 @@ module.exports = {
       ({
         docs: { routeBasePath: '/', sidebarPath: require.resolve('./sidebars.js') },
         blog: false,
-        // Only the playground (src/pages/playground.tsx) is a page of its own; everything else is a doc.
-        pages: { include: ['playground.tsx'] },
+        // Only the playground (src/pages/playground.tsx) and the diagnosis page (src/pages/diagnose.tsx) are pages
+        // of their own; everything else is a doc.
+        pages: { include: ['playground.tsx', 'diagnose.tsx'] },
         theme: { customCss: require.resolve('./src/css/custom.css') },
       }),
     ],

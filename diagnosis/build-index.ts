@@ -24,7 +24,7 @@ import {
   thresholdsOf,
   type FailureHistory,
 } from './situation';
-import { evidenceOf, runbookOf, type Register } from './evidence';
+import { evidenceOf, markedSituation, runbookOf, type Register } from './evidence';
 import { maskHex } from './masks';
 import { Diagnoser, indistinguishableSituations } from './lookup';
 
@@ -152,14 +152,18 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
     })),
     rankingRule: RANKING_RULE,
     observations: ordered.map((entry) => entry.observation),
-    situations: summaries.map((summary) => ({
-      key: summary.key,
-      text: summary.text,
-      failed: summary.failed,
-      length: summary.length,
-      runbook: runbookOf(summary, options.register, options.features),
-      evidence: evidenceOf(summary, options.register),
-    })),
+    situations: summaries.map((summary) => {
+      const evidence = evidenceOf(summary, options.register);
+      return {
+        key: summary.key,
+        text: summary.text,
+        failed: summary.failed,
+        length: summary.length,
+        runbook: runbookOf(summary, options.register, options.features),
+        evidence,
+        statement: markedSituation(summary, evidence, options.register),
+      };
+    }),
     actions,
     plans,
     entries,

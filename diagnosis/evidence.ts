@@ -5,6 +5,7 @@
  * feature page whose scenarios illustrate most of those claims. Node only: it is run at docs generation.
  */
 import { ROUTES, claimAnchor } from '../generator/routes';
+import { markedStatement } from '../generator/statement-marks';
 import { SERVERS } from '../model/servers';
 import type { Register } from '../features/claims-register';
 import type { EvidenceMark, SituationInfo } from './index-format';
@@ -85,4 +86,15 @@ export function runbookOf(
   if (!feature) return null;
   const title = /^Feature:\s*(.+)$/m.exec(feature.text)?.[1]?.trim() ?? feature.name;
   return { title, href: `/features/${feature.name.replace(/_/g, '-')}/` };
+}
+
+/** The situation's sentence with the mark every generated surface gives a statement (generator/statement-marks.ts). */
+export function markedSituation(
+  summary: SituationSummary,
+  marks: readonly EvidenceMark[],
+  register: Register,
+): string | null {
+  if (!marks.length) return null;
+  const of = (kind: EvidenceMark['kind']) => marks.filter((m) => m.kind === kind).map((m) => m.id);
+  return markedStatement(summary.text, { claims: of('source'), assumptions: of('assumed') }, register);
 }

@@ -23,6 +23,8 @@ export interface SituationInfo {
   /** The page to act from: the runbook of the failure (the feature page of those servers, until runbooks exist). */
   readonly runbook: { readonly title: string; readonly href: string } | null;
   readonly evidence: readonly EvidenceMark[];
+  /** `text` as HTML with its source/assumed mark (generator/statement-marks.ts); `null` when nothing failed. */
+  readonly statement: string | null;
 }
 
 export interface DiagnosisIndex {

@@ -24,7 +24,7 @@
  * (scripts/checkout-lock.js): a second run waits for the first. A missing reports/bench.json does not either: the
  * Performance page then says it was not measured yet.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -318,6 +318,20 @@ function replaceFolder(partial: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Runs scripts/diagnosis-index.ts; rejects, naming it, if it fails. */
+function diagnosisIndexBuild(): Promise<void> {
+  const child = spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/diagnosis-index.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`scripts/diagnosis-index.ts failed (exit code ${code})`)),
+    );
+  });
+}
+
 interface Publication {
   readonly options: Options;
   /** The pages, all written under this folder beside `options.out`. */
@@ -358,6 +372,10 @@ async function main(): Promise<void> {
       console.log(`Removed ${shown(join(dirname(target), left))}, left by an interrupted run.`);
     }
   }
+  // The diagnosis page's index (scripts/diagnosis-index.ts) is built by a process of its own beside the pages,
+  // and only when its sources changed since it was last built.
+  const diagnosisIndex = options.out === join(root, 'docs', 'generated') ? diagnosisIndexBuild() : Promise.resolve();
+  diagnosisIndex.catch(() => undefined); // awaited below; a failure before then is the one reported
   const started = performance.now();
   // Read: everything the pages are made from but the run's messages, which stream.
   const claims = loadClaims();
@@ -415,6 +433,7 @@ async function main(): Promise<void> {
     rmSync(partial, { recursive: true, force: true });
     throw error;
   }
+  await diagnosisIndex;
   publish({ options, partial, reportsPartial, reports, bench, ...generated });
   stopListening();
   const elapsed = performance.now() - started;

@@ -252,7 +252,11 @@ interface Before {
 /** Every "since" in the state: the moments from which the model's thresholds count. */
 function sincesOf(state: DeploymentState): number[] {
   const found: number[] = [];
-  for (const w of state.windows) if (w.unreachableSince !== null) found.push(w.unreachableSince);
+  for (const w of state.windows) {
+    if (w.unreachableSince !== null) found.push(w.unreachableSince);
+    // model/rules/messaging-outage.ts: a customer whose messages the Messaging server blocks hears of connection issues.
+    if (w.messagingBlockedSince !== null) found.push(w.messagingBlockedSince);
+  }
   for (const console of state.consoles) {
     if (console.unreachableSince !== null) found.push(console.unreachableSince);
     for (const c of console.chats) if (c.customerSilentSince !== null) found.push(c.customerSilentSince);
