@@ -116,6 +116,7 @@ module.exports = {
         items: [
           // Operate first: what a reader who keeps the contact center running needs; then one Engineering entry.
           { type: 'docSidebar', sidebarId: 'operate', label: 'Operate', position: 'left' },
+          { to: '/diagnose/', label: 'What am I seeing?', position: 'left' },
           { type: 'doc', docId: 'generated/at-a-glance', label: 'At a glance', position: 'left' },
           { type: 'doc', docId: 'generated/known-defects', label: 'Known defects', position: 'left' },
           { to: '/playground/', label: 'Playground', position: 'left' },
