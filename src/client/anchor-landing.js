@@ -31,12 +31,34 @@ function openFolds({ id, element }) {
   }
 }
 
+/**
+ * A target near the end of a short page (the last claims, the last assumption) cannot reach the top of the window:
+ * room is made after the page's content, once, so that it can. The room goes with the page.
+ */
+function makeRoom(element) {
+  const room =
+    document.getElementById('cf-landing-room') ??
+    document
+      .querySelector('main')
+      ?.appendChild(Object.assign(document.createElement('div'), { id: 'cf-landing-room' }));
+  if (!room) return;
+  room.setAttribute('aria-hidden', 'true');
+  room.style.height = '0px';
+  const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
+  const top = element.getBoundingClientRect().top + window.scrollY - margin;
+  const missing = top + window.innerHeight - document.documentElement.scrollHeight;
+  if (missing > 0) room.style.height = `${Math.ceil(missing)}px`;
+}
+
 function land(hash) {
   stopKeeping();
   const target = targetOf(hash);
   if (!target) return;
   openFolds(target);
-  const place = () => target.element.scrollIntoView({ block: 'start' });
+  const place = () => {
+    makeRoom(target.element);
+    target.element.scrollIntoView({ block: 'start' });
+  };
   place();
   // Which anchor the page last landed on (the browser tests wait for it before they measure).
   document.documentElement.setAttribute('data-landed', target.id);
