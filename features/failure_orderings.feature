@@ -50,6 +50,19 @@ Feature: Failure orderings the source does not show
         | Chat status              | Icon            |
         | Waiting for you to reply | yellow triangle |
 
+  @assumed-lost-close
+  Rule: A window closed while the Web server is down leaves without a word, and the console finds out by silence
+    The source is silent on closing windows: this rule is the model's, assumption lost-close.
+
+    Scenario: The customer closes the window during the outage
+      Given the Web server fails
+      And the customer closes the chat window
+      And the Web server is restored
+      When 4 minutes pass
+      Then the chat list shows:
+        | Chat status            | Icon       |
+        | Customer not connected | red square |
+
   @assumed-web-server-outage
   Rule: A Web server failure cuts both screens off without losing the session
     The source shows no Web server failure: this rule is the model's, assumption web-server-outage.

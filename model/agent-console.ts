@@ -34,6 +34,11 @@ export const POPUPS = {
   sessionNoLongerValid: 'Your session is no longer valid. Please log in again.',
   /** (inferred wording) The source: "the agent desktop will time out". */
   desktopTimedOut: 'The agent desktop has timed out waiting for the server.',
+  /**
+   * (inferred wording, assumption lost-close) Completing a chat whose customer's window never fetched some of
+   * the agent's messages: the chat pane that would show the notice closes with the chat.
+   */
+  messagesNotDelivered: 'Some of your messages in this chat may not have been delivered.',
   /** (inferred) A login attempt while the Application or Web server is down. */
   loginFailed: 'A connection could not be established with the server',
 } as const;

@@ -159,7 +159,7 @@ Then('{agent} sees the pop-up {string}', function (this: DeploymentWorld, agent:
 });
 
 /** Pop-ups that report an error, as against the login's "Session in Progress" and its "still active" message. */
-const notErrors: readonly string[] = [POPUPS.sessionInProgress, POPUPS.chatStillActive];
+const notErrors: readonly string[] = [POPUPS.sessionInProgress, POPUPS.chatStillActive, POPUPS.messagesNotDelivered];
 
 Then('the agent sees a pop-up error', function (this: DeploymentWorld) {
   const { popups } = this.view().console;

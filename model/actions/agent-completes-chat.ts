@@ -1,7 +1,9 @@
 /** An agent completes a chat: the activity goes to 9000/9100 and the customer's session ends. */
+import type { AgentConsole } from '../agent-console';
 import { touchConsole } from '../changes';
-import { isLive } from '../chat-session';
+import { isLive, type ChatSession } from '../chat-session';
 import { STATUS } from '../database';
+import type { Runtime } from '../runtime';
 import {
   consoleApplication,
   consoleBlocked,
@@ -41,7 +43,10 @@ export const agentCompletesChat = define<AgentCompletesChat>({
     }
     setActivityStatus(rt, rt.directory.row(chat.activityId)!, STATUS.completed);
     const session = rt.directory.session(chat.activityId);
-    if (session && isLive(session)) endSession(rt, session, 'completed');
+    if (session && isLive(session)) {
+      warnOfUnfetchedMessages(rt, console, session);
+      endSession(rt, session, 'completed');
+    }
     console.chats = console.chats.filter((c) => c !== chat);
     touchConsole(rt, console);
     showAgent(rt, `chat ${chat.activityId} completed`);
@@ -61,3 +66,20 @@ export const agentCompletesChat = define<AgentCompletesChat>({
     },
   ],
 });
+
+/**
+ * The agent's messages that the customer's window never fetched (it was closed, and the close was lost on the
+ * way) would otherwise end with the session without a word: the console says, as the chat closes, that some
+ * may not have been delivered, as the customer's window does for the customer's (model/rules/session-endings.ts).
+ * (inferred, assumption lost-close; found by the fuzzer)
+ */
+function warnOfUnfetchedMessages(rt: Runtime, console: AgentConsole, session: ChatSession): void {
+  let unfetched = false;
+  for (const message of rt.directory.messages(session.activityId)) {
+    if (message.from !== 'agent') continue;
+    if (!message.accepted || message.deliveredAt !== null || message.senderWarned) continue;
+    message.senderWarned = true;
+    unfetched = true;
+  }
+  if (unfetched) popup(rt, console, 'messagesNotDelivered');
+}
