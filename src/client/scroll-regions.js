@@ -5,7 +5,9 @@
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
-const SCROLL_BOXES = '.cf-db-scroll, .cf-scroll, .cf-console, .docusaurus-mermaid-container, .cf-diagram-scroll';
+// A Markdown table is its own scroll box (Infima gives tables `display: block; overflow: auto`).
+const SCROLL_BOXES =
+  '.cf-db-scroll, .cf-scroll, .cf-console, .docusaurus-mermaid-container, .cf-diagram-scroll, .markdown table';
 const NAMES = [
   ['.cf-console', 'Agent console (scrolls sideways)'],
   ['.docusaurus-mermaid-container, .cf-diagram-scroll', 'Diagram (scrolls sideways)'],

@@ -20,7 +20,7 @@ import {
 } from './site-session';
 
 /** Kilobytes of JavaScript (decoded), measured then rounded up with about 10% to spare. */
-export const BUDGET_KB = { home: 620, feature: 1680 };
+export const BUDGET_KB = { home: 660, feature: 1780 };
 
 let session: SiteSession;
 
