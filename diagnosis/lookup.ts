@@ -211,7 +211,7 @@ export class Diagnoser {
     };
   }
 
-  /** The situations showing the most of the picked observations together, and which of them they never do. */
+  /** The situations showing the most of the picked observations together (every one tied for nearest, and at least five), and which of them they never do. */
   private nearest(picked: readonly Observation[]): Near[] {
     const ids = picked.map((o) => this.index.observations.findIndex((known) => known.id === o.id));
     const missingOf = new Map<number, number[]>();
@@ -221,14 +221,17 @@ export class Diagnoser {
       if (!known || missing.length < known.length) missingOf.set(situation, missing);
     });
     const { situations } = this.index;
-    return [...missingOf.entries()]
-      .sort(
-        ([a, ma], [b, mb]) =>
-          ma.length - mb.length ||
-          situations[a]!.failed - situations[b]!.failed ||
-          situations[a]!.length - situations[b]!.length,
-      )
-      .slice(0, 5)
+    const sorted = [...missingOf.entries()].sort(
+      ([a, ma], [b, mb]) =>
+        ma.length - mb.length ||
+        situations[a]!.failed - situations[b]!.failed ||
+        situations[a]!.length - situations[b]!.length,
+    );
+    // Every situation as near as the nearest is listed (at least five): cutting a tie by the ranking rule would hide
+    // a failure exactly as near as those shown.
+    const least = sorted[0]?.[1].length ?? 0;
+    return sorted
+      .filter(([, missing], i) => i < 5 || missing.length === least)
       .map(([s, missing]) => ({ situation: situations[s]!, missing: missing.map((i) => this.index.observations[i]!) }));
   }
 }

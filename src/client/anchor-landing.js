@@ -33,15 +33,13 @@ function openFolds({ id, element }) {
 
 /**
  * A target near the end of a short page (the last claims, the last assumption) cannot reach the top of the window:
- * room is made after the page's content, once, so that it can. The room goes with the page.
+ * room is made after the page (outside React's root, so that it adds to the document's height), and taken away
+ * when the reader goes to a page without an anchor.
  */
 function makeRoom(element) {
   const room =
     document.getElementById('cf-landing-room') ??
-    document
-      .querySelector('main')
-      ?.appendChild(Object.assign(document.createElement('div'), { id: 'cf-landing-room' }));
-  if (!room) return;
+    document.body.appendChild(Object.assign(document.createElement('div'), { id: 'cf-landing-room' }));
   room.setAttribute('aria-hidden', 'true');
   room.style.height = '0px';
   const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
@@ -80,7 +78,10 @@ if (ExecutionEnvironment.canUseDOM) {
 }
 
 export function onRouteDidUpdate({ location, previousLocation }) {
-  if (!location.hash) return;
+  if (!location.hash) {
+    document.getElementById('cf-landing-room')?.remove();
+    return;
+  }
   if (previousLocation && previousLocation.pathname === location.pathname && previousLocation.hash === location.hash) {
     return;
   }
