@@ -6,7 +6,6 @@
  */
 import type { Action, ControlFields, ControlGroup, ControlOf, Plan } from '../../../model/actions';
 import { DEFINITIONS, describeAction } from '../../../model/actions';
-import type { InformationTab } from '../../../model/agent-console';
 import { parseDuration, formatDuration } from '../../../model/clock';
 import { Deployment } from '../../../model/deployment';
 import { DEFAULT_CUSTOMER } from '../../../model/state';
@@ -104,22 +103,14 @@ export function linkSearch(staged: Staged): string {
 
 // ---------------------------------------------------------------- controls
 
-/** What the reader has typed or chosen in the controls' fields. */
-export interface ControlInputs {
-  readonly customer: string;
-  /** The question a new chat opens with (a different action from sending a message: its own field). */
-  readonly customerQuestion: string;
-  readonly customerText: string;
-  readonly agentName: string;
-  readonly agentText: string;
-  /** The address of the chat the agent acts on; empty for the first chat in the list. */
-  readonly chatWith: string;
-  readonly tab: InformationTab;
+/**
+ * What the reader has typed or chosen in the controls' fields: the action table's `ControlFields`, with the time
+ * fields as typed (an amount and its unit, a clock time) instead of the seconds they make.
+ */
+export interface ControlInputs extends Omit<ControlFields, 'seconds' | 'secondsUntil'> {
   readonly amount: string;
   readonly unit: 'seconds' | 'minutes';
   readonly clockTo: string;
-  readonly emailSubject: string;
-  readonly emailFrom: string;
 }
 
 export const DEFAULT_INPUTS: ControlInputs = {
