@@ -6,7 +6,7 @@
  * A scenario names what it relies on with tags: a claim by its id (`@APP-F1`), an assumption by `@assumed-`
  * and its id (`@assumed-popup-wording`). Each asserted line of the scenario is then either *from the source*
  * or *assumed* (it matches a check of one of its assumptions); a line that is neither fails
- * test/unit/claims.test.ts and is marked as such on the site.
+ * test/unit/features/claims.test.ts and is marked as such on the site.
  *
  * A line is from the source only when it is true by value (features/claim-rules.ts): it matches a check of a
  * claim the scenario names, every value it quotes is in the source, an absence it asserts is one the claim's

@@ -2,7 +2,7 @@
  * What each asserted line of a scenario rests on, as the reader sees it on the page: *from the source*, with
  * the claim and the source's own sentence, or *assumed*, with the model's assumption, its rationale and the
  * parameter it depends on (and that parameter's value in the run). A line that is neither is marked as such;
- * test/unit/claims.test.ts keeps the specification free of them. The classification is the register's
+ * test/unit/features/claims.test.ts keeps the specification free of them. The classification is the register's
  * (features/claims-register.ts), so the page and the test cannot disagree.
  *
  * Also the Assumptions page: every assumption with the scenarios that rely on it.

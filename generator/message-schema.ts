@@ -30,7 +30,7 @@ type RootSchema = Schema & { readonly $defs: Readonly<Record<string, Schema>> };
 
 /**
  * The schema of the `@cucumber/messages` that cucumber-js writes with: the project depends on the version cucumber-js
- * pins, so both resolve to one package (test/unit/dependencies.test.ts fails if they drift apart).
+ * pins, so both resolve to one package (test/unit/generator/dependencies.test.ts fails if they drift apart).
  */
 export const SCHEMA_FILE = require.resolve('@cucumber/messages/schema');
 

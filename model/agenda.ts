@@ -7,7 +7,7 @@
  * an entry left behind by a change is dropped rather than fired.
  *
  * Invariants, against `scan()` (every window and console asked afresh, what settling everything uses; compared
- * by test/unit/incremental-settle.test.ts over random plans drawn from the whole action table, and an agenda
+ * by test/unit/model/incremental-settle.test.ts over random plans drawn from the whole action table, and an agenda
  * broken on purpose fails it): every deadline `scan()` finds after now is in the heap once its window or console
  * is filed again, and every window or console the rules settled since the agenda was last filed is filed again
  * before time next passes; an entry may be stale, never missing. What it buys: time passes without asking every

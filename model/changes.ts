@@ -3,14 +3,14 @@
  * customer windows and agent consoles whose state changed, or whose servers did. The rules settle only these
  * (model/rules), visiting them in the order of the state's own lists, so a step costs what it touches and not
  * what the deployment holds. Everything else is already settled: each rule leaves what it visits as it would
- * leave it if asked again (test/unit/incremental-settle.test.ts checks it against settling everything).
+ * leave it if asked again (test/unit/model/incremental-settle.test.ts checks it against settling everything).
  *
  * A touch files the thing anew in the directory and the routing queue, and touches what reads it: a session's
  * window and the console showing its chat; a window's session and that console; a console's chats' sessions.
  *
  * Invariant: whatever a step changed, or whose servers' state changed, is touched (or `everything` is set)
  * before the rules settle, so settling what was touched leaves the state settling everything would; checked by
- * test/unit/incremental-settle.test.ts over random plans drawn from the whole action table, which changes that
+ * test/unit/model/incremental-settle.test.ts over random plans drawn from the whole action table, which changes that
  * forget a touch fail. What it buys: a step costs what it touches in a crowded deployment (below `WALK_AT_MOST`
  * the default settles everything anyway; figures in docs/engineering/adding-an-action.md).
  */

@@ -39,7 +39,7 @@ export interface DeploymentSetup {
   /**
    * How the rules settle a step (model/runtime.ts): what it touched once the deployment is larger than a few
    * windows, consoles and sessions (the default, `by size`), always what it touched (`changes`), or everything
-   * with the directory built afresh (`everything`): the reference test/unit/incremental-settle.test.ts compares
+   * with the directory built afresh (`everything`): the reference test/unit/model/incremental-settle.test.ts compares
    * the other two with.
    */
   readonly settling?: Settling;

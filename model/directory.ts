@@ -8,7 +8,7 @@
  * The directory also knows the order of each window, console and session in the state's lists, so that a rule
  * settling only what changed visits it in the order a rule walking everything would.
  *
- * Invariants, each what `Directory.of(state)` would build afresh (test/unit/incremental-settle.test.ts compares
+ * Invariants, each what `Directory.of(state)` would build afresh (test/unit/model/incremental-settle.test.ts compares
  * the two over random plans drawn from the whole action table, and a directory broken on purpose fails it):
  * - every session, window, console, row and message of the state is filed, under what names it now; a window
  *   replaced by the same customer's new chat is no longer found by address;

@@ -4,7 +4,7 @@
  * many chats each agent has in progress, and the consoles free to take one. Derived from the state like the
  * directory (model/directory.ts), never part of it.
  *
- * Invariants, each what `RoutingQueue.of(state)` would build afresh (test/unit/incremental-settle.test.ts
+ * Invariants, each what `RoutingQueue.of(state)` would build afresh (test/unit/model/incremental-settle.test.ts
  * compares the two after every step of random plans drawn from the whole action table):
  * - `waiting` holds exactly the rows with status 4100 or 4105 and `unmarked` exactly those with 4100, each in
  *   the table's order (the order the rows were created). A new row is the table's last, so it is appended; a

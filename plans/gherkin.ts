@@ -1,7 +1,7 @@
 /**
  * Prints plans in the project's own step vocabulary, so that any plan (a fuzzing counterexample, a
  * playground session) can be pasted into a feature file and run by the step definitions unchanged.
- * The step files in `steps/` register exactly these sentences; test/unit/plan-gherkin.test.ts and the
+ * The step files in `steps/` register exactly these sentences; test/unit/plans/gherkin.test.ts and the
  * counterexample tests run printed scenarios through cucumber.
  */
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';

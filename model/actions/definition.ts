@@ -136,7 +136,7 @@ export interface ActionDefinition<A extends { readonly type: string }> {
   perform(rt: Runtime, action: A): void;
   /**
    * One example, run after the source's premise (JDoe logged in, the customer chatting) and the steps `after`:
-   * test/unit/plan-gherkin.test.ts prints each as Gherkin and runs it with the project's steps.
+   * test/unit/plans/gherkin.test.ts prints each as Gherkin and runs it with the project's steps.
    */
   readonly example: { readonly after?: readonly ExampleStep[]; readonly action: A };
   /** What the explorers try of it (see `Tries`). */

@@ -28,7 +28,7 @@ function cucumberExpressions(): typeof import('@cucumber/cucumber-expressions') 
 }
 
 /**
- * Replaces `TreeRegexp.prototype.match`; returns the polyfilled original (test/unit/match-indices.test.ts
+ * Replaces `TreeRegexp.prototype.match`; returns the polyfilled original (test/unit/steps/match-indices.test.ts
  * compares the two over every step of the suite), or `null` where cucumber-expressions no longer has the shape
  * this expects and keeps its own matching (that test fails then, so the lost speed-up is noticed).
  */

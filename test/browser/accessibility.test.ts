@@ -21,7 +21,7 @@ import {
   sitePages,
   startSite,
   type SiteSession,
-} from './site-session';
+} from '../support/browser/site-session';
 
 let session: SiteSession;
 

@@ -17,7 +17,7 @@ import {
   sitePages,
   startSite,
   type SiteSession,
-} from './site-session';
+} from '../support/browser/site-session';
 
 /** Kilobytes of JavaScript (decoded), measured then rounded up with about 10% to spare. */
 export const BUDGET_KB = { home: 660, feature: 1780 };

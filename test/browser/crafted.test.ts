@@ -6,8 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, match, ok, rejects, strictEqual } from 'node:assert/strict';
-import { click, fill, newPage, openPlayground, start, type Session } from './playground-page';
-import { WAIT_MS } from './site-session';
+import { click, fill, newPage, openPlayground, start, type Session } from '../support/browser/playground-page';
+import { WAIT_MS } from '../support/browser/site-session';
 
 let session: Session;
 

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { unmarkedStatements } from '../../generator/statement-marks';
-import { buildDir, openPage, root, startSite, type SiteSession } from './site-session';
+import { buildDir, openPage, root, startSite, type SiteSession } from '../support/browser/site-session';
 
 let session: SiteSession;
 

@@ -11,8 +11,8 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
 import { get } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic, type StaticSite } from './static-server';
-import { goTo, newPage, start, type Session } from './playground-page';
+import { serveStatic, type StaticSite } from '../support/browser/static-server';
+import { goTo, newPage, start, type Session } from '../support/browser/playground-page';
 
 const buildDir = join(__dirname, '..', '..', 'build');
 

@@ -8,7 +8,15 @@
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { WAIT_MS, eachAtOnce, newContext, openPage, startSite, type OpenPage, type SiteSession } from './site-session';
+import {
+  WAIT_MS,
+  eachAtOnce,
+  newContext,
+  openPage,
+  startSite,
+  type OpenPage,
+  type SiteSession,
+} from '../support/browser/site-session';
 
 let session: SiteSession;
 

@@ -11,7 +11,7 @@ import { deepStrictEqual, ok } from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildDir, openPage, root, startSite, type SiteSession } from './site-session';
+import { buildDir, openPage, root, startSite, type SiteSession } from '../support/browser/site-session';
 
 const screenshots = join(root, 'reports', 'screenshots');
 let session: SiteSession;

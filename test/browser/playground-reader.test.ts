@@ -11,7 +11,7 @@ import { deepStrictEqual, equal, ok } from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PREMISE, PRESETS } from '../../src/components/Playground/presets';
-import { newPage, goTo, screenshots, shown, start, type Session } from './playground-page';
+import { newPage, goTo, screenshots, shown, start, type Session } from '../support/browser/playground-page';
 
 let session: Session;
 

@@ -15,8 +15,17 @@ import type { Action } from '../../model/actions';
 import type { DeploymentView } from '../../model/views';
 import { END_STATE_MEDIA_TYPE, PLAN_MEDIA_TYPE } from '../../model/media-types';
 import { planToSearch, playgroundHref } from '../../plans/url';
-import { goTo, newPage, root, shown, start, startFromNothing, type Session, type Shown } from './playground-page';
-import { PAGES_AT_ONCE, pagePool } from './site-session';
+import {
+  goTo,
+  newPage,
+  root,
+  shown,
+  start,
+  startFromNothing,
+  type Session,
+  type Shown,
+} from '../support/browser/playground-page';
+import { PAGES_AT_ONCE, pagePool } from '../support/browser/site-session';
 
 const messagesFile = join(root, 'reports', 'messages.ndjson');
 const featurePages = join(root, 'docs', 'generated', 'features');

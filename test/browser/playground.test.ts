@@ -26,7 +26,7 @@ import {
   type Session,
   type Shown,
   startFromNothing,
-} from './playground-page';
+} from '../support/browser/playground-page';
 
 const NOT_DELIVERED = '[Some of the above messages may not have been delivered.]';
 const COULD_NOT_BE_DELIVERED = '[The following message could not be delivered. Try to send it again.]';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cucumber/tag-expressions';
 import type { Page } from 'playwright-core';
-import { startSite, type SiteSession } from './site-session';
+import { startSite, type SiteSession } from '../support/browser/site-session';
 
 const root = join(__dirname, '..', '..');
 

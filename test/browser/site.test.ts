@@ -10,7 +10,15 @@ import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGES_AT_ONCE, mermaidResults, openPage, root, sitePages, startSite, type SiteSession } from './site-session';
+import {
+  PAGES_AT_ONCE,
+  mermaidResults,
+  openPage,
+  root,
+  sitePages,
+  startSite,
+  type SiteSession,
+} from '../support/browser/site-session';
 
 const screenshots = join(root, 'reports', 'screenshots');
 
