@@ -4,7 +4,7 @@
  * that touches files. Each feature's page is written as soon as the messages complete it, so memory holds only
  * the features still running, whatever the size of the run.
  *
- *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
+ *   node --require ts-node/register scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
  *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history] [--features DIR | --no-features]
  *
@@ -320,7 +320,7 @@ function replaceFolder(partial: string, target: string): void {
 
 /** Runs scripts/diagnosis-index.ts; rejects, naming it, if it fails. */
 function diagnosisIndexBuild(): Promise<void> {
-  const child = spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/diagnosis-index.ts'], {
+  const child = spawn(process.execPath, ['--require', 'ts-node/register', 'scripts/diagnosis-index.ts'], {
     cwd: root,
     stdio: 'inherit',
   });
