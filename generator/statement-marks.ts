@@ -160,15 +160,33 @@ export function markdownMark(basis: StatementBasis): string {
 
 const MARKDOWN_MARK = /\*\((source|assumed): ((?:\[[^\]]+\]\([^)\s]+\)(?:, )?)+)\)\*/g;
 
+/** One statement of a hand-written Markdown table with its mark: its row's name, its words, and the ids it names. */
+export interface MarkdownStatement {
+  readonly row: string;
+  readonly statement: string;
+  readonly kind: 'source' | 'assumed';
+  readonly ids: readonly string[];
+}
+
 /**
- * The statements of a hand-written Markdown table left unmarked, or marked with a link `markdownMark` would not
- * write (an id the register does not have, a claim under "assumed"), each with its row. Every cell after the
- * first (the row's name) is one or more statements, each followed by its mark; a statement ends at its mark, so
- * a cell's text after its last mark must say nothing, and no statement holds a second sentence (". " or "; ").
+ * The statements of a hand-written Markdown table (each with its mark), and what is wrong with its marks: a
+ * statement left unmarked, or marked with a link `markdownMark` would not write (an id the register does not
+ * have, a claim under "assumed"), each with its row. Every cell after the first (the row's name) of every row
+ * but the header is one or more statements, each followed by its mark; a statement ends at its mark, so a cell's
+ * text after its last mark must say nothing, and no statement holds a second sentence (". " or "; ").
  */
-export function unmarkedMarkdownStatements(markdown: string, reg: Register = evidenceRegister()): string[] {
+export function markdownStatements(
+  markdown: string,
+  reg: Register = evidenceRegister(),
+): { statements: MarkdownStatement[]; problems: string[] } {
   const problems: string[] = [];
-  const rows = markdown.split('\n').filter((line) => /^\|/.test(line) && !/^\|\s*(-{3,}\s*\|\s*)+$/.test(line));
+  const statements: MarkdownStatement[] = [];
+  const SEPARATOR = /^\|\s*(:?-{3,}:?\s*\|\s*)+$/;
+  const lines = markdown.split('\n');
+  // A table's header row (the line before its separator) names the columns and states nothing.
+  const rows = lines.filter(
+    (line, i) => /^\|/.test(line) && !SEPARATOR.test(line) && !SEPARATOR.test(lines[i + 1] ?? ''),
+  );
   for (const line of rows) {
     const [name, ...cells] = line
       .split(/(?<!\\)\|/)
@@ -181,7 +199,7 @@ export function unmarkedMarkdownStatements(markdown: string, reg: Register = evi
         const [whole, kind, links] = match;
         const statement = rest.slice(0, rest.indexOf(whole));
         rest = rest.slice(rest.indexOf(whole) + whole.length);
-        const words = statement.replace(/\]\([^)]*\)/g, ']').replace(/^[;.,\s]+/, '');
+        const words = statement.replace(/\]\([^)]*\)/g, ']').replace(/^[;.,:\s]+/, '');
         if (!/[\p{L}\p{N}]/u.test(words)) problems.push(`${name}: a mark with no statement before it`);
         if (/[.;] /.test(words.replace(/\([^)]*\)|"[^"]*"/g, '')))
           problems.push(`${name}: "${words.trim()}" holds more than one statement before its mark`);
@@ -194,9 +212,20 @@ export function unmarkedMarkdownStatements(markdown: string, reg: Register = evi
               `${name}: "${id}" (${href}) is not ${kind === 'source' ? 'a claim' : 'an assumption'} of the register`,
             );
         }
+        statements.push({
+          row: name ?? '',
+          statement: words.replace(/[[\]*]/g, '').trim(),
+          kind: kind as 'source' | 'assumed',
+          ids: ids.map((l) => l.id),
+        });
       }
       if (/[\p{L}\p{N}]/u.test(rest)) problems.push(`${name}: "${rest.trim()}" has no mark`);
     }
   }
-  return problems;
+  return { statements, problems };
+}
+
+/** The problems `markdownStatements` finds: a test of a hand-written page expects none. */
+export function unmarkedMarkdownStatements(markdown: string, reg: Register = evidenceRegister()): string[] {
+  return markdownStatements(markdown, reg).problems;
 }

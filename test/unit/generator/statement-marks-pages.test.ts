@@ -1,10 +1,12 @@
 /**
  * Every generated surface that tells a reader what someone sees or does marks each statement as the source's or
  * assumed: the "In an outage" tables of the feature pages and the known-defects and inferred lists, from a run
- * of the project's own features. The known-defects list holds only the source's incorrect behaviour.
+ * of the project's own features, and the home page's failures table, written by hand. The known-defects list holds
+ * only the source's incorrect behaviour.
  */
 import { test } from 'node:test';
 import { deepStrictEqual, ok } from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
@@ -14,7 +16,8 @@ import { inferredPage, knownDefectsPage } from '../../../generator/list-pages';
 import { parseMessages } from '../../../generator/messages';
 import { outageSummary } from '../../../generator/outage-summary';
 import { buildRun, scenariosOf, type RunDoc } from '../../../generator/run';
-import { unmarkedStatements } from '../../../generator/statement-marks';
+import { markdownStatements, unmarkedStatements } from '../../../generator/statement-marks';
+import { statementRefusals } from '../../../features/claim-rules';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -79,4 +82,32 @@ test('the known-defects list holds only scenarios of the behaviour the source ca
     listed.filter((s) => !s.tags.some((tag) => defects.has(tag))).map((s) => s.name),
     [],
   );
+});
+
+test('the home page marks every statement of its failures table, and each source mark is true by value', () => {
+  const register = loadRegister();
+  const home = readFileSync(join(root, 'docs', 'index.md'), 'utf8');
+  const { statements, problems } = markdownStatements(home, register);
+  deepStrictEqual(problems, []);
+  ok(statements.length >= 8, `only ${statements.length} marked statements: the table lost its lines`);
+  const refusals = statements
+    .filter((s) => s.kind === 'source')
+    .flatMap((s) =>
+      s.ids.flatMap((id) =>
+        statementRefusals(
+          register,
+          register.claims.find((c) => c.id === id)!,
+          s.statement,
+        ),
+      ),
+    );
+  deepStrictEqual(refusals, []);
+});
+
+test('a home-page line marked as the source fails when it quotes what the source does not say or asserts an absence it does not state', () => {
+  const register = loadRegister();
+  const claim = (id: string) => register.claims.find((c) => c.id === id)!;
+  ok(statementRefusals(register, claim('APP-R1'), 'agents get a "Session expired" pop-up').length > 0);
+  ok(statementRefusals(register, claim('APP-F3'), 'the customer is not told of connection issues').length > 0);
+  deepStrictEqual(statementRefusals(register, claim('ALL-F4'), 'the console shows "Customer not connected"'), []);
 });
