@@ -21,6 +21,7 @@ import type { Register } from '../features/claims-register';
 import { htmlAttribute, htmlText } from './escape';
 import { evidenceRegister } from './evidence';
 import { claimAnchor, ROUTES } from './routes';
+import { markHtml, statementHtml, type Mark } from './statement-html';
 
 /** What a statement rests on: claim ids of features/claims.json (`APP-F3`) and assumption ids (`a-few-minutes`). */
 export interface StatementBasis {
@@ -67,6 +68,15 @@ export function markedHtml(
   reg: Register = evidenceRegister(),
   text = html,
 ): string {
+  return statementHtml(html, markOf(basis, reg, text));
+}
+
+/**
+ * The mark of a statement with this basis, for a surface that writes the statement elsewhere (the playground,
+ * from its outcome table): "source" with a link per claim, or "assumed" with a link per assumption and per claim
+ * it also rests on. Throws a one-line error naming `text` when the basis is empty or names an unknown id.
+ */
+export function markOf(basis: StatementBasis, reg: Register = evidenceRegister(), text = ''): Mark {
   const claims = basis.claims ?? [];
   const assumptions = basis.assumptions ?? [];
   if (claims.length === 0 && assumptions.length === 0)
@@ -92,9 +102,7 @@ export function markedHtml(
     );
   }
   const kind = isFromSource(basis) ? 'source' : 'assumed';
-  return `<span class="cf-statement cf-statement-${kind}">${html} <span class="cf-mark cf-mark-${kind}">${htmlText(
-    kind === 'source' ? 'source:' : 'assumed:',
-  )} ${links.join(' ')}</span></span>`;
+  return { kind, html: markHtml(kind, links) };
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
