@@ -3,11 +3,14 @@
  * passed scenario with an end state, the situation it ended in, and for each thing a person sees there, what the
  * scenario's asserted lines that state it rest on (generator/evidence.ts: the register's classification, true by
  * value), merged over the scenarios that end in the same situation. A statement rests on the union of what its
- * lines rest on, so one assumption among them makes it assumed. Something a scenario showed but no line of it
+ * lines rest on, so one assumption among them makes it assumed; and the words it quotes from the screen must be
+ * in the source too (features/claim-rules.ts), else they are the model's wording (the notices' and pop-ups'
+ * assumption) or, with no such assumption, the claims do not vouch for it. Something a scenario showed but no line of it
  * checked is left out: the playground marks it as the model's answer.
  */
 import { parseDuration } from '../model/clock';
 import type { Register } from '../features/claims-register';
+import { valuesNotInSource } from '../features/claim-rules';
 import { evidenceOf, evidenceRegister } from './evidence';
 import { situationOf, type OutcomeTable } from './outcome-marks';
 import { scenariosOf, type FeatureDoc } from './run';
@@ -40,6 +43,11 @@ export class OutcomeTableBuilder {
             if (e.kind === 'source') for (const claim of e.claims) basis.claims.add(claim.id);
             else if (e.kind === 'assumed') basis.assumptions.add(e.assumption.id);
           });
+          // True by value: words on the screen the source does not have are the model's, never the source's.
+          if (basis.claims.size && valuesNotInSource(this.register, seen.values ?? []).length) {
+            if (seen.wording) basis.assumptions.add(seen.wording);
+            else basis.claims.clear();
+          }
           if (basis.claims.size + basis.assumptions.size > 0) seenHere.set(seen.text, basis);
         }
       }

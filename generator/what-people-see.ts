@@ -18,6 +18,10 @@ const ABSENCE = /\b(not|no|never)\b/;
 export interface Seen {
   readonly text: string;
   readonly states: (line: StepDoc) => boolean;
+  /** The words the screen shows, as the statement quotes them: a source mark needs each in the source. */
+  readonly values?: readonly string[];
+  /** The assumption that gives those words where the source describes them without quoting them. */
+  readonly wording?: string;
 }
 
 const said = (line: StepDoc): string =>
@@ -44,7 +48,12 @@ export function customerSees(view: DeploymentView): Seen[] {
   return view.customers.flatMap((customer) => [
     ...notices(customer.lines).map((notice): Seen => {
       const wording = NOTICE_WORDING.find(([text]) => text.test(notice))?.[1];
-      return { text: notice, states: (line) => shows(notice)(line) || (!!wording && saysThat(wording)(line)) };
+      return {
+        text: notice,
+        states: (line) => shows(notice)(line) || (!!wording && saysThat(wording)(line)),
+        values: [notice],
+        wording: 'notice-wording',
+      };
     }),
     ...(customer.inSession ? [] : [{ text: 'the chat session has ended', states: saysThat(/chat session has ended/) }]),
   ]);
@@ -54,16 +63,28 @@ export function customerSees(view: DeploymentView): Seen[] {
 export function agentSees(view: DeploymentView): Seen[] {
   const { console } = view;
   return [
-    ...console.popups.map((popup): Seen => ({ text: `pop-up “${popup}”`, states: shows(popup) })),
+    ...console.popups.map((popup): Seen => ({
+      text: `pop-up “${popup}”`,
+      states: shows(popup),
+      values: [popup],
+      wording: 'popup-wording',
+    })),
     ...Object.values(console.chatPanes).flatMap((pane) =>
-      notices(pane).map((notice): Seen => ({ text: `chat pane: ${notice}`, states: shows(notice) })),
+      notices(pane).map((notice): Seen => ({ text: `chat pane: ${notice}`, states: shows(notice), values: [notice] })),
     ),
     ...(console.titleBar
-      ? [{ text: `title bar flashing “${console.titleBar}”`, states: shows(console.titleBar) }]
+      ? [
+          {
+            text: `title bar flashing “${console.titleBar}”`,
+            states: shows(console.titleBar),
+            values: [console.titleBar],
+          },
+        ]
       : []),
     ...console.chatList.map((row): Seen => ({
       text: `chat list: “${row.chatStatus}”, ${row.icon}`,
       states: (line) => (line.dataTable ?? []).some((r) => r.includes(row.chatStatus) && r.includes(row.icon)),
+      values: [row.chatStatus, row.icon],
     })),
     ...Object.entries(console.tabs)
       .filter(([, state]) => state !== 'loaded')
