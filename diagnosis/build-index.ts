@@ -33,6 +33,9 @@ export interface BuildOptions {
   readonly space?: 'index' | 'reference';
 }
 
+/** More situations than a failure history of the bounds can be in (each server: never failed, or down or back in a band). */
+const SITUATIONS = 1 << 20;
+
 export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
   const bounds = options.bounds ?? DIAGNOSIS_BOUNDS;
   const explore = options.space === 'reference' ? exploreReference : exploreForIndex;
@@ -42,10 +45,12 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
 
   const vocabulary = new Map<string, { observation: Observation; index: number }>();
   const situations = new Map<string, number>();
-  /** `observation indices|situation index` → the shortest plan's last node. */
-  const pairs = new Map<string, PlanNode | null>();
-  /** Per list of observations (the index's own search shares one per deployment state): its indices, as text. */
-  const indicesOf = new WeakMap<readonly Observation[], string>();
+  /** Each set of observations seen, as its sorted vocabulary indices joined by `.`, numbered. */
+  const sets = new Map<string, number>();
+  /** Per list of observations (the index's own search shares one per deployment state): its set's number. */
+  const setOf = new WeakMap<readonly Observation[], number>();
+  /** `set number × SITUATIONS + situation index` → the shortest plan's last node, for each pair seen. */
+  const pairs = new Map<number, PlanNode | null>();
   const idsOf = new WeakMap<readonly Observation[], readonly string[]>();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0; // refusals are thrown and caught in every state, as in the explorer
@@ -58,17 +63,23 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
         options.onState({ observations: ids, situation: key });
       }
       let situation = situations.get(key);
-      if (situation === undefined) situations.set(key, (situation = situations.size));
-      let indices = indicesOf.get(seen);
-      if (indices === undefined) {
+      if (situation === undefined) {
+        if (situations.size === SITUATIONS) throw new RangeError(`diagnosis index: more than ${SITUATIONS} situations`);
+        situations.set(key, (situation = situations.size));
+      }
+      let set = setOf.get(seen);
+      if (set === undefined) {
         const numbers = seen.map((o) => {
           let known = vocabulary.get(o.id);
           if (!known) vocabulary.set(o.id, (known = { observation: o, index: vocabulary.size }));
           return known.index;
         });
-        indicesOf.set(seen, (indices = numbers.sort((x, y) => x - y).join('.')));
+        const indices = numbers.sort((x, y) => x - y).join('.');
+        set = sets.get(indices);
+        if (set === undefined) sets.set(indices, (set = sets.size));
+        setOf.set(seen, set);
       }
-      const pair = `${indices}|${situation}`;
+      const pair = set * SITUATIONS + situation;
       if (!pairs.has(pair)) pairs.set(pair, plan);
     });
   } finally {
@@ -98,8 +109,10 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
     node.id = plans.push([parent, action]) - 1;
     return node.id;
   };
+  const setIndices = [...sets.keys()];
   const entries = [...pairs.entries()].map(([pair, plan]): [string, number, number] => {
-    const [indices, situation] = pair.split('|');
+    const situation = pair % SITUATIONS;
+    const indices = setIndices[(pair - situation) / SITUATIONS]!;
     const observed = indices ? indices.split('.').map((i) => position.get(Number(i))!) : [];
     return [maskHex(observed, ordered.length), Number(situation), nodeId(plan)];
   });
