@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ExploreInputError, exploreInputs } from '../../../scripts/explore-inputs';
-import { anyText } from '../../support/hostile-values';
+import { anyText } from '../../../generator/hostile-values';
 import { GENERATE_DOCS } from '../../support/generate-docs';
 
 const root = join(__dirname, '..', '..', '..');
