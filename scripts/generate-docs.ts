@@ -4,7 +4,7 @@
  * that touches files. Each feature's page is written as soon as the messages complete it, so memory holds only
  * the features still running, whatever the size of the run.
  *
- *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
+ *   node --require ts-node/register scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
  *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history] [--features DIR | --no-features]
  *     [--hostile-seed N]
@@ -44,6 +44,7 @@ import { AT_A_GLANCE_TEMPLATE } from '../generator/site';
 import { quoted } from '../generator/escape';
 import { DEFAULT_HOSTILE_SEED } from '../generator/hostile-run';
 import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
+import { OUTCOME_MARKS_FILE, type OutcomeTable } from '../generator/outcome-marks';
 import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
 import { linesOf, MessagesFileError } from '../generator/messages';
 import type { BenchInput } from '../generator/performance-page';
@@ -343,7 +344,7 @@ function replaceFolder(partial: string, target: string): void {
 
 /** Runs scripts/diagnosis-index.ts; rejects, naming it, if it fails. */
 function diagnosisIndexBuild(): Promise<void> {
-  const child = spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/diagnosis-index.ts'], {
+  const child = spawn(process.execPath, ['--require', 'ts-node/register', 'scripts/diagnosis-index.ts'], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -364,6 +365,7 @@ interface Publication {
   readonly bench: BenchInput;
   readonly changesReport: string | null;
   readonly history: readonly HistoryEntry[] | null;
+  readonly outcomeTable: OutcomeTable;
 }
 
 /** The one step that writes outside the partial folders: the summary, the history, the reports and the pages. */
@@ -379,6 +381,7 @@ function publish(p: Publication): void {
   if (p.reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(p.reportsPartial, 'cucumber.html'));
   if (p.reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(p.reportsPartial, 'junit.xml'));
   if (p.bench && 'report' in p.bench) copyFileSync(options.bench!, join(p.reportsPartial, 'bench.json'));
+  writeAtomically(join(p.reportsPartial, OUTCOME_MARKS_FILE), JSON.stringify(p.outcomeTable));
   replaceFolder(p.partial, options.out);
   replaceFolder(p.reportsPartial, options.staticReports);
 }

@@ -103,11 +103,11 @@ test("the history's startedAt, commit and names holding lone carriage returns st
 
 test("a counterexample holding a triple backtick stays inside the CI summary's code block", () => {
   const counterexample = 'Then the customer sees\n```\n## Every shard passed\n[link](http://evil.example)\n````\n';
-  const result = spawnSync(
-    process.execPath,
-    ['--require', './scripts/swc-register.js', 'scripts/code-block.ts', 'text'],
-    { cwd: root, input: counterexample, encoding: 'utf8' },
-  );
+  const result = spawnSync(process.execPath, ['--require', 'ts-node/register', 'scripts/code-block.ts', 'text'], {
+    cwd: root,
+    input: counterexample,
+    encoding: 'utf8',
+  });
   equal(result.status, 0, result.stderr);
   const tree = fromMarkdown(`## A shard found a counterexample\n\n${result.stdout}\nafter\n`) as unknown as {
     children: { type: string; value?: string }[];

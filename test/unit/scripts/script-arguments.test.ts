@@ -50,7 +50,7 @@ test('explore: --merge with no file, an unknown option or a stray argument is on
     [['--merge', '--check', 'a.json'], /^npm run explore: --merge and --check are two commands: give one/],
   ];
   for (const [args, message] of cases) {
-    const run = node(['--require', './test/register.js', 'scripts/explore.ts', ...args]);
+    const run = node(['--require', 'ts-node/register', 'scripts/explore.ts', ...args]);
     equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     match(run.stderr.trimEnd(), message);
     equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
