@@ -95,6 +95,14 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 
   /** Every candidate of every kind of the table (./candidates.ts) that the bounds allow and the model accepts. */
   enabled(node: ExploredState): Action[] {
+    return this.movesOf(node);
+  }
+
+  /**
+   * `enabled`, reading only what it needs (the deployment, the bounds used, the messages sent), so that a space of
+   * leaner states asks it too: the diagnosis index's (diagnosis/space.ts) moves exactly as the explorer does.
+   */
+  movesOf(node: Pick<ExploredState, 'deployment' | 'used'> & { readonly facts: Pick<Facts, 'messages'> }): Action[] {
     const { budgets } = this;
     const state = node.deployment.inspect();
     const used = node.used;
