@@ -5,6 +5,8 @@
  * at a time, so memory holds only the features still running; scripts/generate-docs.ts reads the inputs, writes
  * the pages to a folder of its own and publishes everything in one step once the last page is out.
  */
+import { OutcomeTableBuilder } from './outcome-table';
+import type { OutcomeTable } from './outcome-marks';
 import { hostileCopy } from './crafted-run';
 import type { FeatureFile } from './feature-files';
 import { featurePage, type PageOptions } from './feature-page';
@@ -69,6 +71,8 @@ export interface Generated {
   readonly changesReport: string | null;
   /** The history with this run added; null when none is kept. */
   readonly history: readonly HistoryEntry[] | null;
+  /** The playground's outcome marks (generator/outcome-table.ts), for static/reports/outcome-marks.json. */
+  readonly outcomeTable: OutcomeTable;
 }
 
 export const CRAFTED_PREFIX = 'self-test/crafted-';
@@ -114,11 +118,13 @@ export function wholeRun(messages: MessagesText, claims: readonly Claim[] = []):
 export async function* generate(input: GenerateInput): AsyncGenerator<Page, Generated> {
   const comparer = new RunComparer(input.baseline);
   const recorder = new HistoryRecorder();
+  const outcomes = new OutcomeTableBuilder();
   const features = readRun(input.messages, input.claims, input.commit, input.featureFiles);
   let next = await features.next();
   while (!next.done) {
     const { feature, position } = next.value;
     if (input.history) recorder.observe(feature);
+    outcomes.observe(feature);
     yield [
       pageFile(feature),
       featurePage(feature, position, { ...input.pages, scenarioMarks: comparer.observe(feature) }),
@@ -141,5 +147,5 @@ export async function* generate(input: GenerateInput): AsyncGenerator<Page, Gene
     selfTest,
   );
   if (input.atAGlance !== undefined) yield* runbookPages(input.atAGlance);
-  return { run, changesReport: changes.report, history };
+  return { run, changesReport: changes.report, history, outcomeTable: outcomes.finish() };
 }

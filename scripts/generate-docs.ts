@@ -38,6 +38,7 @@ import type { FeatureFile } from '../generator/feature-files';
 import type { PageOptions } from '../generator/feature-page';
 import { AT_A_GLANCE_TEMPLATE } from '../generator/site';
 import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
+import { OUTCOME_MARKS_FILE, type OutcomeTable } from '../generator/outcome-marks';
 import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
 import { linesOf, MessagesFileError } from '../generator/messages';
 import type { BenchInput } from '../generator/performance-page';
@@ -341,6 +342,7 @@ interface Publication {
   readonly bench: BenchInput;
   readonly changesReport: string | null;
   readonly history: readonly HistoryEntry[] | null;
+  readonly outcomeTable: OutcomeTable;
 }
 
 /** The one step that writes outside the partial folders: the summary, the history, the reports and the pages. */
@@ -356,6 +358,7 @@ function publish(p: Publication): void {
   if (p.reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(p.reportsPartial, 'cucumber.html'));
   if (p.reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(p.reportsPartial, 'junit.xml'));
   if (p.bench && 'report' in p.bench) copyFileSync(options.bench!, join(p.reportsPartial, 'bench.json'));
+  writeAtomically(join(p.reportsPartial, OUTCOME_MARKS_FILE), JSON.stringify(p.outcomeTable));
   replaceFolder(p.partial, options.out);
   replaceFolder(p.reportsPartial, options.staticReports);
 }
