@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { exploreAtRandom } from '../../../exploration/random';
 import { EXIT } from '../../../scripts/exit-status';
 import { FuzzInputError, fuzzInputs } from '../../../scripts/fuzz-inputs';
-import { anyText, deeplyNested } from '../../support/hostile-values';
+import { anyText, deeplyNested } from '../../../generator/hostile-values';
 
 const read = (env: Record<string, string>) => fuzzInputs(env, () => 42, 7);
 const refused = (env: Record<string, string>, message: RegExp) =>
