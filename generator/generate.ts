@@ -7,7 +7,7 @@
  */
 import { OutcomeTableBuilder } from './outcome-table';
 import type { OutcomeTable } from './outcome-marks';
-import { hostileCopy } from './crafted-run';
+import { hostileRun } from './hostile-run';
 import type { FeatureFile } from './feature-files';
 import { featurePage, type PageOptions } from './feature-page';
 import { withRun, HistoryRecorder, type HistoryEntry } from './history';
@@ -50,8 +50,11 @@ export interface GenerateInput {
   readonly history: { readonly earlier: readonly HistoryEntry[]; readonly modelDigest: string } | null;
   /** The hostile-text fixture run, rendered as self-test pages; none: no self-test pages. */
   readonly selfTest: MessagesText | null;
-  /** The real run whose hostile copy gives the crafted self-test pages (only with `selfTest`). */
-  readonly crafted: MessagesText | null;
+  /**
+   * The real run whose hostile copy (generator/hostile-run.ts), drawn with `seed`, gives the crafted self-test pages
+   * (only with `selfTest`).
+   */
+  readonly crafted: (MessagesText & { readonly seed: number }) | null;
   /** The specification's feature files, laid under the run's results (generator/feature-files.ts); none: what ran. */
   readonly featureFiles?: readonly FeatureFile[];
   /**
@@ -76,6 +79,11 @@ export interface Generated {
 }
 
 export const CRAFTED_PREFIX = 'self-test/crafted-';
+
+/** The end of a crafted self-test page: the seed it was drawn with, and how to draw it again. */
+export const seedNote = (seed: number): string =>
+  `\n\n<p id="hostile-seed" data-seed="${seed}">This page is a hostile copy of a real run drawn with seed ${seed}: ` +
+  `<code>npm run docs:generate -- --hostile-seed ${seed}</code> draws it again.</p>\n`;
 
 /** Builds a run from its lines, handing over each feature as soon as it is complete. */
 export async function* readRun(
@@ -135,11 +143,12 @@ export async function* generate(input: GenerateInput): AsyncGenerator<Page, Gene
   const history = input.history ? withRun(input.history.earlier, recorder.entry(run, input.history.modelDigest)) : null;
   const selfTest = input.selfTest ? wholeRun(input.selfTest) : null;
   if (selfTest) yield* selfTestPages(selfTest, input.pages);
-  // A hostile copy of a real run (every string field of every message and attachment holding markup that would
-  // run script), rendered like the rest: the browser test checks that nothing of it is live.
+  // A hostile copy of a real run (a drawn hostile text in front of every string of every message and attachment),
+  // rendered like the rest with its seed on each page: the browser test checks that nothing of it is live.
   if (selfTest && input.crafted) {
-    const name = `${input.crafted.name} (hostile copy)`;
-    yield* selfTestPages(wholeRun({ name, text: hostileCopy(input.crafted.text) }), input.pages, CRAFTED_PREFIX);
+    const { name, text, seed } = input.crafted;
+    const run = wholeRun({ name: `${name} (hostile copy, seed ${seed})`, text: hostileRun(text, seed) });
+    for (const [path, page] of selfTestPages(run, input.pages, CRAFTED_PREFIX)) yield [path, page + seedNote(seed)];
   }
   const changes = comparer.finish({ file: input.messages.name, startedAt: run.startedAt, commit: run.commit });
   yield* runPages(
