@@ -15,9 +15,11 @@ import {
   type Evidence,
   type Register,
 } from '../features/claims-register';
+import { valuesNotInSource } from '../features/claim-rules';
 import { htmlAttribute, htmlText, markdownText } from './escape';
 import { claimAnchor, ROUTES } from './routes';
 import { scenariosOf, type FeatureDoc, type ScenarioDoc } from './run';
+import type { Seen } from './what-people-see';
 
 let register: Register | null = null;
 
@@ -42,6 +44,40 @@ export function evidenceOf(scenario: ScenarioDoc, reg: Register = evidenceRegist
       dataTable: step.dataTable,
     })),
   );
+}
+
+/** What a statement rests on: the ids of the claims and assumptions behind it. */
+export interface Basis {
+  readonly claims: Set<string>;
+  readonly assumptions: Set<string>;
+}
+
+/**
+ * Adds to `basis` what the scenario's asserted lines that state `seen` rest on, true by value: the words it quotes
+ * from the screen must be in the source too (features/claim-rules.ts), else they are the model's wording (`seen`'s
+ * wording assumption, which makes the statement assumed) or, with no such assumption, the claims do not vouch for
+ * it. Every surface that states what people see (the "In an outage" tables, the playground's outcome table) marks
+ * it through this one rule.
+ */
+export function addSeenBasis(
+  basis: Basis,
+  seen: Seen,
+  scenario: ScenarioDoc,
+  evidence: readonly (Evidence | null)[],
+  reg: Register = evidenceRegister(),
+): void {
+  const claims = new Set<string>();
+  scenario.steps.forEach((step, i) => {
+    const e = evidence[i];
+    if (!e || !seen.states(step)) return;
+    if (e.kind === 'source') for (const claim of e.claims) claims.add(claim.id);
+    else if (e.kind === 'assumed') basis.assumptions.add(e.assumption.id);
+  });
+  if (claims.size && valuesNotInSource(reg, seen.values ?? []).length) {
+    if (!seen.wording) return;
+    basis.assumptions.add(seen.wording);
+  }
+  for (const id of claims) basis.claims.add(id);
 }
 
 /**

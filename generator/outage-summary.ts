@@ -9,7 +9,7 @@
 import { matchesCheck, type Evidence } from '../features/claims-register';
 import type { Action } from '../model/actions';
 import { htmlText } from './escape';
-import { evidenceOf, evidenceRegister, scenarioBasis } from './evidence';
+import { addSeenBasis, evidenceOf, evidenceRegister, scenarioBasis } from './evidence';
 import type { FeatureDoc, RuleDoc, ScenarioDoc } from './run';
 import { markedStatement, STATEMENTS_ATTRIBUTE, type StatementBasis } from './statement-marks';
 import { agentSees, customerSees, type Seen } from './what-people-see';
@@ -68,14 +68,10 @@ function recoveryBasis(scenario: ScenarioDoc, recovery: Recovery): StatementBasi
 class Statements {
   private readonly bases = new Map<string, { claims: Set<string>; assumptions: Set<string> }>();
 
-  add(text: string, evidence: readonly (Evidence | null)[], lines: readonly boolean[]): void {
-    const basis = this.bases.get(text) ?? { claims: new Set<string>(), assumptions: new Set<string>() };
-    evidence.forEach((e, i) => {
-      if (!lines[i] || e === null) return;
-      if (e.kind === 'source') for (const claim of e.claims) basis.claims.add(claim.id);
-      else if (e.kind === 'assumed') basis.assumptions.add(e.assumption.id);
-    });
-    if (basis.claims.size + basis.assumptions.size > 0) this.bases.set(text, basis);
+  add(seen: Seen, scenario: ScenarioDoc, evidence: readonly (Evidence | null)[]): void {
+    const basis = this.bases.get(seen.text) ?? { claims: new Set<string>(), assumptions: new Set<string>() };
+    addSeenBasis(basis, seen, scenario, evidence);
+    if (basis.claims.size + basis.assumptions.size > 0) this.bases.set(seen.text, basis);
   }
 
   addBasis(text: string, from: StatementBasis): void {
@@ -104,7 +100,7 @@ function row(title: string, anchor: string, scenarios: readonly ScenarioDoc[]): 
   for (const scenario of scenarios) {
     const evidence = evidenceOf(scenario);
     const record = (into: Statements, seen: readonly Seen[]) => {
-      for (const item of seen) into.add(item.text, evidence, scenario.steps.map(item.states));
+      for (const item of seen) into.add(item, scenario, evidence);
     };
     if (scenario.endState) {
       record(customer, customerSees(scenario.endState));

@@ -10,14 +10,11 @@
  */
 import { parseDuration } from '../model/clock';
 import type { Register } from '../features/claims-register';
-import { valuesNotInSource } from '../features/claim-rules';
-import { evidenceOf, evidenceRegister } from './evidence';
+import { addSeenBasis, evidenceOf, evidenceRegister, type Basis } from './evidence';
 import { situationOf, type OutcomeTable } from './outcome-marks';
 import { scenariosOf, type FeatureDoc } from './run';
 import { markOf } from './statement-marks';
 import { PEOPLE } from './what-people-see';
-
-type Basis = { claims: Set<string>; assumptions: Set<string> };
 
 export class OutcomeTableBuilder {
   private readonly bases = new Map<string, Map<string, Basis>>();
@@ -37,17 +34,7 @@ export class OutcomeTableBuilder {
       for (const { sees } of PEOPLE) {
         for (const seen of sees(view)) {
           const basis = seenHere.get(seen.text) ?? { claims: new Set<string>(), assumptions: new Set<string>() };
-          scenario.steps.forEach((step, i) => {
-            const e = evidence[i];
-            if (!e || !seen.states(step)) return;
-            if (e.kind === 'source') for (const claim of e.claims) basis.claims.add(claim.id);
-            else if (e.kind === 'assumed') basis.assumptions.add(e.assumption.id);
-          });
-          // True by value: words on the screen the source does not have are the model's, never the source's.
-          if (basis.claims.size && valuesNotInSource(this.register, seen.values ?? []).length) {
-            if (seen.wording) basis.assumptions.add(seen.wording);
-            else basis.claims.clear();
-          }
+          addSeenBasis(basis, seen, scenario, evidence, this.register);
           if (basis.claims.size + basis.assumptions.size > 0) seenHere.set(seen.text, basis);
         }
       }

@@ -18,7 +18,7 @@ import { parseMessages } from '../../../generator/messages';
 import { outageSummary } from '../../../generator/outage-summary';
 import { buildRun, scenariosOf, type RunDoc } from '../../../generator/run';
 import { markdownStatements, unmarkedStatements } from '../../../generator/statement-marks';
-import { statementRefusals } from '../../../features/claim-rules';
+import { statementRefusals, valuesNotInSource } from '../../../features/claim-rules';
 import { parseDuration } from '../../../model/clock';
 import { MODEL_ANSWER, outcomeLines, outcomeListHtml, situationOf } from '../../../generator/outcome-marks';
 import { outcomeTable } from '../../../generator/outcome-table';
@@ -63,6 +63,36 @@ test('every statement of every "In an outage" table is marked', async () => {
     statements += html.split('class="cf-statement ').length - 1;
   }
   ok(statements > 50, `only ${statements} marked statements: the tables lost their content`);
+});
+
+test('a statement of an "In an outage" table marked source shows only words the source has', async () => {
+  const { features } = await run;
+  const register = loadRegister();
+  const refused: string[] = [];
+  let source = 0;
+  for (const feature of features) {
+    const html = outageSummary(feature);
+    if (html === null) continue;
+    // A source-marked statement: its escaped text, then its mark (generator/statement-html.ts).
+    for (const [, text] of html.matchAll(
+      /<span class="cf-statement cf-statement-source">(.*?) <span class="cf-mark/g,
+    )) {
+      source++;
+      const plain = text!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
+      // The words a screen shows: a notice (a bracketed line) whole, and every quoted value.
+      const values = [
+        ...(plain.startsWith('[') ? [plain] : []),
+        ...[...plain.matchAll(/"([^"]*)"/g)].map((m) => m[1]!),
+      ];
+      for (const value of valuesNotInSource(register, values)) refused.push(`${feature.name}: "${value}"`);
+    }
+  }
+  deepStrictEqual(refused, [], 'marked source with words the source does not have');
+  ok(source > 20, `only ${source} source-marked statements: the tables lost their content`);
 });
 
 test('the known-defects and inferred lists mark every scenario they list', async () => {
