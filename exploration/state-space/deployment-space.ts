@@ -13,6 +13,7 @@ import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { AGENTS } from './actors';
 import { Budgets, ExplorerCast } from './candidates';
+import type { SituationLog } from '../claim-situations';
 import { InvariantChecker } from '../invariants';
 import { factsOf, type Facts } from '../laws/facts';
 import { EMPTY_HISTORY, hashHistory, historyKey, type History } from '../laws/history';
@@ -53,6 +54,8 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     private readonly ledger: BehaviourLedger,
     private readonly premises: PremiseCounts,
     private readonly factory: DeploymentFactory = newDeployment,
+    /** Where the checkers note every state's situation, for the claims' witnesses; none: not noted. */
+    private readonly situations: SituationLog | null = null,
   ) {
     this.parameters = factory().parameters;
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
@@ -68,7 +71,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
    */
   initial(): ExploredState {
     const deployment = this.factory({ recordTrace: false });
-    const checker = new InvariantChecker(this.premises);
+    const checker = new InvariantChecker(this.premises, this.situations);
     let history = EMPTY_HISTORY;
     let facts = factsOf(deployment.inspect());
     this.setup.forEach((action, index) => {

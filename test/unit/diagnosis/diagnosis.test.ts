@@ -237,7 +237,7 @@ test('when nothing fits, the answer says so and lists the nearest situations wit
 test('npm run diagnose names unknown words in one line with the nearest known observations', () => {
   const run = spawnSync(
     process.execPath,
-    ['--require', './test/register.js', 'scripts/diagnose.ts', '--see', 'yelow triangel'],
+    ['--require', 'ts-node/register', 'scripts/diagnose.ts', '--see', 'yelow triangel'],
     { cwd: root, encoding: 'utf8' },
   );
   strictEqual(run.status, 2);
@@ -245,7 +245,7 @@ test('npm run diagnose names unknown words in one line with the nearest known ob
   ok(run.stderr.includes('"chat icon: yellow triangle"'), run.stderr);
   const rows = spawnSync(
     process.execPath,
-    ['--require', './test/register.js', 'scripts/diagnose.ts', '--rows', '-', '--json'],
+    ['--require', 'ts-node/register', 'scripts/diagnose.ts', '--rows', '-', '--json'],
     { cwd: root, encoding: 'utf8', input: 'activity_id\tactivity_status\tactivity_sub_status\n1347\t5000\t5900\n' },
   );
   strictEqual(rows.status, 0, rows.stderr);
