@@ -47,7 +47,16 @@ function benchSpec({ runs = Number(process.env.BENCH_RUNS ?? 7), messagesDir } =
   const exploration = timeCommand(explorePhase, { runs: Math.min(runs, 3), warmups: 0, cwd: root });
   // The specification as `npm run spec` runs it, but writing its reports elsewhere so reports/ stays untouched.
   const spec = [...cucumber, '--profile', 'bare', ...formats(reports).flatMap((format) => ['--format', format])];
-  const withoutInvariants = [...cucumber, '--profile', 'bare', '--tags', 'not @invariants'];
+  // Writing the same reports too, so that the difference is the @invariants features alone.
+  const restReports = mkdtempSync(join(tmpdir(), 'rest-reports-'));
+  const withoutInvariants = [
+    ...cucumber,
+    '--profile',
+    'bare',
+    ...formats(restReports).flatMap((format) => ['--format', format]),
+    '--tags',
+    'not @invariants',
+  ];
   const [whole, rest, baseline, plain] = alternate(
     [
       { command: spec, cwd: root },
