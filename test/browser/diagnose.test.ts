@@ -35,16 +35,22 @@ const RED_SQUARE = [
   'title bar: A connection could not be established with the server',
 ];
 
+/** Everything a state with no chat shows, picked as everything seen: many situations tie, and the answer says so. */
+const NOTHING_OPEN = ['open-chats query: no rows'];
+
 interface PageAnswer {
   readonly candidates: { rank: number; situation: string }[];
   readonly telling: string | null;
+  /** The sentence reporting the candidates no observation tells apart. */
+  readonly tie: string | null;
   readonly ms: number;
 }
 
-/** Ticks exactly `ids` and reads the answer the page shows (every candidate, after "Show all"). */
-async function pick(page: Page, ids: readonly string[]): Promise<PageAnswer> {
+/** Ticks exactly `ids` (and "That is everything seen" if `complete`) and reads the answer (every candidate, after "Show all"). */
+async function pick(page: Page, ids: readonly string[], complete = false): Promise<PageAnswer> {
   const checked = page.locator('input[data-observation]:checked');
   while ((await checked.count()) > 0) await checked.first().uncheck();
+  await page.locator('input[data-complete]').setChecked(complete);
   for (const id of ids) await page.locator(`input[data-observation="${id}"]`).check();
   const answer = page.locator('[data-answer="found"]');
   await answer.waitFor();
@@ -60,6 +66,10 @@ async function pick(page: Page, ids: readonly string[]): Promise<PageAnswer> {
     telling: await page
       .locator('[data-telling]')
       .getAttribute('data-telling', { timeout: 1000 })
+      .catch(() => null),
+    tie: await page
+      .locator('p[data-exact]')
+      .textContent({ timeout: 1000 })
       .catch(() => null),
     ms: Number(await answer.getAttribute('data-lookup-ms')),
   };
@@ -103,8 +113,14 @@ test("the source's symptoms answer the source's failures", async () => {
 test('npm run diagnose answers as the page does', async () => {
   const { page } = await diagnosePage();
   try {
-    for (const ids of [MESSAGING, SESSION_IN_PROGRESS, RED_SQUARE]) {
-      const shown = await pick(page, ids);
+    const cases = [
+      { ids: MESSAGING, complete: false },
+      { ids: SESSION_IN_PROGRESS, complete: false },
+      { ids: RED_SQUARE, complete: false },
+      { ids: NOTHING_OPEN, complete: true },
+    ];
+    for (const { ids, complete } of cases) {
+      const shown = await pick(page, ids, complete);
       const cli = spawnSync(
         process.execPath,
         [
@@ -113,6 +129,7 @@ test('npm run diagnose answers as the page does', async () => {
           'scripts/diagnose.ts',
           '--all',
           '--json',
+          ...(complete ? ['--complete'] : []),
           ...ids.flatMap((id) => ['--see', id]),
         ],
         { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
@@ -121,12 +138,16 @@ test('npm run diagnose answers as the page does', async () => {
       const printed = JSON.parse(cli.stdout) as {
         candidates: { rank: number; situation: string }[];
         telling: { observation: string } | null;
+        tie: string | null;
       };
       deepStrictEqual(
         printed.candidates.map((c) => ({ rank: c.rank, situation: c.situation })),
         shown.candidates,
       );
       deepStrictEqual(printed.telling?.observation ?? null, shown.telling);
+      deepStrictEqual(printed.tie, shown.tie);
+      // Everything seen picked: the tie is reported, on the page as by the command.
+      if (complete) ok(shown.tie?.includes('no observation tells them apart'), String(shown.tie));
     }
   } finally {
     await page.close();
