@@ -13,7 +13,7 @@ import { Deployment } from '../model/deployment';
 import { DEFAULT_PARAMETERS, type ModelParameters } from '../model/parameters';
 import type { Server } from '../model/servers';
 import type { DeploymentView } from '../model/views';
-import { agentSees, customerSees } from './outage-summary';
+import { agentSees, customerSees } from './what-people-see';
 
 /** An outage: the servers that fail, in order, and those restored, in order, after `minutesDown`. */
 export interface Outage {
