@@ -67,7 +67,12 @@ module.exports = {
   i18n: { defaultLocale: 'en', locales: ['en'] },
   // sql.js's WebAssembly file, served with the site for the playground's in-browser database queries.
   // lean-common-chunk: mermaid's libraries load only on pages with a diagram (see the weight budget, README).
-  plugins: [require.resolve('./plugins/sql-wasm'), require.resolve('./plugins/lean-common-chunk')],
+  // search-operate-first: the Operate sidebar's pages first in the search results.
+  plugins: [
+    require.resolve('./plugins/sql-wasm'),
+    require.resolve('./plugins/lean-common-chunk'),
+    require.resolve('./plugins/search-operate-first'),
+  ],
   // The generated pages' scenario filter (status and tag expression), src/client/scenario-filter.ts; opening the
   // folds a link points into and keeping the linked heading at the top while diagrams draw; focusable scroll boxes.
   clientModules: [

@@ -10,6 +10,7 @@ import { definitionOf, type Action } from '../model/actions';
 import { NOTE } from '../model/actions/definition';
 import { SOURCE_EMAIL } from '../model/actions/email-arrives';
 import { Deployment } from '../model/deployment';
+import { DEFAULT_PARAMETERS, type ModelParameters } from '../model/parameters';
 import type { Server } from '../model/servers';
 import type { DeploymentView } from '../model/views';
 import { agentSees, customerSees } from './what-people-see';
@@ -23,6 +24,16 @@ export interface Outage {
 
 export const CHAT_PHASES = ['in progress', 'waiting', 'starting', 'email'] as const;
 export type ChatPhase = (typeof CHAT_PHASES)[number];
+
+/**
+ * The register's assumption (features/claims.json) behind each phase but a chat in progress, the source's own
+ * premise: the source shows no chat waiting or starting during an outage, and an email only for the Services server.
+ */
+export const PHASE_ASSUMPTION: Record<Exclude<ChatPhase, 'in progress'>, string> = {
+  waiting: 'waiting-chat-in-outage',
+  starting: 'chat-started-in-outage',
+  email: 'email-in-outage',
+};
 
 export const PHASE_LABEL: Record<ChatPhase, string> = {
   'in progress': 'A chat in progress',
@@ -133,9 +144,13 @@ function afterRestoration(deployment: Deployment, phase: ChatPhase, refusedDown:
 
 const without = (items: readonly string[], seen: readonly string[]) => items.filter((item) => !seen.includes(item));
 
-/** Runs one phase of an outage on a fresh deployment. */
-export function phaseImpact(outage: Outage, phase: ChatPhase): PhaseImpact {
-  const deployment = new Deployment();
+/** Runs one phase of an outage on a fresh deployment (with the model's timings, or `parameters`). */
+export function phaseImpact(
+  outage: Outage,
+  phase: ChatPhase,
+  parameters: ModelParameters = DEFAULT_PARAMETERS,
+): PhaseImpact {
+  const deployment = new Deployment({ parameters });
   const { before, during } = PHASES[phase];
   const setup = attempt(deployment, before);
   if (setup.length) throw new Error(`chat phase "${phase}" could not be set up: ${setup.join('; ')}`);

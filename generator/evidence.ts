@@ -17,6 +17,7 @@ import {
 } from '../features/claims-register';
 import { valuesNotInSource } from '../features/claim-rules';
 import { htmlAttribute, htmlText, markdownText } from './escape';
+import { PHASE_ASSUMPTION } from './chat-phases';
 import { claimAnchor, ROUTES } from './routes';
 import { scenariosOf, type FeatureDoc, type ScenarioDoc } from './run';
 import type { Seen } from './what-people-see';
@@ -166,6 +167,10 @@ export const EVIDENCE_KEY = `<p class="cf-muted cf-evidence-key">${htmlText(
   'Every asserted line (Then, And, But) is marked: “From the source”, with the claim and the source’s own sentence, or “Assumed”, with what the model assumes where the source is silent and why.',
 )}</p>`;
 
+const PHASE_ROWS_NOTE = `<p>${htmlText(
+  'The runbooks’ impact-by-chat-phase rows, and the at-a-glance page’s impact by chat phase, rest on it.',
+)}</p>`;
+
 /** The Assumptions page: each of the model's assumptions, its rationale and parameter, and who relies on it. */
 export function assumptionsPage(features: readonly FeatureDoc[], reg: Register = evidenceRegister()): string {
   const users = new Map<string, { feature: FeatureDoc; scenario: ScenarioDoc }[]>();
@@ -175,6 +180,9 @@ export function assumptionsPage(features: readonly FeatureDoc[], reg: Register =
       for (const id of ids) users.set(id, [...(users.get(id) ?? []), { feature, scenario }]);
     }
   }
+  // The assumptions the runbooks' impact-by-chat-phase rows rest on (generator/chat-phases.ts), not a scenario;
+  // read here, not when this module loads: chat-phases.ts imports, through outage-summary.ts, this module.
+  const phaseRows = new Set<string>(Object.values(PHASE_ASSUMPTION));
   const out = [
     markdownText(
       'Where the source is silent, the model still gives one defined answer, so that every ordering of failures has an outcome. Each such answer is named here, with its reason and, where a duration or a choice is involved, the model parameter that sets it. Scenario pages mark every line that rests on one as “Assumed”; treat those lines as predictions to confirm in a lab.',
@@ -186,7 +194,7 @@ export function assumptionsPage(features: readonly FeatureDoc[], reg: Register =
     out.push(
       `<p>${htmlText(assumption.statement)}</p><p class="cf-muted">${htmlText(`Why: ${assumption.rationale}`)}</p>${
         assumption.parameter ? `<p>${htmlText(`Model parameter: ${assumption.parameter}`)}</p>` : ''
-      }<p>${htmlText(relying.length ? 'Scenarios that rely on it:' : 'No scenario of this run relies on it.')}</p>${
+      }${phaseRows.has(assumption.id) ? PHASE_ROWS_NOTE : ''}<p>${htmlText(relying.length ? 'Scenarios that rely on it:' : 'No scenario of this run relies on it.')}</p>${
         relying.length
           ? `<ul>${relying
               .map(

@@ -247,7 +247,31 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
       ].join('\n'),
     );
   }
-  out.push(stepList(scenario));
+  out.push(scenarioBody(scenario, shared));
+  return out.join('\n\n');
+}
+
+/**
+ * A scenario's body, folded under its heading and tags (issue 22: a feature page on a phone is a list of its
+ * scenarios, each opened by the reader): its steps with their marks, then its diagram, end state and queries,
+ * each in a fold of its own. A scenario that did not pass is folded open, as cucumber's own reports show a
+ * failure; a link to the scenario, find-in-page and "open every fold" open the others.
+ */
+function scenarioBody(scenario: ScenarioDoc, shared: SharedStart): string {
+  const parts = [stepList(scenario), ...scenarioFolds(scenario, shared)];
+  const steps = scenario.steps.filter((s) => !s.hook).length;
+  const shown = [
+    scenario.trace && scenario.trace.events.length > 0 ? 'diagram' : '',
+    scenario.endState ? 'end state' : '',
+    scenario.queries.length ? 'database queries' : '',
+  ].filter(Boolean);
+  const summary = `${steps === 1 ? '1 step' : `${steps} steps`}${shown.length ? `, ${shown.join(', ')}` : ''}`;
+  return fold('scenario', summary, parts.join('\n\n'), scenario.anchor, scenario.status !== 'passed');
+}
+
+/** What follows a scenario's steps: the diagram, end state and queries, each folded, or why one is missing. */
+function scenarioFolds(scenario: ScenarioDoc, shared: SharedStart): string[] {
+  const out: string[] = [];
   if (scenario.trace && scenario.trace.events.length === 0) {
     // Scenarios that check something other than one deployment (the exploration) leave an empty trace.
     const invariants = scenario.tags.includes('@invariants')
@@ -260,7 +284,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
     );
     if (scenario.queries.length)
       out.push(fold('queries', 'The database queries', queriesSection(scenario.queries), scenario.anchor));
-    return out.join('\n\n');
+    return out;
   }
   if (scenario.trace) {
     const skip = shared.diagram && scenario.trace.events.length > shared.events ? shared.events : 0;
@@ -311,7 +335,7 @@ function scenarioSection(scenario: ScenarioDoc, shared: SharedStart, level: stri
   }
   if (scenario.queries.length)
     out.push(fold('queries', 'The database queries', queriesSection(scenario.queries), scenario.anchor));
-  return out.join('\n\n');
+  return out;
 }
 
 function ruleSection(rule: RuleDoc, shared: SharedStart, options: PageOptions): string {

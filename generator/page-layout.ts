@@ -6,15 +6,15 @@
  */
 import { htmlAttribute, htmlText } from './escape';
 
-export type FoldKind = 'diagram' | 'end-state' | 'queries' | 'background';
+export type FoldKind = 'scenario' | 'diagram' | 'end-state' | 'queries' | 'background';
 
 /**
  * A fold around Markdown or HTML `body`. The blank lines keep `body` a block of its own, so a mermaid fence
- * inside stays a diagram; `anchor` is the scenario (or section) whose link opens it.
+ * inside stays a diagram; `anchor` is the scenario (or section) whose link opens it; `open` folds it open.
  */
-export function fold(kind: FoldKind, summary: string, body: string, anchor: string): string {
+export function fold(kind: FoldKind, summary: string, body: string, anchor: string, open = false): string {
   return [
-    `<details class="cf-fold cf-fold-${kind}" data-fold-for="${htmlAttribute(anchor)}"><summary>${htmlText(summary)}</summary>`,
+    `<details class="cf-fold cf-fold-${kind}" data-fold-for="${htmlAttribute(anchor)}"${open ? ' open' : ''}><summary>${htmlText(summary)}</summary>`,
     body,
     '</details>',
   ].join('\n\n');

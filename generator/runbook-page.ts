@@ -12,6 +12,7 @@ import { Deployment } from '../model/deployment';
 import type { Action } from '../model/actions';
 import {
   CHAT_PHASES,
+  PHASE_ASSUMPTION,
   PHASE_LABEL,
   phaseImpact,
   type ChatPhase,
@@ -20,7 +21,7 @@ import {
   type PhaseMoment,
 } from './chat-phases';
 import { htmlAttribute, htmlText, yamlString } from './escape';
-import { evidenceRegister } from './evidence';
+import { assumptionAnchor, evidenceRegister } from './evidence';
 import { claimAnchor, ROUTES } from './routes';
 import type { Mark, Runbook, Statement } from './runbooks';
 import { markedStatement, STATEMENTS_ATTRIBUTE, unmarkedStatements, type StatementBasis } from './statement-marks';
@@ -127,22 +128,51 @@ function list(items: readonly string[], none: string): string {
   return `<ul class="cf-outage-list">${items.map((item) => `<li>${htmlText(item)}</li>`).join('')}</ul>`;
 }
 
-/** Whether the source shows this phase of this runbook's failure: a chat in progress always, an email for Services. */
-function phaseMark(runbook: Runbook, phase: ChatPhase): string {
+/**
+ * What a phase's row rests on: null when the source shows it (a chat in progress in a failure of the source, and
+ * the Services server's email), else the register's assumptions, the phase's own first (PHASE_ASSUMPTION), then,
+ * for an ordering the source does not show, the runbook's.
+ */
+export function phaseAssumptions(runbook: Runbook, phase: ChatPhase): string[] | null {
   const shown =
     runbook.sections.length > 0 &&
     (phase === 'in progress' || (phase === 'email' && runbook.slug === 'services-server'));
-  if (shown)
+  if (shown) return null;
+  if (runbook.sections.length === 0 && runbook.unshown === undefined)
+    throw new Error(`runbook ${runbook.slug} covers no section of the source and names no "unshown" assumption`);
+  const own = phase === 'in progress' ? [] : [PHASE_ASSUMPTION[phase]];
+  return [...own, ...(runbook.sections.length ? [] : [runbook.unshown!])];
+}
+
+const assumptionHref = (id: string): string => `${ROUTES.assumptions}#${assumptionAnchor(id)}`;
+
+/**
+ * A phase row's mark: from the source (the premise's claim), or assumed, linking to each assumption's own entry
+ * on the assumptions page, with the first one's reason folded beside it (`why: false` leaves the reason out).
+ */
+export function phaseMark(
+  runbook: Runbook,
+  phase: ChatPhase,
+  register: Register = evidenceRegister(),
+  { why = true } = {},
+): string {
+  const ids = phaseAssumptions(runbook, phase);
+  if (ids === null)
     return `<a class="cf-rb-mark cf-rb-mark-source" href="${htmlAttribute(`${ROUTES.claims}#${claimAnchor('PRE-1')}`)}">${htmlText(
       'From the source · shown by the lab write-up',
     )}</a>`;
-  return `<span class="cf-rb-mark cf-rb-mark-assumed"><a href="${htmlAttribute(ROUTES.assumptions)}">${htmlText(
-    'Assumed · the model’s prediction',
-  )}</a>${whyText(
-    runbook.sections.length
-      ? 'The source shows only a chat in progress (and, for the Services server, an email); this row is what the model’s rules give.'
-      : 'The source does not show this ordering; this row is what the model’s rules give.',
-  )}</span>`;
+  const assumptions = ids.map((id) => {
+    const assumption = register.assumptions.find((a) => a.id === id);
+    if (!assumption)
+      throw new Error(`runbook ${runbook.slug}, phase "${phase}": no assumption ${id} in features/claims.json`);
+    return assumption;
+  });
+  const [first, ...others] = assumptions;
+  return `<span class="cf-rb-mark cf-rb-mark-assumed"><a href="${htmlAttribute(assumptionHref(first!.id))}" title="${htmlAttribute(
+    `Assumed: ${first!.id}`,
+  )}">${htmlText('Assumed · the model’s prediction')}</a>${others
+    .map((a) => ` <a class="cf-mark-link" href="${htmlAttribute(assumptionHref(a.id))}">${htmlText(a.id)}</a>`)
+    .join('')}${why ? whyText(first!.statement) : ''}</span>`;
 }
 
 const PHASE_COLUMNS = ['While down: the customer', 'While down: the agent', 'Database', 'Once back'] as const;
@@ -160,14 +190,18 @@ function backItems(back: PhaseMoment): string[] {
 }
 
 /** The impact-by-phase table: one row (a card on a phone) per chat phase, from the model. */
-export function phaseTable(runbook: Runbook, impacts: readonly PhaseImpact[]): string {
+export function phaseTable(
+  runbook: Runbook,
+  impacts: readonly PhaseImpact[],
+  register: Register = evidenceRegister(),
+): string {
   const [customer, agent, database, back] = PHASE_COLUMNS;
   return `<div class="cf-outage cf-rb-phases"><table><caption>${htmlText(
     `What happens to each kind of work, with the servers down for ${runbook.outage.minutesDown} minutes (from the model)`,
   )}</caption><thead><tr><th scope="col">Phase</th>${PHASE_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead><tbody>${impacts
     .map(
       (impact) =>
-        `<tr class="cf-rb-phase"><th scope="row">${htmlText(PHASE_LABEL[impact.phase])} ${phaseMark(runbook, impact.phase)}</th>${momentCell(
+        `<tr class="cf-rb-phase"><th scope="row">${htmlText(PHASE_LABEL[impact.phase])} ${phaseMark(runbook, impact.phase, register)}</th>${momentCell(
           customer,
           impact.down.customer,
           'nothing new',
@@ -231,7 +265,7 @@ export function runbookMarkdown(runbook: Runbook, position: number, register: Re
               : 'The source does not show this ordering, so it marks nothing here as incorrect.',
           )} <a href="${htmlAttribute(ROUTES.knownDefects)}">${htmlText('All known defects')}</a></p>`,
       '## Impact by chat phase {#impact-by-phase}',
-      phaseTable(runbook, impacts),
+      phaseTable(runbook, impacts, register),
     ].join('\n\n') + '\n'
   );
 }

@@ -26,6 +26,8 @@ export interface Runbook {
   readonly label?: string;
   /** The source's sections this runbook covers (its claims' `section`), for the known defects; none for orderings. */
   readonly sections: readonly string[];
+  /** For an ordering or failure the source does not show (no `sections`): the register's assumption it rests on. */
+  readonly unshown?: string;
   readonly outage: Outage;
   readonly customersSee: readonly Statement[];
   readonly tellCustomers: readonly Statement[];
@@ -249,6 +251,7 @@ export const RUNBOOKS: readonly Runbook[] = [
     failure: 'The Services server, then the Messaging server',
     label: 'Services, then Messaging',
     sections: [],
+    unshown: 'failure-orderings',
     outage: { fail: ['Services', 'Messaging'], restore: ['Messaging', 'Services'], minutesDown: 5 },
     customersSee: [say('Messages do not get through, either way.', assumed('failure-orderings'))],
     tellCustomers: [
@@ -267,6 +270,7 @@ export const RUNBOOKS: readonly Runbook[] = [
     failure: 'The Messaging and Application servers, the Application server back first',
     label: 'Application back first',
     sections: [],
+    unshown: 'failure-orderings',
     outage: { fail: ['Messaging', 'Application'], restore: ['Application', 'Messaging'], minutesDown: 5 },
     customersSee: [say('The customer is told at once that the session was lost.', assumed('failure-orderings'))],
     tellCustomers: [
@@ -289,6 +293,7 @@ export const RUNBOOKS: readonly Runbook[] = [
     slug: 'web-server',
     failure: 'The Web server',
     sections: [],
+    unshown: 'web-server-outage',
     outage: { fail: ['Web'], restore: ['Web'], minutesDown: 2 },
     customersSee: [
       say(

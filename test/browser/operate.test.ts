@@ -11,7 +11,9 @@ import { deepStrictEqual, ok } from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildDir, openPage, root, startSite, type SiteSession } from '../support/browser/site-session';
+import { runbookRoute } from '../../generator/runbook-page';
+import { RUNBOOKS } from '../../generator/runbooks';
+import { buildDir, eachAtOnce, openPage, root, startSite, type SiteSession } from '../support/browser/site-session';
 
 const screenshots = join(root, 'reports', 'screenshots');
 let session: SiteSession;
@@ -116,6 +118,63 @@ describe('reader journeys from the home page', () => {
   }
 });
 
+/** The Operate sidebar's pages, as the home page's sidebar links to them (directory-style routes). */
+async function operatePages(page: Page): Promise<Set<string>> {
+  const hrefs = await page
+    .locator('nav[aria-label="Docs sidebar"] a[href^="/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  return new Set(hrefs.map((h) => h.split('#')[0]!));
+}
+
+describe('search puts Operate first', () => {
+  // "Messaging server" matches runbooks, the at-a-glance page and the specification's feature pages alike.
+  const query = 'Messaging server';
+
+  test(`the search page lists Operate's pages before the others for "${query}"`, async () => {
+    const { page, errors } = await openPage(session, '/');
+    try {
+      const operate = await operatePages(page);
+      ok(operate.has('/runbooks/messaging-server/'), `the Operate sidebar: ${[...operate].join(' ')}`);
+      await page.goto(`${session.site.url}/search/?q=${encodeURIComponent(query)}`);
+      const links = page.locator('article h2 a[href^="/"]');
+      await links.first().waitFor({ timeout: 30_000 });
+      const pages = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map(
+        (h) => h.split(/[?#]/)[0]!,
+      );
+      const isOperate = pages.map((p) => operate.has(p));
+      ok(isOperate.includes(true) && isOperate.includes(false), `results from both sections: ${pages.join(' ')}`);
+      const firstOther = isOperate.indexOf(false);
+      deepStrictEqual(
+        pages.slice(firstOther).filter((p) => operate.has(p)),
+        [],
+        `Operate results after an Engineering one: ${pages.join(' ')}`,
+      );
+      deepStrictEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`the search bar's first suggestion for "${query}" is an Operate page`, async () => {
+    const { page, errors } = await openPage(session, '/');
+    try {
+      const operate = await operatePages(page);
+      const input = page.locator('input.navbar__search-input');
+      await input.click();
+      await input.fill(query);
+      await page.getByRole('option').first().waitFor({ timeout: 30_000 });
+      const before = new URL(page.url()).pathname;
+      await input.press('Enter');
+      await page.waitForURL((url) => url.pathname !== before);
+      const landed = new URL(page.url()).pathname;
+      ok(operate.has(landed), `the first suggestion opened ${landed}, not an Operate page`);
+      deepStrictEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 /** Every built HTML file under build/, as paths relative to it. */
 function builtPages(dir = buildDir, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
@@ -155,23 +214,31 @@ describe('the rendering self-test pages stay out of the reader’s way', () => {
 });
 
 describe('runbooks on a phone', () => {
-  test('each section of the Messaging server runbook fits one screen at 390 px, but the impact table', async () => {
-    const { page } = await openPage(session, '/runbooks/messaging-server/', 390);
-    try {
-      const heights = await page.evaluate(() => {
-        const headings = Array.from(document.querySelectorAll('article h2'));
-        return headings.map((h, i) => {
-          const next = headings[i + 1];
-          const end = next ? next.getBoundingClientRect().top : h.parentElement!.getBoundingClientRect().bottom;
-          return { id: h.id, height: Math.round(end - h.getBoundingClientRect().top) };
+  test('each section of every runbook fits one screen at 390 px, but the impact table', async () => {
+    const screen = 844 - 60;
+    const over: string[] = [];
+    const measured: string[] = [];
+    await eachAtOnce(RUNBOOKS, async (runbook) => {
+      const { page } = await openPage(session, `${runbookRoute(runbook)}/`, 390);
+      try {
+        const heights = await page.evaluate(() => {
+          const headings = Array.from(document.querySelectorAll('article h2'));
+          return headings.map((h, i) => {
+            const next = headings[i + 1];
+            const end = next ? next.getBoundingClientRect().top : h.parentElement!.getBoundingClientRect().bottom;
+            return { id: h.id, height: Math.round(end - h.getBoundingClientRect().top) };
+          });
         });
-      });
-      const screen = 844 - 60;
-      const over = heights.filter((h) => h.id !== 'impact-by-phase' && h.height > screen);
-      deepStrictEqual(over, [], `sections taller than a ${screen} px screen: ${JSON.stringify(heights)}`);
-    } finally {
-      await page.close();
-    }
+        ok(heights.length >= 6, `${runbook.slug}: ${heights.length} sections`);
+        measured.push(`${runbook.slug} ${heights.map((h) => `${h.id} ${h.height}`).join(', ')}`);
+        for (const h of heights)
+          if (h.id !== 'impact-by-phase' && h.height > screen) over.push(`${runbook.slug}#${h.id} ${h.height} px`);
+      } finally {
+        await page.close();
+      }
+    });
+    console.log(`# runbook sections at 390 px: ${measured.sort().join(' | ')}`);
+    deepStrictEqual(over, [], `sections taller than a ${screen} px screen`);
   });
 });
 

@@ -2,17 +2,22 @@
  * The built site in a real browser (see browser.ts for which Chromium, driven by playwright-core): the generated
  * pages are there (each page's console errors and diagrams are checked in accessibility.test.ts, in the same
  * visit as its accessibility), search finds "Session in Progress", and the hostile-text self-test shows its text literally without
- * running or injecting anything. Screenshots of a few pages go to reports/screenshots/.
+ * running or injecting anything; every feature page, 390 px wide, is at most PHONE_PAGE_LIMIT px tall as it opens
+ * and hides nothing a reader can open. Screenshots of a few pages go to reports/screenshots/, the Application
+ * server page whole at 1400 and 390 px among them.
  *
  * Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import {
   PAGES_AT_ONCE,
+  eachAtOnce,
   mermaidResults,
+  openAllFolds,
   openPage,
   root,
   sitePages,
@@ -151,6 +156,59 @@ describe('screenshots for a reader to look at', { concurrency: PAGES_AT_ONCE }, 
         if (blocks) await mermaidResults(page, blocks);
         if (anchor) await page.locator(anchor).scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: !anchor });
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/** Half the height of the longest feature page at 390 px when issue 22 was filed (30,078 px). */
+export const PHONE_PAGE_LIMIT = 15_039;
+
+const featurePages = pages.filter((p) => p.source.startsWith('docs/generated/features/'));
+
+/** The page's height as the reader scrolls it. */
+const pageHeight = (page: Page) => page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+
+describe('feature pages on a phone', () => {
+  test(`every feature page is at most ${PHONE_PAGE_LIMIT} px tall at 390 px, and hides nothing`, async () => {
+    ok(featurePages.length >= 10, `only ${featurePages.length} feature pages found under docs/generated/features/`);
+    const heights: { route: string; height: number; opened: number }[] = [];
+    const missing: string[] = [];
+    await eachAtOnce(featurePages, async (sitePage) => {
+      const { page } = await openPage(session, sitePage.route, 390);
+      try {
+        const height = await pageHeight(page);
+        // Every scenario's steps, as the generated Markdown lists them, are on the page once its folds are open.
+        await openAllFolds(page);
+        const opened = await pageHeight(page);
+        const steps = await page.locator('article .cf-step-text').allInnerTexts();
+        const source = readFileSync(join(root, sitePage.source), 'utf8');
+        const written = [...source.matchAll(/<span class="cf-step-text">([^<]*)<\/span>/g)].length;
+        if (steps.length !== written) missing.push(`${sitePage.route}: ${steps.length} steps shown of ${written}`);
+        heights.push({ route: sitePage.route, height, opened });
+      } finally {
+        await page.close();
+      }
+    });
+    heights.sort((a, b) => b.height - a.height);
+    console.log(
+      `# heights at 390 px (closed / every fold open): ${heights.map((h) => `${h.route} ${h.height} / ${h.opened}`).join(', ')}`,
+    );
+    deepStrictEqual(missing, []);
+    deepStrictEqual(
+      heights.filter((h) => h.height > PHONE_PAGE_LIMIT),
+      [],
+      `feature pages taller than ${PHONE_PAGE_LIMIT} px at 390 px`,
+    );
+  });
+
+  for (const width of [1400, 390]) {
+    test(`the Application server page, whole, at ${width} px`, async () => {
+      const { page } = await openPage(session, '/features/application-server/', width);
+      try {
+        await page.screenshot({ path: join(screenshots, `phone-application-server-${width}.png`), fullPage: true });
       } finally {
         await page.close();
       }

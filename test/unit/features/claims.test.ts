@@ -24,6 +24,7 @@ import {
   type Evidence,
 } from '../../../features/claims-register';
 import { DEFAULT_PARAMETERS } from '../../../model/parameters';
+import { PHASE_ASSUMPTION } from '../../../generator/chat-phases';
 
 const featuresDir = join(__dirname, '..', '..', '..', 'features');
 const register = loadRegister();
@@ -165,10 +166,14 @@ test('every claim or assumption a scenario names is what one of its asserted lin
   deepStrictEqual(idle, [], `Tags that no asserted line of their scenario rests on:\n${idle.join('\n')}`);
 });
 
-test('every assumption is relied on by a scenario, and its parameter is a model parameter', () => {
-  const used = new Set(
-    all.flatMap((p) => p.assertions.flatMap((l) => (l.evidence.kind === 'assumed' ? [l.evidence.assumption.id] : []))),
-  );
+test('every assumption is relied on by a scenario or a phase row, and its parameter is a model parameter', () => {
+  const used = new Set([
+    ...all.flatMap((p) =>
+      p.assertions.flatMap((l) => (l.evidence.kind === 'assumed' ? [l.evidence.assumption.id] : [])),
+    ),
+    // The runbooks' impact-by-phase rows rest on these, not a scenario (test/unit/generator/runbooks.test.ts).
+    ...Object.values(PHASE_ASSUMPTION),
+  ]);
   deepStrictEqual(
     register.assumptions.filter((a) => !used.has(a.id)).map((a) => a.id),
     [],

@@ -6,8 +6,10 @@
 import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadRegister } from '../../../features/claims-register';
-import { phaseImpact } from '../../../generator/chat-phases';
-import { runbookMarkdown, unmarkedRunbookStatements } from '../../../generator/runbook-page';
+import { CHAT_PHASES, PHASE_ASSUMPTION, phaseImpact, type ChatPhase } from '../../../generator/chat-phases';
+import { phaseMatrix } from '../../../generator/phase-matrix';
+import { DEFAULT_PARAMETERS } from '../../../model/parameters';
+import { phaseAssumptions, runbookMarkdown, unmarkedRunbookStatements } from '../../../generator/runbook-page';
 import { RUNBOOKS, type Runbook } from '../../../generator/runbooks';
 import { runbookPages } from '../../../generator/site';
 
@@ -134,4 +136,62 @@ test('the impact by chat phase is what the model does', () => {
     phaseImpact(runbook('web-server').outage, 'waiting'),
     phaseImpact(runbook('web-server').outage, 'waiting'),
   );
+});
+
+test('each assumed phase row links to its own entry in the register, which names a parameter its rows depend on', () => {
+  const anchors = new Set<string>();
+  for (const rb of RUNBOOKS) {
+    const page = pages.get(`runbooks/${rb.slug}.md`)!;
+    const rows = page.match(/<tr class="cf-rb-phase">.*?<\/th>/g) ?? [];
+    strictEqual(rows.length, CHAT_PHASES.length, rb.slug);
+    CHAT_PHASES.forEach((phase, i) => {
+      const ids = phaseAssumptions(rb, phase);
+      const row = rows[i]!;
+      if (ids === null) {
+        match(row, /cf-rb-mark-source/, `${rb.slug} ${phase}`);
+        return;
+      }
+      // The mark's first link is the phase's own entry (or the ordering's, for a chat in progress); never the
+      // assumptions page without an anchor.
+      const links = [...row.matchAll(/href="\/assumptions(#[^"]*)?"/g)].map((m) => m[1]);
+      deepStrictEqual(
+        links,
+        ids.map((id) => `#assumption-${id}`),
+        `${rb.slug} ${phase}`,
+      );
+      for (const id of ids) {
+        ok(
+          register.assumptions.some((a) => a.id === id),
+          `${id} is in features/claims.json`,
+        );
+        anchors.add(id);
+      }
+    });
+  }
+  // Every phase the source does not show has its entry, and each entry's parameter is one its rows depend on:
+  // another value of it changes the rows of at least one runbook.
+  for (const [phase, id] of Object.entries(PHASE_ASSUMPTION) as [Exclude<ChatPhase, 'in progress'>, string][]) {
+    ok(anchors.has(id), `${id} marks a row`);
+    const assumption = register.assumptions.find((a) => a.id === id)!;
+    const parameter = assumption.parameter as keyof typeof DEFAULT_PARAMETERS;
+    ok(parameter in DEFAULT_PARAMETERS, `${id} names a model parameter`);
+    const changed = RUNBOOKS.filter((rb) =>
+      [1, 100_000].some(
+        (value) =>
+          JSON.stringify(phaseImpact(rb.outage, phase, { ...DEFAULT_PARAMETERS, [parameter]: value })) !==
+          JSON.stringify(phaseImpact(rb.outage, phase)),
+      ),
+    );
+    ok(changed.length > 0, `${id}: no runbook's "${phase}" row changes with ${parameter}`);
+  }
+});
+
+test('the at-a-glance phase columns carry the same marks, each assumed cell linking to its entry', () => {
+  const html = phaseMatrix();
+  for (const rb of RUNBOOKS)
+    for (const phase of CHAT_PHASES) {
+      const ids = phaseAssumptions(rb, phase);
+      if (ids) for (const id of ids) ok(html.includes(`href="/assumptions#assumption-${id}"`), `${rb.slug} ${phase}`);
+    }
+  ok(!/href="\/assumptions"/.test(html), 'a mark links to the assumptions page without an entry');
 });
