@@ -1,8 +1,8 @@
-// Cucumber's configuration: TypeScript loaded by swc (test/register.js; types are checked by `npm run
-// typecheck`), strict (undefined, pending and ambiguous steps fail the run), and the three reports the docs site
-// and CI read.
+// Cucumber's configuration: TypeScript loaded by ts-node, transpile only, with swc (tsconfig.json's "ts-node"
+// block; types are checked by `npm run typecheck`), strict (undefined, pending and ambiguous steps fail the run),
+// and the three reports the docs site and CI read.
 const common = {
-  requireModule: [require.resolve('./test/register.js')],
+  requireModule: ['ts-node/register'],
   require: ['steps/**/*.ts'],
   strict: true,
 };

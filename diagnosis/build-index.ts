@@ -1,45 +1,21 @@
 /**
- * Builds the diagnosis index from the state-space exploration (exploration/state-space/): the explorer's own
- * adapter, wrapped so that each state also carries its failure history (which servers are down or were down,
- * for how long) and the plan that reached it. Breadth-first, so the first plan to reach a pair of what people
- * see and a failure history is a shortest one. Node only (it reads the evidence register and the features).
+ * Builds the diagnosis index from an exploration of the deployment (./graph-search.ts, with the explorer's own
+ * moves), in which each state also carries its failure history (which servers are down or were down, for how
+ * long) and the plan that reached it. Breadth-first, so the first plan to reach a pair of what people see and a
+ * failure history is a shortest one. Node only (it reads the evidence register and the features).
  */
 import type { Action } from '../model/actions';
 import { newDeployment } from '../plans/interpreter';
-import { newPremiseCounts } from '../exploration/laws';
 import { describeBounds, type Bounds } from '../exploration/state-space/bounds';
 import { DIAGNOSIS_BOUNDS } from './bounds';
-import { DeploymentSpace, type ExploredState } from '../exploration/state-space/deployment-space';
-import { BehaviourLedger } from '../exploration/state-space/ledger';
-import { search, type ModelAdapter } from '../exploration/state-space/search';
-import type { StateHasher } from '../exploration/state-space/encode';
 import type { DiagnosisIndex } from './index-format';
-import { observationsOf, type Observation } from './observations';
-import {
-  nextFailureHistory,
-  noFailures,
-  RANKING_RULE,
-  situationKey,
-  summarise,
-  thresholdsOf,
-  type FailureHistory,
-} from './situation';
+import type { Observation } from './observations';
+import { RANKING_RULE, summarise, thresholdsOf } from './situation';
 import { evidenceOf, markedSituation, runbookOf, type Register } from './evidence';
 import { maskHex } from './masks';
 import { Diagnoser, indistinguishableSituations } from './lookup';
-
-interface PlanNode {
-  readonly parent: PlanNode | null;
-  readonly action: Action;
-  /** Its index among the index's plan nodes, once an entry keeps it. */
-  id?: number;
-}
-
-interface Node {
-  readonly inner: ExploredState;
-  readonly failures: FailureHistory;
-  readonly plan: PlanNode | null;
-}
+import { exploreForIndex } from './graph-search';
+import { exploreReference, type PlanNode } from './space';
 
 /** What the index saw of one explored state: for the round-trip test, which goes over every one. */
 export interface ExploredSituation {
@@ -53,66 +29,62 @@ export interface BuildOptions {
   /** Each feature file's name (without `.feature`) and text: where the runbooks of a failure are found. */
   readonly features: readonly { readonly name: string; readonly text: string }[];
   readonly onState?: (state: ExploredSituation) => void;
+  /** The search: the index's own (./graph-search.ts, the default), or the plain reference it replaced (./space.ts). */
+  readonly space?: 'index' | 'reference';
 }
+
+/** More situations than a failure history of the bounds can be in (each server: never failed, or down or back in a band). */
+const SITUATIONS = 1 << 20;
 
 export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
   const bounds = options.bounds ?? DIAGNOSIS_BOUNDS;
-  const space = new DeploymentSpace(bounds, new BehaviourLedger(), newPremiseCounts(), newDeployment);
+  const explore = options.space === 'reference' ? exploreReference : exploreForIndex;
   const parameters = newDeployment().parameters;
   const thresholds = thresholdsOf(parameters);
   const servers = bounds.servers;
-  const clockOf = (state: ExploredState) => state.deployment.clock;
-  const step = (node: Node, action: Action, inner: ExploredState | null): Node | null =>
-    inner && {
-      inner,
-      failures: nextFailureHistory(node.failures, action, clockOf(inner), servers, thresholds),
-      plan: { parent: node.plan, action },
-    };
-  const adapter: ModelAdapter<Node, Action> = {
-    initial: () => ({ inner: space.initial(), failures: noFailures(servers.length), plan: null }),
-    enabled: (node) => space.enabled(node.inner),
-    apply: (node, action) => step(node, action, space.apply(node.inner, action)),
-    applyLast: (node, action) => step(node, action, space.applyLast(node.inner, action)),
-    hash: (node: Node, hasher: StateHasher) => {
-      space.hash(node.inner, hasher);
-      // How long each server has been down, capped where nothing counts any longer, and how its last outage ended.
-      const clock = clockOf(node.inner);
-      node.failures.downSince.forEach((since, i) => {
-        hasher.number(since === null ? -1 : Math.min(clock - since, space.horizon));
-        hasher.number(node.failures.lastOutage[i] ?? -1);
-      });
-    },
-  };
 
   const vocabulary = new Map<string, { observation: Observation; index: number }>();
   const situations = new Map<string, number>();
-  /** `observation indices|situation index` → the shortest plan's last node. */
-  const pairs = new Map<string, PlanNode | null>();
+  /** Each set of observations seen, as its sorted vocabulary indices joined by `.`, numbered. */
+  const sets = new Map<string, number>();
+  /** Per list of observations (the index's own search shares one per deployment state): its set's number. */
+  const setOf = new WeakMap<readonly Observation[], number>();
+  /** `set number × SITUATIONS + situation index` → the shortest plan's last node, for each pair seen. */
+  const pairs = new Map<number, PlanNode | null>();
+  const idsOf = new WeakMap<readonly Observation[], readonly string[]>();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0; // refusals are thrown and caught in every state, as in the explorer
-  let result;
+  let explored;
   try {
-    result = search(adapter, {
-      depth: bounds.depth,
-      onState: (node) => {
-        const seen = observationsOf(node.inner.deployment.view());
-        const key = situationKey(node.failures, clockOf(node.inner), thresholds);
-        options.onState?.({ observations: seen.map((o) => o.id), situation: key });
-        let situation = situations.get(key);
-        if (situation === undefined) situations.set(key, (situation = situations.size));
-        const indices = seen.map((o) => {
+    explored = explore(bounds, thresholds, ({ observations: seen, situation: key, plan }) => {
+      if (options.onState) {
+        let ids = idsOf.get(seen);
+        if (!ids) idsOf.set(seen, (ids = seen.map((o) => o.id)));
+        options.onState({ observations: ids, situation: key });
+      }
+      let situation = situations.get(key);
+      if (situation === undefined) {
+        if (situations.size === SITUATIONS) throw new RangeError(`diagnosis index: more than ${SITUATIONS} situations`);
+        situations.set(key, (situation = situations.size));
+      }
+      let set = setOf.get(seen);
+      if (set === undefined) {
+        const numbers = seen.map((o) => {
           let known = vocabulary.get(o.id);
           if (!known) vocabulary.set(o.id, (known = { observation: o, index: vocabulary.size }));
           return known.index;
         });
-        const pair = `${indices.sort((a, b) => a - b).join('.')}|${situation}`;
-        if (!pairs.has(pair)) pairs.set(pair, node.plan);
-      },
+        const indices = numbers.sort((x, y) => x - y).join('.');
+        set = sets.get(indices);
+        if (set === undefined) sets.set(indices, (set = sets.size));
+        setOf.set(seen, set);
+      }
+      const pair = set * SITUATIONS + situation;
+      if (!pairs.has(pair)) pairs.set(pair, plan);
     });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  if (result.failure) throw new Error(`the exploration broke a property: ${String(result.failure.error)}`);
 
   // The vocabulary in the picker's order (kind, then text); masks are over that order.
   const kinds = ['notice', 'pane', 'status', 'icon', 'titleBar', 'popup', 'console', 'tab', 'newChat', 'openChats'];
@@ -124,19 +96,23 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
   const position = new Map(ordered.map((entry, i) => [entry.index, i]));
   const situationKeys = [...situations.keys()];
   const actions: Action[] = [];
-  const actionIndex = new Map<Action, number>();
+  /** Each distinct action once, by value: a plan step refers to it by number. */
+  const actionIndex = new Map<string, number>();
   const plans: [number, number][] = [];
   const nodeId = (node: PlanNode | null): number => {
     if (node === null) return -1;
     if (node.id !== undefined) return node.id;
     const parent = nodeId(node.parent);
-    let action = actionIndex.get(node.action);
-    if (action === undefined) actionIndex.set(node.action, (action = actions.push(node.action) - 1));
+    const value = JSON.stringify(node.action, Object.keys(node.action).sort());
+    let action = actionIndex.get(value);
+    if (action === undefined) actionIndex.set(value, (action = actions.push(node.action) - 1));
     node.id = plans.push([parent, action]) - 1;
     return node.id;
   };
+  const setIndices = [...sets.keys()];
   const entries = [...pairs.entries()].map(([pair, plan]): [string, number, number] => {
-    const [indices, situation] = pair.split('|');
+    const situation = pair % SITUATIONS;
+    const indices = setIndices[(pair - situation) / SITUATIONS]!;
     const observed = indices ? indices.split('.').map((i) => position.get(Number(i))!) : [];
     return [maskHex(observed, ordered.length), Number(situation), nodeId(plan)];
   });
@@ -167,7 +143,7 @@ export function buildDiagnosisIndex(options: BuildOptions): DiagnosisIndex {
     actions,
     plans,
     entries,
-    explored: { states: result.distinctStates, transitions: result.transitions, milliseconds: result.milliseconds },
+    explored,
     indistinguishable: [],
   };
   return { ...index, indistinguishable: indistinguishableSituations(new Diagnoser(index)) };

@@ -56,15 +56,26 @@ export function evidenceOf(summary: SituationSummary, register: Register): Evide
   return marks;
 }
 
+/** Per list of features: each one's words (text between white space) with how often each occurs, by name. */
+const wordCounts = new WeakMap<BuildFeatures, { feature: BuildFeatures[number]; words: Map<string, number> }[]>();
+
 /** The feature file with the most scenario tags among `tags` (ties: the first by name), or null. */
 function featureTagging(features: BuildFeatures, tags: readonly string[]): BuildFeatures[number] | null {
+  let counted = wordCounts.get(features);
+  if (!counted) {
+    counted = [...features]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((feature) => {
+        const words = new Map<string, number>();
+        for (const word of feature.text.split(/\s+/)) words.set(word, (words.get(word) ?? 0) + 1);
+        return { feature, words };
+      });
+    wordCounts.set(features, counted);
+  }
   let best: BuildFeatures[number] | null = null;
   let most = 0;
-  for (const feature of [...features].sort((a, b) => a.name.localeCompare(b.name))) {
-    const count = tags.reduce(
-      (n, tag) => n + feature.text.split(new RegExp(`(?<=^|\\s)${tag}(?=\\s|$)`)).length - 1,
-      0,
-    );
+  for (const { feature, words } of counted) {
+    const count = tags.reduce((n, tag) => n + (words.get(tag) ?? 0), 0);
     if (count > most) [best, most] = [feature, count];
   }
   return best;

@@ -16,6 +16,11 @@ export interface Candidate {
   readonly rank: number;
   /** The shortest explored plan, from an empty deployment, to a state of this situation showing every pick. */
   readonly plan: readonly Action[];
+  /**
+   * Whether a state of it shows exactly what is picked and nothing else. Two such candidates cannot be told apart by
+   * any observation the index knows once everything seen is picked: the rule orders them, and the answer says so.
+   */
+  readonly exact: boolean;
 }
 
 export interface Telling {
@@ -27,15 +32,19 @@ export interface Telling {
 
 export interface Near {
   readonly situation: SituationInfo;
-  /** The picked observations it never shows together with the others. */
+  /** The picked observations it never shows together with the others (none: it shows them all, with more). */
   readonly missing: readonly Observation[];
 }
 
 export interface Answer {
   readonly picked: readonly Observation[];
+  /** Whether the picks are everything seen (`diagnose`'s `complete`). */
+  readonly complete: boolean;
   readonly candidates: readonly Candidate[];
   /** How many candidates share the first rank (more than one: the observations so far cannot order them). */
   readonly tiedFirst: number;
+  /** How many candidates are `exact`: more than one, and nothing more to see tells those apart (a tie the rule orders). */
+  readonly exact: number;
   readonly telling: Telling | null;
   /** Only when no situation fits. */
   readonly nearest: readonly Near[];
@@ -72,10 +81,19 @@ export class Diagnoser {
   private readonly words: number;
   private readonly masks: Uint32Array[];
   private readonly depth: number[];
+  /** The distinct masks of the entries, and which of them each entry has: a lookup tests each distinct mask once. */
+  private readonly distinct: Uint32Array[] = [];
+  private readonly maskOfEntry: Int32Array;
 
   constructor(readonly index: DiagnosisIndex) {
     this.words = Math.max(1, Math.ceil(index.observations.length / 32));
     this.masks = index.entries.map(([hex]) => parseMask(hex, this.words));
+    const known = new Map<string, number>();
+    this.maskOfEntry = Int32Array.from(index.entries, ([hex], e) => {
+      let m = known.get(hex);
+      if (m === undefined) known.set(hex, (m = this.distinct.push(this.masks[e]!) - 1));
+      return m;
+    });
     const depths: number[] = [];
     const depthOf = (node: number): number => {
       if (node < 0) return 0;
@@ -130,13 +148,23 @@ export class Diagnoser {
     return mask;
   }
 
-  diagnose(picked: readonly Observation[], options: { readonly rankOnly?: boolean } = {}): Answer {
+  /**
+   * The answer to `picked`. A situation fits when one of its states shows everything picked; or, when the picks are
+   * `complete` (everything seen, as the round-trip test diagnoses a state), when one shows exactly that and nothing
+   * else: then every candidate shows the same, no observation tells them apart, and the rule alone orders them.
+   */
+  diagnose(
+    picked: readonly Observation[],
+    options: { readonly rankOnly?: boolean; readonly complete?: boolean } = {},
+  ): Answer {
     const wanted = this.maskOf(picked);
     const { entries, situations } = this.index;
     /** Per situation: its best entry, and every entry that fits. */
     const fitting = new Map<number, number[]>();
+    const same = this.distinct.map((mask) => mask.every((word, w) => word === wanted[w]));
+    const fits = options.complete ? same : this.distinct.map((mask) => covers(mask, wanted));
     entries.forEach(([, situation], e) => {
-      if (!covers(this.masks[e]!, wanted)) return;
+      if (!fits[this.maskOfEntry[e]!]) return;
       const list = fitting.get(situation);
       if (list) list.push(e);
       else fitting.set(situation, [e]);
@@ -149,13 +177,16 @@ export class Diagnoser {
     const candidates = ranked.map(([s, list], i): Candidate => {
       if (i === 0 || order(situations[ranked[i - 1]![0]]!, situations[s]!) !== 0) rank = i + 1;
       const best = list.reduce((a, b) => (this.depth[b]! < this.depth[a]! ? b : a));
-      return { situation: situations[s]!, rank, plan: this.planOf(best) };
+      const exact = list.some((e) => same[this.maskOfEntry[e]!]);
+      return { situation: situations[s]!, rank, plan: this.planOf(best), exact };
     });
     return {
       picked,
+      complete: options.complete ?? false,
       candidates,
       tiedFirst: candidates.filter((c) => c.rank === 1).length,
-      telling: candidates.length > 1 && !options.rankOnly ? this.telling(wanted, ranked) : null,
+      exact: candidates.filter((c) => c.exact).length,
+      telling: candidates.length > 1 && !options.rankOnly && !options.complete ? this.telling(wanted, ranked) : null,
       nearest: candidates.length || options.rankOnly ? [] : this.nearest(picked),
     };
   }
@@ -237,6 +268,25 @@ export class Diagnoser {
 }
 
 /**
+ * The tie the answer reports, in the words the page and `npm run diagnose` both print: the candidates that show
+ * exactly what is picked and nothing else, which no observation the index knows tells apart once everything seen is
+ * picked, so that only the ranking rule orders them. `null` when fewer than two do.
+ */
+export function exactTie(answer: Answer): string | null {
+  if (answer.exact < 2) return null;
+  return answer.complete
+    ? `All ${answer.exact} show exactly this and nothing else: no observation tells them apart, so only the ranking rule orders them.`
+    : `${answer.exact} of them show exactly what is picked and nothing else: if that is everything seen, no observation tells those apart, and only the ranking rule orders them.`;
+}
+
+/** How a near situation differs from the picks. */
+export function nearDifference(near: Near, name: (o: Observation) => string): string {
+  return near.missing.length
+    ? `never with ${near.missing.map(name).join(', ')}`
+    : 'shows all of that, never without something more';
+}
+
+/**
  * The situations no report tells apart: for every set of observations one of their states shows (all of it, as a
  * reader who reports everything would), the answer ranks another situation first or ties it with one.
  */
@@ -246,7 +296,7 @@ export function indistinguishableSituations(diagnoser: Diagnoser): number[] {
   for (const hex of new Set(index.entries.map(([mask]) => mask))) {
     const mask = parseMask(hex, Math.max(1, Math.ceil(index.observations.length / 32)));
     const picked = index.observations.filter((_, o) => (mask[o >>> 5]! & (1 << (o & 31))) !== 0);
-    const answer = diagnoser.diagnose(picked, { rankOnly: true });
+    const answer = diagnoser.diagnose(picked, { rankOnly: true, complete: true });
     if (answer.tiedFirst === 1) singled.add(answer.candidates[0]!.situation.key);
   }
   return index.situations.flatMap((s, i) => (singled.has(s.key) ? [] : [i]));

@@ -127,3 +127,34 @@ export function summarise(key: string, servers: readonly string[], thresholds: r
     length: [...down, ...back].reduce((sum, s) => sum + s.band, 0),
   };
 }
+
+/** A trace's server events: enough of model/trace.ts's `TraceEvent` to read a failure history off them. */
+type ServerEvent = { readonly type: string; readonly at: number; readonly server?: string };
+
+/**
+ * The situation at `clock` after the server failures and restorations of a trace (a scenario's, or the
+ * playground's): every server that failed, in the model's order of roles (instances such as `Application 2`
+ * after their role), with its band. Only servers that failed are named, so a plan with a second Application
+ * server has a situation of its own.
+ */
+export function situationOfTrace(
+  events: readonly ServerEvent[],
+  clock: number,
+  thresholds: readonly number[],
+  roles: readonly string[],
+): SituationSummary {
+  const failed = [...new Set(events.filter((e) => e.type === 'server-failed').map((e) => e.server!))];
+  const rank = (server: string) => {
+    const role = roles.findIndex((r) => server === r || server.startsWith(`${r} `));
+    return role < 0 ? roles.length : role;
+  };
+  const servers = failed.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  let history = noFailures(servers.length);
+  for (const event of events) {
+    if (event.type !== 'server-failed' && event.type !== 'server-restored') continue;
+    const action = { type: event.type === 'server-failed' ? 'fail' : 'restore', server: event.server } as Action;
+    history = nextFailureHistory(history, action, event.at, servers, thresholds);
+  }
+  const summary = summarise(situationKey(history, clock, thresholds), servers, thresholds);
+  return { ...summary, key: servers.map((server, i) => `${server}:${summary.key.split(',')[i]}`).join(',') };
+}

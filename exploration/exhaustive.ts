@@ -12,6 +12,7 @@ import { CoverageLedger, ORDERINGS_TOTAL, SERVER_STATES_TOTAL } from './coverage
 import { Exploration, PREMISE, newTally, type ExplorationTally } from './exploration';
 import { InvariantViolation } from './invariants';
 import type { WitnessCounts } from './witnesses';
+import type { SituationLog } from './claim-situations';
 
 export type FaultEvent = Extract<Action, { type: 'fail' | 'restore' }>;
 
@@ -164,10 +165,14 @@ function runSharingPrefixes(
   return found.sort((a, b) => a.plan - b.plan).map((f) => f.violation);
 }
 
-export function exploreExhaustively(factory: DeploymentFactory = newDeployment): ExhaustiveResult {
+/** `situations`: where to note every state's situation, for the claims' witnesses (./claim-situations.ts). */
+export function exploreExhaustively(
+  factory: DeploymentFactory = newDeployment,
+  situations: SituationLog | null = null,
+): ExhaustiveResult {
   const started = performance.now();
   const ledger = new CoverageLedger();
-  const tally: ExplorationTally = newTally();
+  const tally: ExplorationTally = newTally(situations);
   const parameters = factory().parameters;
   const premise: Segment = (exploration) => exploration.run(PREMISE);
   /** The segment for one fault event after `before` and the traffic and time after it, the same object each time. */

@@ -13,6 +13,7 @@ import type { CoverageLedger, PlanCoverage } from './coverage';
 import { InvariantChecker } from './invariants';
 import { LawMonitor, alongside } from './laws';
 import type { WitnessCounts } from './witnesses';
+import type { SituationLog } from './claim-situations';
 
 /**
  * The agents of the explored plans: the reference users (JDoe of the screenshots first, "the agent" in plans,
@@ -61,10 +62,12 @@ export interface ExplorationTally {
   determinismReplays: number;
   /** How often each invariant's case came up (exploration/witnesses.ts). */
   witnesses: WitnessCounts;
+  /** Where to note each state's situation for the claims' witnesses (exploration/claim-situations.ts), if anywhere. */
+  situations: SituationLog | null;
 }
 
-export function newTally(): ExplorationTally {
-  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0, witnesses: {} };
+export function newTally(situations: SituationLog | null = null): ExplorationTally {
+  return { steps: 0, plans: 0, knownDefectPlans: 0, determinismReplays: 0, witnesses: {}, situations };
 }
 
 export class Exploration {
@@ -92,7 +95,7 @@ export class Exploration {
       this.coverage = from.coverage.fork();
       this.runner = new PlanRunner(deployment, alongside(this.checker, this.laws), from.plan);
     } else {
-      this.checker = new InvariantChecker(tally.witnesses);
+      this.checker = new InvariantChecker(tally.witnesses, tally.situations);
       this.laws = new LawMonitor();
       this.coverage = ledger.begin();
       // A plan whose determinism is checked records its trace: its own run is one of the two compared.

@@ -4,6 +4,7 @@
  */
 import { newDeployment, type DeploymentFactory } from '../plans/interpreter';
 import { exploreExhaustively, type ExhaustiveResult } from './exhaustive';
+import type { SituationLog } from './claim-situations';
 import { INVARIANT_LIST } from './invariants';
 import { orderSensitivity, type OrderSensitivity } from './order-sensitivity';
 import { exploreAtRandom, type RandomBudget, type RandomResult } from './random';
@@ -21,21 +22,25 @@ export interface ExplorationResults {
   readonly orderSensitivity: readonly OrderSensitivity[];
   readonly stateSpace: SpecificationStateSpace;
   readonly report: ExplorationReport;
+  /** The situation of every state the phases visited (./claim-situations.ts), each once. */
+  readonly situations: SituationLog;
 }
 
 export function explore(
   budget: RandomBudget = { seed: FIXED_SEED, runs: SPECIFICATION_RUNS },
   factory: DeploymentFactory = newDeployment,
 ): ExplorationResults {
-  const exhaustive = exploreExhaustively(factory);
-  const random = exploreAtRandom({ ...budget, factory });
+  const situations: SituationLog = new Set();
+  const exhaustive = exploreExhaustively(factory, situations);
+  const random = exploreAtRandom({ ...budget, factory, situations });
   const orders = orderSensitivity(factory);
-  const stateSpace = exploreSpecificationStateSpace(factory);
+  const stateSpace = exploreSpecificationStateSpace(factory, situations);
   return {
     exhaustive,
     random,
     orderSensitivity: orders,
     stateSpace,
+    situations,
     report: { ...reportOf(exhaustive, random, orders), stateSpace: stateSpace.report },
   };
 }

@@ -13,15 +13,19 @@ import { explain, formatCounterexample } from './counterexample';
 import type { ExplorationResults } from './explore';
 import type { ExplorationReport } from './report';
 import { addWitnesses, unwitnessed } from './witnesses';
+import type { Situation } from './claim-situations';
 
 const root = join(__dirname, '..');
 
 /** Where `npm run test:explore` writes the findings. */
 export const FINDINGS_FILE = join(root, 'reports', 'exploration.json');
 
-/** What the exploration's results depend on: the model, the plans, the exploration, and the locked packages. */
+/**
+ * What the exploration's results depend on: the model, the plans, the exploration, what the situations read of
+ * the views, and the locked packages.
+ */
 const SOURCE_DIRS = ['model', 'plans', 'exploration'];
-const SOURCE_FILES = ['package-lock.json'];
+const SOURCE_FILES = ['diagnosis/observations.ts', 'package-lock.json'];
 
 export interface Findings {
   /** The digest of the sources the findings were made from (`sourcesDigest`). */
@@ -37,6 +41,8 @@ export interface Findings {
   readonly stateSpaceBroken: readonly { readonly id: string; readonly counterexample: string }[];
   /** Each law, invariant and claim of the laws whose case never came up in any phase (exploration/witnesses.ts). */
   readonly unwitnessed: readonly string[];
+  /** The situation of every state any phase visited, sorted (exploration/claim-situations.ts). */
+  readonly situations: readonly Situation[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -82,6 +88,7 @@ export function findingsOf(exploration: ExplorationResults, sources = sourcesDig
         ...exhaustive.witnesses,
       }),
     ),
+    situations: [...exploration.situations].sort(),
     stateSpaceBroken: stateSpace.runs.flatMap((run) =>
       run.counterexample
         ? [{ id: run.counterexample.violation.invariant.id, counterexample: formatCounterexample(run.counterexample) }]
@@ -117,6 +124,9 @@ export function readFreshFindings(file = FINDINGS_FILE): { findings?: Findings; 
   }
   if (findings.sources !== sourcesDigest()) {
     return { why: `${relative(root, file)} was made from other sources than the model, plans and exploration now` };
+  }
+  if (!Array.isArray(findings.situations)) {
+    throw new Error(`${relative(root, file)}: holds no situations (the claims' witnesses); delete it or run it again`);
   }
   return { findings, why: `read from ${relative(root, file)} (npm run test:explore, the same sources)` };
 }

@@ -11,6 +11,7 @@ import { CoverageLedger } from './coverage';
 import { Exploration, PREMISE, newTally } from './exploration';
 import { InvariantViolation } from './invariants';
 import type { WitnessCounts } from './witnesses';
+import type { SituationLog } from './claim-situations';
 
 /**
  * One plan in this many runs with its trace recorded and is replayed once on a fresh deployment, to check
@@ -30,6 +31,8 @@ export interface RandomBudget {
   readonly path?: string;
   readonly replayPath?: string;
   readonly factory?: DeploymentFactory;
+  /** Where to note every state's situation, for the claims' witnesses (exploration/claim-situations.ts). */
+  readonly situations?: SituationLog;
 }
 
 export interface RandomResult {
@@ -70,7 +73,7 @@ export function planProperty(
 export function exploreAtRandom(budget: RandomBudget): RandomResult {
   const factory = budget.factory ?? newDeployment;
   const ledger = new CoverageLedger();
-  const tally = newTally();
+  const tally = newTally(budget.situations ?? null);
   const started = performance.now();
   const details = fc.check(planProperty(ledger, tally, factory, budget.replayPath), {
     seed: budget.seed,

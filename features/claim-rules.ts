@@ -110,3 +110,22 @@ export function claimRefusals(
   }
   return all;
 }
+
+/**
+ * Why `claim` cannot mark a statement written by hand (a line of the home page) as the source's, or [] if it can:
+ * the same rules by value as a scenario's line, with no steps before it, so every value it quotes is in the
+ * source (or a reading of it) and an absence it asserts is one the claim's sentence states.
+ */
+export function statementRefusals(register: Register, claim: Claim, statement: string): string[] {
+  const refusals = valuesNotInSource(register, quoted(statement)).map(
+    (value) => `${claim.id}: the value "${value}" is not in the source (nor a reading of it)`,
+  );
+  if (ABSENCE.test(statement) && !SOURCE_ABSENCE.test(claim.source))
+    refusals.push(`${claim.id}: "${statement}" asserts an absence the sentence "${claim.source}" does not state`);
+  return refusals;
+}
+
+/** The values (words a screen shows) that are neither in the source nor a reading of it. */
+export function valuesNotInSource(register: Register, values: readonly string[]): string[] {
+  return values.filter((value) => valueRefused(register, value, new Set()));
+}

@@ -12,7 +12,7 @@ import { SOURCE_EMAIL } from '../model/actions/email-arrives';
 import { Deployment } from '../model/deployment';
 import type { Server } from '../model/servers';
 import type { DeploymentView } from '../model/views';
-import { agentSees, customerSees } from './outage-summary';
+import { agentSees, customerSees } from './what-people-see';
 
 /** An outage: the servers that fail, in order, and those restored, in order, after `minutesDown`. */
 export interface Outage {

@@ -5,7 +5,9 @@
  * at a time, so memory holds only the features still running; scripts/generate-docs.ts reads the inputs, writes
  * the pages to a folder of its own and publishes everything in one step once the last page is out.
  */
-import { hostileCopy } from './crafted-run';
+import { OutcomeTableBuilder } from './outcome-table';
+import type { OutcomeTable } from './outcome-marks';
+import { hostileRun } from './hostile-run';
 import type { FeatureFile } from './feature-files';
 import { featurePage, type PageOptions } from './feature-page';
 import { withRun, HistoryRecorder, type HistoryEntry } from './history';
@@ -48,8 +50,11 @@ export interface GenerateInput {
   readonly history: { readonly earlier: readonly HistoryEntry[]; readonly modelDigest: string } | null;
   /** The hostile-text fixture run, rendered as self-test pages; none: no self-test pages. */
   readonly selfTest: MessagesText | null;
-  /** The real run whose hostile copy gives the crafted self-test pages (only with `selfTest`). */
-  readonly crafted: MessagesText | null;
+  /**
+   * The real run whose hostile copy (generator/hostile-run.ts), drawn with `seed`, gives the crafted self-test pages
+   * (only with `selfTest`).
+   */
+  readonly crafted: (MessagesText & { readonly seed: number }) | null;
   /** The specification's feature files, laid under the run's results (generator/feature-files.ts); none: what ran. */
   readonly featureFiles?: readonly FeatureFile[];
   /**
@@ -69,9 +74,16 @@ export interface Generated {
   readonly changesReport: string | null;
   /** The history with this run added; null when none is kept. */
   readonly history: readonly HistoryEntry[] | null;
+  /** The playground's outcome marks (generator/outcome-table.ts), for static/reports/outcome-marks.json. */
+  readonly outcomeTable: OutcomeTable;
 }
 
 export const CRAFTED_PREFIX = 'self-test/crafted-';
+
+/** The end of a crafted self-test page: the seed it was drawn with, and how to draw it again. */
+export const seedNote = (seed: number): string =>
+  `\n\n<p id="hostile-seed" data-seed="${seed}">This page is a hostile copy of a real run drawn with seed ${seed}: ` +
+  `<code>npm run docs:generate -- --hostile-seed ${seed}</code> draws it again.</p>\n`;
 
 /** Builds a run from its lines, handing over each feature as soon as it is complete. */
 export async function* readRun(
@@ -114,11 +126,13 @@ export function wholeRun(messages: MessagesText, claims: readonly Claim[] = []):
 export async function* generate(input: GenerateInput): AsyncGenerator<Page, Generated> {
   const comparer = new RunComparer(input.baseline);
   const recorder = new HistoryRecorder();
+  const outcomes = new OutcomeTableBuilder();
   const features = readRun(input.messages, input.claims, input.commit, input.featureFiles);
   let next = await features.next();
   while (!next.done) {
     const { feature, position } = next.value;
     if (input.history) recorder.observe(feature);
+    outcomes.observe(feature);
     yield [
       pageFile(feature),
       featurePage(feature, position, { ...input.pages, scenarioMarks: comparer.observe(feature) }),
@@ -129,11 +143,12 @@ export async function* generate(input: GenerateInput): AsyncGenerator<Page, Gene
   const history = input.history ? withRun(input.history.earlier, recorder.entry(run, input.history.modelDigest)) : null;
   const selfTest = input.selfTest ? wholeRun(input.selfTest) : null;
   if (selfTest) yield* selfTestPages(selfTest, input.pages);
-  // A hostile copy of a real run (every string field of every message and attachment holding markup that would
-  // run script), rendered like the rest: the browser test checks that nothing of it is live.
+  // A hostile copy of a real run (a drawn hostile text in front of every string of every message and attachment),
+  // rendered like the rest with its seed on each page: the browser test checks that nothing of it is live.
   if (selfTest && input.crafted) {
-    const name = `${input.crafted.name} (hostile copy)`;
-    yield* selfTestPages(wholeRun({ name, text: hostileCopy(input.crafted.text) }), input.pages, CRAFTED_PREFIX);
+    const { name, text, seed } = input.crafted;
+    const run = wholeRun({ name: `${name} (hostile copy, seed ${seed})`, text: hostileRun(text, seed) });
+    for (const [path, page] of selfTestPages(run, input.pages, CRAFTED_PREFIX)) yield [path, page + seedNote(seed)];
   }
   const changes = comparer.finish({ file: input.messages.name, startedAt: run.startedAt, commit: run.commit });
   yield* runPages(
@@ -141,5 +156,5 @@ export async function* generate(input: GenerateInput): AsyncGenerator<Page, Gene
     selfTest,
   );
   if (input.atAGlance !== undefined) yield* runbookPages(input.atAGlance);
-  return { run, changesReport: changes.report, history };
+  return { run, changesReport: changes.report, history, outcomeTable: outcomes.finish() };
 }

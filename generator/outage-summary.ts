@@ -8,91 +8,11 @@
  */
 import { matchesCheck, type Evidence } from '../features/claims-register';
 import type { Action } from '../model/actions';
-import type { DeploymentView } from '../model/views';
 import { htmlText } from './escape';
 import { evidenceOf, evidenceRegister, scenarioBasis } from './evidence';
-import type { FeatureDoc, RuleDoc, ScenarioDoc, StepDoc } from './run';
+import type { FeatureDoc, RuleDoc, ScenarioDoc } from './run';
 import { markedStatement, STATEMENTS_ATTRIBUTE, type StatementBasis } from './statement-marks';
-
-/** Notices every chat window shows once the agent has joined: the premise, not the outage. */
-const PREMISE_NOTICES = new Set(['[An agent will be with you shortly.]']);
-const CHATTING_WITH = /^\[You are now chatting with .*\.\]$/;
-const ABSENCE = /\b(not|no|never)\b/;
-
-/** Something a person sees, and which asserted lines state it. */
-interface Seen {
-  readonly text: string;
-  readonly states: (line: StepDoc) => boolean;
-}
-
-const said = (line: StepDoc): string =>
-  [line.text, line.docString ?? '', ...(line.dataTable ?? []).map((row) => row.join(' | '))].join('\n');
-const shows = (value: string) => (line: StepDoc) => !ABSENCE.test(line.text) && said(line).includes(value);
-const saysThat = (pattern: RegExp) => (line: StepDoc) => !ABSENCE.test(line.text) && pattern.test(line.text);
-
-/** The step wording that states each customer notice without quoting it. */
-const NOTICE_WORDING: readonly [RegExp, RegExp][] = [
-  [/^\[Your chat session was lost/, /told the session was lost/],
-  [/^\[We are having connection issues/, /told about connection issues/],
-  [/^\[The following message could not be delivered/, /could not be delivered/],
-];
-
-/** The bracketed notices of a transcript the premise does not already show. */
-function notices(lines: readonly string[]): string[] {
-  return lines
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('[') && !PREMISE_NOTICES.has(line) && !CHATTING_WITH.test(line));
-}
-
-/** What the customers' windows show beyond the premise: their notices, and a session that has ended. */
-export function customerSees(view: DeploymentView): Seen[] {
-  return view.customers.flatMap((customer) => [
-    ...notices(customer.lines).map((notice): Seen => {
-      const wording = NOTICE_WORDING.find(([text]) => text.test(notice))?.[1];
-      return { text: notice, states: (line) => shows(notice)(line) || (!!wording && saysThat(wording)(line)) };
-    }),
-    ...(customer.inSession ? [] : [{ text: 'the chat session has ended', states: saysThat(/chat session has ended/) }]),
-  ]);
-}
-
-/** What the agent console shows: pop-ups, notices, title bar, chat list, tabs and greyed-out work. */
-export function agentSees(view: DeploymentView): Seen[] {
-  const { console } = view;
-  return [
-    ...console.popups.map((popup): Seen => ({ text: `pop-up “${popup}”`, states: shows(popup) })),
-    ...Object.values(console.chatPanes).flatMap((pane) =>
-      notices(pane).map((notice): Seen => ({ text: `chat pane: ${notice}`, states: shows(notice) })),
-    ),
-    ...(console.titleBar
-      ? [{ text: `title bar flashing “${console.titleBar}”`, states: shows(console.titleBar) }]
-      : []),
-    ...console.chatList.map((row): Seen => ({
-      text: `chat list: “${row.chatStatus}”, ${row.icon}`,
-      states: (line) => (line.dataTable ?? []).some((r) => r.includes(row.chatStatus) && r.includes(row.icon)),
-    })),
-    ...Object.entries(console.tabs)
-      .filter(([, state]) => state !== 'loaded')
-      .map(([tab, state]): Seen => ({
-        text: `${tab} tab ${state}`,
-        states: (line) => line.text.includes(`the ${tab} tab`),
-      })),
-    ...(console.desktopTimedOut
-      ? [{ text: 'the agent desktop has timed out', states: saysThat(/agent desktop times out/) }]
-      : []),
-    ...console.emailReplies
-      .filter((r) => r.buttons !== 'enabled')
-      .map((r): Seen => ({ text: `email reply’s buttons ${r.buttons}`, states: saysThat(/buttons greyed out/) })),
-    ...(console.canHandleActivities
-      ? []
-      : [
-          {
-            text: 'cannot handle other activities or receive new ones',
-            states: (line: StepDoc) =>
-              /cannot handle other activities|^it is refused|does not hold|chat list is empty/.test(line.text),
-          },
-        ]),
-  ];
-}
+import { agentSees, customerSees, type Seen } from './what-people-see';
 
 /** A recovery step as an instruction, and the shape of the Gherkin steps that take it. */
 interface Recovery {

@@ -158,7 +158,11 @@ export class RunBuilder {
     else if (e.source) this.sources[e.source.uri] = digest(e.source.data);
     else if (e.hook) this.hooks.set(e.hook.id, e.hook);
     else if (e.testRunStarted) {
-      this.started = e.testRunStarted.timestamp;
+      // The run's start is shown as a date: a time no Date can hold (past 8.64e12 seconds from 1970) is refused.
+      const { timestamp } = e.testRunStarted;
+      if (Number.isNaN(new Date(toMillis(timestamp)).getTime()))
+        this.fail(line, `testRunStarted.timestamp.seconds is ${timestamp.seconds}, past any date (at most 8.64e12)`);
+      this.started = timestamp;
       return this.freeze();
     } else if (e.testCase) this.addTestCase(line, e.testCase);
     else if (e.testCaseStarted) {

@@ -21,6 +21,7 @@ import type { Register } from '../features/claims-register';
 import { htmlAttribute, htmlText } from './escape';
 import { evidenceRegister } from './evidence';
 import { claimAnchor, ROUTES } from './routes';
+import { markHtml, statementHtml, type Mark } from './statement-html';
 
 /** What a statement rests on: claim ids of features/claims.json (`APP-F3`) and assumption ids (`a-few-minutes`). */
 export interface StatementBasis {
@@ -67,6 +68,15 @@ export function markedHtml(
   reg: Register = evidenceRegister(),
   text = html,
 ): string {
+  return statementHtml(html, markOf(basis, reg, text));
+}
+
+/**
+ * The mark of a statement with this basis, for a surface that writes the statement elsewhere (the playground,
+ * from its outcome table): "source" with a link per claim, or "assumed" with a link per assumption and per claim
+ * it also rests on. Throws a one-line error naming `text` when the basis is empty or names an unknown id.
+ */
+export function markOf(basis: StatementBasis, reg: Register = evidenceRegister(), text = ''): Mark {
   const claims = basis.claims ?? [];
   const assumptions = basis.assumptions ?? [];
   if (claims.length === 0 && assumptions.length === 0)
@@ -92,9 +102,7 @@ export function markedHtml(
     );
   }
   const kind = isFromSource(basis) ? 'source' : 'assumed';
-  return `<span class="cf-statement cf-statement-${kind}">${html} <span class="cf-mark cf-mark-${kind}">${htmlText(
-    kind === 'source' ? 'source:' : 'assumed:',
-  )} ${links.join(' ')}</span></span>`;
+  return { kind, html: markHtml(kind, links) };
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
@@ -160,15 +168,33 @@ export function markdownMark(basis: StatementBasis): string {
 
 const MARKDOWN_MARK = /\*\((source|assumed): ((?:\[[^\]]+\]\([^)\s]+\)(?:, )?)+)\)\*/g;
 
+/** One statement of a hand-written Markdown table with its mark: its row's name, its words, and the ids it names. */
+export interface MarkdownStatement {
+  readonly row: string;
+  readonly statement: string;
+  readonly kind: 'source' | 'assumed';
+  readonly ids: readonly string[];
+}
+
 /**
- * The statements of a hand-written Markdown table left unmarked, or marked with a link `markdownMark` would not
- * write (an id the register does not have, a claim under "assumed"), each with its row. Every cell after the
- * first (the row's name) is one or more statements, each followed by its mark; a statement ends at its mark, so
- * a cell's text after its last mark must say nothing, and no statement holds a second sentence (". " or "; ").
+ * The statements of a hand-written Markdown table (each with its mark), and what is wrong with its marks: a
+ * statement left unmarked, or marked with a link `markdownMark` would not write (an id the register does not
+ * have, a claim under "assumed"), each with its row. Every cell after the first (the row's name) of every row
+ * but the header is one or more statements, each followed by its mark; a statement ends at its mark, so a cell's
+ * text after its last mark must say nothing, and no statement holds a second sentence (". " or "; ").
  */
-export function unmarkedMarkdownStatements(markdown: string, reg: Register = evidenceRegister()): string[] {
+export function markdownStatements(
+  markdown: string,
+  reg: Register = evidenceRegister(),
+): { statements: MarkdownStatement[]; problems: string[] } {
   const problems: string[] = [];
-  const rows = markdown.split('\n').filter((line) => /^\|/.test(line) && !/^\|\s*(-{3,}\s*\|\s*)+$/.test(line));
+  const statements: MarkdownStatement[] = [];
+  const SEPARATOR = /^\|\s*(:?-{3,}:?\s*\|\s*)+$/;
+  const lines = markdown.split('\n');
+  // A table's header row (the line before its separator) names the columns and states nothing.
+  const rows = lines.filter(
+    (line, i) => /^\|/.test(line) && !SEPARATOR.test(line) && !SEPARATOR.test(lines[i + 1] ?? ''),
+  );
   for (const line of rows) {
     const [name, ...cells] = line
       .split(/(?<!\\)\|/)
@@ -181,7 +207,7 @@ export function unmarkedMarkdownStatements(markdown: string, reg: Register = evi
         const [whole, kind, links] = match;
         const statement = rest.slice(0, rest.indexOf(whole));
         rest = rest.slice(rest.indexOf(whole) + whole.length);
-        const words = statement.replace(/\]\([^)]*\)/g, ']').replace(/^[;.,\s]+/, '');
+        const words = statement.replace(/\]\([^)]*\)/g, ']').replace(/^[;.,:\s]+/, '');
         if (!/[\p{L}\p{N}]/u.test(words)) problems.push(`${name}: a mark with no statement before it`);
         if (/[.;] /.test(words.replace(/\([^)]*\)|"[^"]*"/g, '')))
           problems.push(`${name}: "${words.trim()}" holds more than one statement before its mark`);
@@ -194,9 +220,20 @@ export function unmarkedMarkdownStatements(markdown: string, reg: Register = evi
               `${name}: "${id}" (${href}) is not ${kind === 'source' ? 'a claim' : 'an assumption'} of the register`,
             );
         }
+        statements.push({
+          row: name ?? '',
+          statement: words.replace(/[[\]*]/g, '').trim(),
+          kind: kind as 'source' | 'assumed',
+          ids: ids.map((l) => l.id),
+        });
       }
       if (/[\p{L}\p{N}]/u.test(rest)) problems.push(`${name}: "${rest.trim()}" has no mark`);
     }
   }
-  return problems;
+  return { statements, problems };
+}
+
+/** The problems `markdownStatements` finds: a test of a hand-written page expects none. */
+export function unmarkedMarkdownStatements(markdown: string, reg: Register = evidenceRegister()): string[] {
+  return markdownStatements(markdown, reg).problems;
 }

@@ -52,11 +52,7 @@ async function buildSite({ generate = true } = {}) {
   }, 'npm run build');
   try {
     if (generate) {
-      const status = await run(process.execPath, [
-        '--require',
-        './scripts/swc-register.js',
-        'scripts/generate-docs.ts',
-      ]);
+      const status = await run(process.execPath, ['--require', 'ts-node/register', 'scripts/generate-docs.ts']);
       if (status !== 0) return status;
     }
     const status = await run(bin('docusaurus'), ['build', '--out-dir', PARTIAL], DOCUSAURUS_CHATTER);

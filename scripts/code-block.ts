@@ -3,7 +3,7 @@
  * the fence is longer than any run of backticks in the text, so a counterexample holding ``` cannot end the
  * block and turn what follows into Markdown (generator/escape.ts's codeBlock).
  *
- *   tail -n 300 merge.log | node --require ./scripts/swc-register.js scripts/code-block.ts [INFO]
+ *   tail -n 300 merge.log | node --require ts-node/register scripts/code-block.ts [INFO]
  */
 import { readFileSync } from 'node:fs';
 import { codeBlock } from '../generator/escape';

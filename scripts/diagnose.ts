@@ -2,17 +2,18 @@
  * `npm run diagnose`: from what a person sees to the failure situations that explain it, from the same index and
  * the same lookup as the /diagnose/ page (diagnosis/lookup.ts).
  *
- *   npm run diagnose -- --see "could not be delivered" --see "yellow triangle" [--rows FILE] [--all] [--json]
+ *   npm run diagnose -- --see "could not be delivered" --see "yellow triangle" [--rows FILE] [--complete] [--all] [--json]
  *
  * Each --see names one observation in the page's words (a notice's text, a status, an icon, a pop-up's text, or
  * the id the page shows, "chat icon: red square"); --rows reads pasted rows of the source's open-chats query
- * ("-" for standard input). Prints the ranked situations (the first ten unless --all), the observation that
+ * ("-" for standard input); --complete says that is everything seen, so only situations showing exactly that and
+ * nothing else fit. Prints the ranked situations (the first ten unless --all), the observation that
  * tells them apart and, for the first, its scenario and playground link; --json prints all of it as JSON.
  * The index is static/diagnosis/index.json, built first if it is missing or was built from other sources.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Diagnoser, type Answer } from '../diagnosis/lookup';
+import { Diagnoser, exactTie, nearDifference, type Answer } from '../diagnosis/lookup';
 import { openChatsFromRows } from '../diagnosis/rows';
 import { observation, type Observation } from '../diagnosis/observations';
 import { situationScenario } from '../diagnosis/scenario';
@@ -24,10 +25,14 @@ export function answerJson(answer: Answer, all: boolean): unknown {
   const shown = all ? answer.candidates : answer.candidates.slice(0, SHOWN);
   return {
     picked: answer.picked.map((o) => o.id),
+    complete: answer.complete,
     situations: answer.candidates.length,
     tiedFirst: answer.tiedFirst,
+    exact: answer.exact,
+    tie: exactTie(answer),
     candidates: shown.map((c) => ({
       rank: c.rank,
+      exact: c.exact,
       situation: c.situation.text,
       runbook: c.situation.runbook,
       evidence: c.situation.evidence,
@@ -48,7 +53,7 @@ function answerText(answer: Answer, all: boolean): string {
   if (!answer.candidates.length) {
     lines.push('No explored situation shows all of that. The nearest, and what they do not show:');
     for (const n of answer.nearest) {
-      lines.push(`  - ${n.situation.text}: never with ${n.missing.map((o) => `"${o.id}"`).join(', ')}`);
+      lines.push(`  - ${n.situation.text}: ${nearDifference(n, (o) => `"${o.id}"`)}`);
     }
     return lines.join('\n');
   }
@@ -59,8 +64,12 @@ function answerText(answer: Answer, all: boolean): string {
       (shown.length < answer.candidates.length ? ` (the first ${shown.length}; --all for every one)` : '') +
       ':',
   );
+  const tie = exactTie(answer);
+  if (tie) lines.push(tie);
   for (const c of shown) {
-    lines.push(`  ${String(c.rank).padStart(3)}. ${c.situation.text}`);
+    lines.push(
+      `  ${String(c.rank).padStart(3)}. ${c.situation.text}${c.exact && !answer.complete && answer.exact > 1 ? ' (shows exactly this)' : ''}`,
+    );
     if (c.situation.runbook) lines.push(`       runbook: ${c.situation.runbook.title} (${c.situation.runbook.href})`);
     const marks = c.situation.evidence.map((e) => `${e.id} (${e.kind === 'source' ? 'source' : 'assumed'})`);
     if (marks.length) lines.push(`       evidence: ${marks.join(', ')}`);
@@ -95,6 +104,7 @@ function main(argv: string[]): void {
       see: { type: 'string', multiple: true },
       rows: { type: 'string' },
       all: { type: 'boolean' },
+      complete: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
@@ -102,7 +112,7 @@ function main(argv: string[]): void {
   if (!values.see?.length && rows === null)
     throw new Error('say what is seen: --see "<observation>" (repeatable) or --rows FILE');
   const diagnoser = new Diagnoser(currentIndex().index);
-  const answer = diagnoser.diagnose(picked(diagnoser, values.see ?? [], rows));
+  const answer = diagnoser.diagnose(picked(diagnoser, values.see ?? [], rows), { complete: values.complete ?? false });
   console.log(
     values.json
       ? JSON.stringify(answerJson(answer, values.all ?? false), null, 1)

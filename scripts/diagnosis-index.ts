@@ -3,7 +3,7 @@
  * loads and `npm run diagnose` reads; `npm run docs:generate` runs it beside the pages. Prints its size and the
  * time it took. Written beside the target and renamed into place, so a reader never sees half an index.
  *
- *   node --require ./test/register.js scripts/diagnosis-index.ts [--out FILE]
+ *   node --require ts-node/register scripts/diagnosis-index.ts [--out FILE]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';

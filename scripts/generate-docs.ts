@@ -4,9 +4,10 @@
  * that touches files. Each feature's page is written as soon as the messages complete it, so memory holds only
  * the features still running, whatever the size of the run.
  *
- *   node --require ./scripts/swc-register.js scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
+ *   node --require ts-node/register scripts/generate-docs.ts [--messages FILE] [--self-test FILE | --no-self-test]
  *     [--out DIR] [--static-reports DIR] [--bench FILE | --no-bench] [--stats FILE]
  *     [--baseline OLD.ndjson] [--changes FILE] [--history FILE | --no-history] [--features DIR | --no-features]
+ *     [--hostile-seed N]
  *
  * With --features (the default for the project's own run: features/), every feature file's page is built, the last
  * run's results laid over it: what the run left out (one feature run alone, `--name`, `--tags`) shows as not run,
@@ -16,6 +17,9 @@
  * for a pull request. For the project's own run (reports/messages.ndjson) the baseline may come from DOCS_BASELINE
  * (CI sets it to the target branch's last run), the summary goes to reports/changes.md, and the run is added to
  * the run history, reports/history.ndjson; other messages files get these only when asked.
+ *
+ * With the self-test pages, the crafted ones are a hostile copy of the recorded real run drawn with a seed
+ * (generator/hostile-run.ts): DEFAULT_HOSTILE_SEED, or --hostile-seed N (a 32-bit whole number); it is printed.
  *
  * A missing or corrupt messages file stops it with the file and line at fault, leaving the pages generated
  * before untouched; failed scenarios do not stop it. Pages are written to `_generated.partial-<pid>/` beside the
@@ -37,13 +41,17 @@ import { parseBenchReport } from '../generator/bench-report';
 import type { FeatureFile } from '../generator/feature-files';
 import type { PageOptions } from '../generator/feature-page';
 import { AT_A_GLANCE_TEMPLATE } from '../generator/site';
+import { quoted } from '../generator/escape';
+import { DEFAULT_HOSTILE_SEED } from '../generator/hostile-run';
 import { generate, readBaseline, type Baseline, type MessageLines, type MessagesText } from '../generator/generate';
+import { OUTCOME_MARKS_FILE, type OutcomeTable } from '../generator/outcome-marks';
 import { digest, formatHistory, HistoryError, parseHistory, type HistoryEntry } from '../generator/history';
 import { linesOf, MessagesFileError } from '../generator/messages';
 import type { BenchInput } from '../generator/performance-page';
 import { scenariosOf } from '../generator/run';
 import { LockBusy, onInterrupt, removeLeftovers, takeLock } from './checkout-lock';
 import { CannotRead, readWithin, WriteFailed, writeAtomically } from './files';
+import { SEED_RANGE } from './fuzz-inputs';
 
 const root = resolve(__dirname, '..');
 
@@ -64,6 +72,8 @@ interface Options {
   history: string | null;
   /** The folder of the specification's feature files, laid under the run's results (null: only what ran). */
   features: string | null;
+  /** The seed the crafted self-test pages' hostile run is drawn with. */
+  hostileSeed: number;
 }
 
 /** A wrong command-line argument: one line, exit status 2. */
@@ -102,6 +112,7 @@ function parseOptions(argv: readonly string[]): Options {
     changes: null,
     history: null,
     features: null,
+    hostileSeed: DEFAULT_HOSTILE_SEED,
   };
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -110,6 +121,7 @@ function parseOptions(argv: readonly string[]): Options {
       options: {
         ...Object.fromEntries(Object.keys(FILE_OPTIONS).map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(Object.keys(NEGATIONS).map((name) => [name, { type: 'boolean' as const }])),
+        'hostile-seed': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -119,11 +131,13 @@ function parseOptions(argv: readonly string[]): Options {
       .map((o) => `--${o} FILE`)
       .join(', ')}, ${Object.keys(NEGATIONS)
       .map((o) => `--${o}`)
-      .join(', ')}`;
+      .join(', ')}, --hostile-seed N`;
     const first = (error as Error).message.split(/\n|\. To specify| To specify/)[0]!.replace(/\.+$/, '');
     throw new ArgumentError(`${first}. Options: ${usage}`);
   }
   const given = new Set(Object.keys(values));
+  const seed = values['hostile-seed'];
+  if (typeof seed === 'string') options.hostileSeed = hostileSeed(seed);
   for (const [name, field] of Object.entries(FILE_OPTIONS)) {
     const value = values[name];
     if (typeof value !== 'string') continue;
@@ -148,6 +162,16 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
+/** --hostile-seed: a whole number fast-check uses as it is (32-bit signed), or one line saying what it is not. */
+function hostileSeed(raw: string): number {
+  const value = /^[+-]?\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (Number.isNaN(value) || value < SEED_RANGE.min || value > SEED_RANGE.max) {
+    const range = `${SEED_RANGE.min.toLocaleString('en-GB')} to ${SEED_RANGE.max.toLocaleString('en-GB')}`;
+    throw new ArgumentError(`--hostile-seed ${quoted(raw)} is not a seed: a whole number from ${range}`);
+  }
+  return value;
+}
+
 const shown = (file: string): string => relative(process.cwd(), file) || file;
 
 function cannotRead(file: string, error: unknown): MessagesFileError {
@@ -162,7 +186,7 @@ function cannotRead(file: string, error: unknown): MessagesFileError {
 /** The file's lines, read in chunks: the file is never whole in memory. */
 async function* fileLines(file: string): AsyncGenerator<string> {
   try {
-    yield* linesOf(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }));
+    yield* linesOf(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }), shown(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw cannotRead(file, error);
     throw error;
@@ -320,7 +344,7 @@ function replaceFolder(partial: string, target: string): void {
 
 /** Runs scripts/diagnosis-index.ts; rejects, naming it, if it fails. */
 function diagnosisIndexBuild(): Promise<void> {
-  const child = spawn(process.execPath, ['--require', './scripts/swc-register.js', 'scripts/diagnosis-index.ts'], {
+  const child = spawn(process.execPath, ['--require', 'ts-node/register', 'scripts/diagnosis-index.ts'], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -341,6 +365,7 @@ interface Publication {
   readonly bench: BenchInput;
   readonly changesReport: string | null;
   readonly history: readonly HistoryEntry[] | null;
+  readonly outcomeTable: OutcomeTable;
 }
 
 /** The one step that writes outside the partial folders: the summary, the history, the reports and the pages. */
@@ -356,6 +381,7 @@ function publish(p: Publication): void {
   if (p.reports.html) copyFileSync(join(reportsDir, 'cucumber.html'), join(p.reportsPartial, 'cucumber.html'));
   if (p.reports.junit) copyFileSync(join(reportsDir, 'junit.xml'), join(p.reportsPartial, 'junit.xml'));
   if (p.bench && 'report' in p.bench) copyFileSync(options.bench!, join(p.reportsPartial, 'bench.json'));
+  writeAtomically(join(p.reportsPartial, OUTCOME_MARKS_FILE), JSON.stringify(p.outcomeTable));
   replaceFolder(p.partial, options.out);
   replaceFolder(p.reportsPartial, options.staticReports);
 }
@@ -390,7 +416,9 @@ async function main(): Promise<void> {
     : null;
   const history = options.history ? { earlier: readHistory(options.history), modelDigest: modelDigest() } : null;
   const selfTest = options.selfTest ? readText(options.selfTest) : null;
-  const crafted = selfTest ? readText(REAL_RUN) : null;
+  const crafted = selfTest ? { ...readText(REAL_RUN), seed: options.hostileSeed } : null;
+  if (crafted)
+    console.log(`Self-test: the crafted pages are a hostile copy of ${crafted.name} drawn with seed ${crafted.seed}.`);
 
   // Pages go to a folder beside the target, which replaces the target only once every page is written.
   const partial = join(dirname(options.out), `_${basename(options.out)}.partial-${process.pid}`);

@@ -8,10 +8,14 @@
 //
 //   TEST_SERIAL=1 npm test    one phase after another, lane by lane (to time each phase alone)
 //   npm run test:quick        the inner loop (QUICK_LANES): under a minute
+//
+// A signal (Ctrl+C, kill) stops every phase then running, and everything each started (a phase runs in a process
+// group of its own), and ends npm test by that signal, saying which phases it stopped: none is left running on.
 const { spawn } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
 const { join } = require('node:path');
+const { endBySignal, signalMeaning, SIGNALS } = require('./checkout-lock');
 
 /** Issue 25: the whole of npm test within 4 minutes on a 2-core machine; its inner loop within one. */
 const TARGET_SECONDS = 240;
@@ -39,28 +43,67 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(', ');
 
+/** The phases running now (their processes), and the signal stopping npm test once one came. */
+const running = new Map();
+let stopping = null;
+
+/** `npm run --silent <script>`: how a phase is run (`main`'s `command` replaces it in the tests). */
+const npmRun = (script) => [npm, ['run', '--silent', script]];
+
 /**
- * Runs one phase. The second lane's output goes straight to the terminal; the first lane's is held and printed
- * whole when the phase ends, so the two never interleave line by line.
+ * Runs one phase, in a process group of its own so that a signal reaches all it started. The second lane's output
+ * goes straight to the terminal; the first lane's is held and printed whole when the phase ends, so the two never
+ * interleave line by line.
  */
-function runPhase(script, { stream }) {
+function runPhase(script, { stream, command }) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(npm, ['run', '--silent', script], {
+    const [file, args] = command(script);
+    const child = spawn(file, args, {
       cwd: root,
-      stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+      stdio: stream ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
+    running.set(script, child);
     const held = [];
     if (!stream) {
       child.stdout.on('data', (chunk) => held.push(chunk));
       child.stderr.on('data', (chunk) => held.push(chunk));
     }
     child.on('exit', (code, signal) => {
+      running.delete(script);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (!stream) process.stdout.write(`\n── npm run ${script} ──\n${Buffer.concat(held).toString()}`);
-      resolve({ script, seconds, status: code ?? (signal ? 1 : 0) });
+      resolve({ script, seconds, status: code ?? (signal ? 1 : 0), signal: stopping ? stopping : null });
     });
   });
+}
+
+/** Stops a phase and everything it started: its whole process group, or the process alone where there is none. */
+function stopPhase(child, signal) {
+  try {
+    if (process.platform === 'win32') child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+    // it has ended already
+  }
+}
+
+/** On a signal, stops every running phase by it, waits for them to end, says so, and ends by the same signal. */
+function stopOnSignals(name) {
+  for (const signal of Object.keys(SIGNALS))
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = signal;
+      const phases = [...running.keys()];
+      const ended = [...running.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+      for (const child of running.values()) stopPhase(child, signal);
+      Promise.all(ended).then(() => {
+        const which = phases.length ? `, and with it ${phases.join(', ')}` : '';
+        console.error(`\n${name}: stopped by ${signalMeaning(signal)}${which}`);
+        endBySignal(signal);
+      });
+    });
 }
 
 /** Each phase's result once it has run, for the phases that wait on it (WAITS). */
@@ -77,7 +120,7 @@ const whenFinished = (script) => {
 async function runLane(scripts, results, options) {
   for (const script of scripts) {
     const waitedOn = await Promise.all((WAITS[script] ?? []).filter(options.runs).map((w) => whenFinished(w).promise));
-    if (waitedOn.some((status) => status !== 0)) break;
+    if (stopping || waitedOn.some((status) => status !== 0)) break;
     const result = await runPhase(script, options);
     results.push(result);
     whenFinished(script).resolve(result.status);
@@ -87,9 +130,13 @@ async function runLane(scripts, results, options) {
   for (const script of scripts) if (!results.some((r) => r.script === script)) whenFinished(script).resolve(1);
 }
 
-async function main(quick) {
-  const lanes = quick ? QUICK_LANES : LANES;
+/**
+ * Runs the lanes and reports. `command` says how a phase is run (npm run, unless a test gives stand-ins) and
+ * `lanes` which (LANES, or QUICK_LANES when `quick`).
+ */
+async function main(quick, { command = npmRun, lanes = quick ? QUICK_LANES : LANES } = {}) {
   const name = quick ? 'npm run test:quick' : 'npm test';
+  stopOnSignals(name);
   const started = process.hrtime.bigint();
   const loadBefore = load();
   const results = [];
@@ -99,10 +146,13 @@ async function main(quick) {
   if (serial) {
     // Lane by lane, but a phase that waits on another lane's phase goes after the whole of that lane.
     const ordered = [...lanes].sort((a, b) => Number(a.some((s) => WAITS[s])) - Number(b.some((s) => WAITS[s])));
-    for (const lane of ordered) await runLane(lane, results, { stream: true, runs });
+    for (const lane of ordered) await runLane(lane, results, { stream: true, runs, command });
   } else {
-    await Promise.all(lanes.map((lane, i) => runLane(lane, results, { stream: i === lanes.length - 1, runs })));
+    await Promise.all(
+      lanes.map((lane, i) => runLane(lane, results, { stream: i === lanes.length - 1, runs, command })),
+    );
   }
+  if (stopping) return new Promise(() => undefined); // the signal's handler ends the process
   const whole = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = results.filter((r) => r.status !== 0);
   const skipped = lanes.flat().filter((script) => !results.some((r) => r.script === script));
@@ -146,7 +196,7 @@ async function main(quick) {
   }
 }
 
-module.exports = { TARGET_SECONDS, QUICK_TARGET_SECONDS };
+module.exports = { TARGET_SECONDS, QUICK_TARGET_SECONDS, main };
 
 if (require.main === module) {
   const mode = process.argv[2];

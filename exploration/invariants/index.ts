@@ -24,6 +24,7 @@ import { noSilentLoss } from './no-silent-loss';
 import { nothingDeliveredWhilePathDown } from './nothing-delivered-while-path-down';
 import { workOnlyWhenAble } from './work-only-when-able';
 import type { WitnessCounts } from '../witnesses';
+import { situationOf, type SituationLog } from '../claim-situations';
 
 export {
   InvariantViolation,
@@ -76,8 +77,15 @@ export class InvariantChecker implements StepObserver {
   /** The invariant being checked, whose witness `witnessed` counts. */
   private current: Invariant = STEPPED[0]!;
 
-  /** `witnesses`: where to count each invariant's witnessed cases, by its id (shared with forks); none: not counted. */
-  constructor(private readonly witnesses: WitnessCounts | null = null) {}
+  /**
+   * `witnesses`: where to count each invariant's witnessed cases, by its id (shared with forks); none: not counted.
+   * `situations`: where to note the situation of every state a step leads to, for the claims' witnesses
+   * (exploration/claim-situations.ts; shared with forks); none: not noted.
+   */
+  constructor(
+    private readonly witnesses: WitnessCounts | null = null,
+    private readonly situations: SituationLog | null = null,
+  ) {}
 
   afterStep(index: number, action: Action, events: readonly TraceEvent[], deployment: Deployment): void {
     this.steps = { action, events, before: this.steps };
@@ -101,6 +109,7 @@ export class InvariantChecker implements StepObserver {
         throw error;
       }
     }
+    this.situations?.add(situationOf(deployment));
   }
 
   /**
@@ -109,7 +118,7 @@ export class InvariantChecker implements StepObserver {
    * and `to` its clone, whose windows, consoles and chat panes stand in the same order.
    */
   fork(from: DeploymentState, to: DeploymentState): InvariantChecker {
-    const copy = new InvariantChecker(this.witnesses);
+    const copy = new InvariantChecker(this.witnesses, this.situations);
     copy.knownDefectSteps = this.knownDefectSteps;
     copy.steps = this.steps;
     copy.traced = this.traced;

@@ -6,6 +6,7 @@
  * registered, within the count its module or the bounds give it.
  */
 import { DEFINITIONS, type Action, type ActionDefinition, type Cast } from '../../model/actions';
+import { INFORMATION_TABS } from '../../model/agent-console';
 import { AGENTS, CUSTOMERS } from './actors';
 import type { Bounds } from './bounds';
 
@@ -28,7 +29,7 @@ export class ExplorerCast {
       questions: [],
       customerLines: [],
       agentLines: [],
-      tabs: ['Case'],
+      tabs: INFORMATION_TABS,
       subjects: SUBJECTS,
       activityIds: [],
       caseIds: [],

@@ -13,6 +13,7 @@ import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { AGENTS } from './actors';
 import { Budgets, ExplorerCast } from './candidates';
+import type { SituationLog } from '../claim-situations';
 import { InvariantChecker } from '../invariants';
 import { factsOf, type Facts } from '../laws/facts';
 import { EMPTY_HISTORY, hashHistory, historyKey, type History } from '../laws/history';
@@ -53,6 +54,8 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     private readonly ledger: BehaviourLedger,
     private readonly premises: PremiseCounts,
     private readonly factory: DeploymentFactory = newDeployment,
+    /** Where the checkers note every state's situation, for the claims' witnesses; none: not noted. */
+    private readonly situations: SituationLog | null = null,
   ) {
     this.parameters = factory().parameters;
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
@@ -68,7 +71,7 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
    */
   initial(): ExploredState {
     const deployment = this.factory({ recordTrace: false });
-    const checker = new InvariantChecker(this.premises);
+    const checker = new InvariantChecker(this.premises, this.situations);
     let history = EMPTY_HISTORY;
     let facts = factsOf(deployment.inspect());
     this.setup.forEach((action, index) => {
@@ -92,6 +95,14 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 
   /** Every candidate of every kind of the table (./candidates.ts) that the bounds allow and the model accepts. */
   enabled(node: ExploredState): Action[] {
+    return this.movesOf(node);
+  }
+
+  /**
+   * `enabled`, reading only what it needs (the deployment, the bounds used, the messages sent), so that a space of
+   * leaner states asks it too: the diagnosis index's (diagnosis/space.ts) moves exactly as the explorer does.
+   */
+  movesOf(node: Pick<ExploredState, 'deployment' | 'used'> & { readonly facts: Pick<Facts, 'messages'> }): Action[] {
     const { budgets } = this;
     const state = node.deployment.inspect();
     const used = node.used;

@@ -20,7 +20,7 @@
  * distinct states share one.
  */
 const OMITTED = new Set(['clock', 'when_created', 'sentAt', 'at', 'createdAt', 'users', 'queues', 'emails']);
-const AGES = new Set(['unreachableSince', 'customerSilentSince', 'since']);
+const AGES = new Set(['unreachableSince', 'customerSilentSince', 'messagingBlockedSince', 'since']);
 const PRESENCE = new Set(['deliveredAt']);
 
 export function encodeState(state: object, clock: number, horizon: number): string {

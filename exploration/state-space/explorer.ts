@@ -5,6 +5,7 @@
  */
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { explain, type Counterexample } from '../counterexample';
+import type { SituationLog } from '../claim-situations';
 import { InvariantViolation } from '../invariants';
 import { newPremiseCounts, type PremiseCounts } from '../laws';
 import { DEFAULT_BOUNDS, type Bounds } from './bounds';
@@ -17,6 +18,8 @@ export interface StateSpaceOptions {
   readonly bounds?: Bounds;
   readonly shard?: Shard;
   readonly factory?: DeploymentFactory;
+  /** Where to note every state's situation, for the claims' witnesses (exploration/claim-situations.ts). */
+  readonly situations?: SituationLog;
 }
 
 export interface StateSpaceResult {
@@ -43,7 +46,7 @@ export function exploreStateSpace(options: StateSpaceOptions = {}): StateSpaceRe
   const factory = options.factory ?? newDeployment;
   const ledger = new BehaviourLedger();
   const premises = newPremiseCounts();
-  const space = new DeploymentSpace(bounds, ledger, premises, factory);
+  const space = new DeploymentSpace(bounds, ledger, premises, factory, options.situations ?? null);
   // Refusals are thrown and caught in every state; their stack traces would cost more than the model's steps.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;

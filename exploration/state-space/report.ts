@@ -3,19 +3,22 @@
  * up for the run's exploration report: its figures, each law with the states its premise held in, the ledger.
  */
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
+import type { SituationLog } from '../claim-situations';
 import { LAWS, addPremiseCounts, newPremiseCounts } from '../laws';
 import type { StateSpaceReport } from '../report';
-import { TEST_BOUNDS, TWO_APPLICATION_TEST_BOUNDS, describeBounds, type Bounds } from './bounds';
+import { TABS_TEST_BOUNDS, TEST_BOUNDS, TWO_APPLICATION_TEST_BOUNDS, describeBounds, type Bounds } from './bounds';
 import { exploreStateSpace, type StateSpaceResult } from './explorer';
 import { BehaviourLedger } from './ledger';
 
 /**
  * The test bounds, one server at a time (every law's premise holds in some state), then two Application servers
- * failing: under a second in all.
+ * failing, then the three servers together with an information tab (where the claims about tabs and the timed-out
+ * desktop are witnessed).
  */
 export const SPECIFICATION_BOUNDS: readonly Bounds[] = [
   ...TEST_BOUNDS.servers.map((server) => ({ ...TEST_BOUNDS, servers: [server] })),
   TWO_APPLICATION_TEST_BOUNDS,
+  TABS_TEST_BOUNDS,
 ];
 
 export interface SpecificationStateSpace {
@@ -23,8 +26,14 @@ export interface SpecificationStateSpace {
   readonly report: StateSpaceReport;
 }
 
-export function exploreSpecificationStateSpace(factory: DeploymentFactory = newDeployment): SpecificationStateSpace {
-  const runs = SPECIFICATION_BOUNDS.map((bounds) => exploreStateSpace({ bounds, factory }));
+/** `situations`: where to note every state's situation, for the claims' witnesses (../claim-situations.ts). */
+export function exploreSpecificationStateSpace(
+  factory: DeploymentFactory = newDeployment,
+  situations?: SituationLog,
+): SpecificationStateSpace {
+  const runs = SPECIFICATION_BOUNDS.map((bounds) =>
+    exploreStateSpace({ bounds, factory, ...(situations && { situations }) }),
+  );
   const premises = newPremiseCounts();
   const ledger = new BehaviourLedger();
   for (const run of runs) {
@@ -39,6 +48,7 @@ export function exploreSpecificationStateSpace(factory: DeploymentFactory = newD
         `each of ${TEST_BOUNDS.servers.join(', ')} failing and restored on its own, explored separately`,
         ...describeBounds(TEST_BOUNDS).slice(1),
         `and separately, two Application servers: ${describeBounds(TWO_APPLICATION_TEST_BOUNDS).join('; ')}`,
+        `and separately, the three servers together with an information tab: ${describeBounds(TABS_TEST_BOUNDS).join('; ')}`,
       ],
       distinctStates: sum(runs.map((r) => r.distinctStates)),
       transitions: sum(runs.map((r) => r.transitions)),

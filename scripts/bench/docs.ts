@@ -4,7 +4,7 @@
  * temporary copy of the site (its own .docusaurus/, build/ and node_modules/.cache/, the packages linked from
  * node_modules/), so they never collide with a build in the working tree. Not part of npm test.
  *
- *   node --require ./test/register.js scripts/bench/docs.ts [runs] [messages.ndjson]   (default 3 runs of each)
+ *   node --require ts-node/register scripts/bench/docs.ts [runs] [messages.ndjson]   (default 3 runs of each)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -93,7 +93,7 @@ export function benchDocs(
     return {
       id: 'docs-build',
       title: 'Docs build with @docusaurus/faster vs without it',
-      command: 'node --require ./test/register.js scripts/bench/docs.ts',
+      command: 'node --require ts-node/register scripts/bench/docs.ts',
       measurements: [
         { label: 'clean build with @docusaurus/faster', unit: 's', ...scaled(faster) },
         { label: 'clean build without it', unit: 's', ...scaled(slower) },

@@ -5,7 +5,7 @@
  * is not everywhere). Baseline: reading and parsing the same file and nothing else. Only generation is measured,
  * never the site build.
  *
- *   node --require ./test/register.js scripts/bench/generate.ts [messages.ndjson]
+ *   node --require ts-node/register scripts/bench/generate.ts [messages.ndjson]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ const run = (command: readonly string[]): number => timeCommand(command, { runs:
 
 /** `npm run docs:generate` as a command line, with `args` for the generator (also used by docs.ts). */
 export function generateDocsCommand(args: readonly string[]): string[] {
-  return [process.execPath, '--require', './scripts/swc-register.js', 'scripts/generate-docs.ts', ...args];
+  return [process.execPath, '--require', 'ts-node/register', 'scripts/generate-docs.ts', ...args];
 }
 
 function generateOnce(messages: string, dir: string): GenerationSample {
@@ -104,7 +104,7 @@ export function benchGenerateSuite(messages: string, { runs = 7 } = {}): Compari
   return {
     id: 'generate-suite',
     title: `Page generation for the suite’s run (${m.scenarios} scenarios)`,
-    command: 'node --require ./test/register.js scripts/bench/generate.ts',
+    command: 'node --require ts-node/register scripts/bench/generate.ts',
     measurements: measurements(m),
     checks: [{ target: 'under 1 s', measured: seconds(m.wall.median), met: m.wall.median < 1000 }],
   };
@@ -123,7 +123,7 @@ export async function benchGenerateSynthetic(
     return {
       id: 'generate-synthetic',
       title: `Page generation for a synthetic run of ${written.toLocaleString('en-US')} scenarios with traces`,
-      command: 'node --require ./test/register.js scripts/bench/generate.ts',
+      command: 'node --require ts-node/register scripts/bench/generate.ts',
       measurements: measurements(m),
       checks: [
         { target: 'under 10 s', measured: seconds(m.wall.median), met: m.wall.median < 10_000 },

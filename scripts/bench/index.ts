@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     comparisons.push({
       id: 'docs-build',
       title: 'Docs build with @docusaurus/faster vs without it',
-      command: 'node --require ./test/register.js scripts/bench/docs.ts',
+      command: 'node --require ts-node/register scripts/bench/docs.ts',
       measurements: [],
       checks: [],
       skipped: 'BENCH_QUICK=1 leaves out the docs builds',

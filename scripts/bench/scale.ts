@@ -17,7 +17,7 @@
  * costs what it touches, so a message in one chat costs about the same at 10 and 1,000 agents, and failing one
  * Application server costs in proportion to the sessions homed on it.
  *
- *   node --require ./test/register.js scripts/bench/scale.ts      (BENCH_RUNS=7 samples of each step)
+ *   node --require ts-node/register scripts/bench/scale.ts      (BENCH_RUNS=7 samples of each step)
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -237,7 +237,7 @@ export function benchScale({ repeats = 7 }: { repeats?: number } = {}): { compar
   const comparison: Comparison = {
     id: 'scale',
     title: `Step cost at scale: 10, 100 and 1,000 agents, ${CHATS_PER_AGENT} live chats per agent (one in progress, four waiting), 4 Application servers`,
-    command: 'node --require ./test/register.js scripts/bench/scale.ts',
+    command: 'node --require ts-node/register scripts/bench/scale.ts',
     measurements,
     note: 'Routing gives an agent one chat at a time, so of 5,000 live chats at 1,000 agents 1,000 are in progress and 4,000 wait for routing. Failing Application 2 loses the quarter of the sessions and logins it holds; failing Messaging touches every live session.',
     checks: [

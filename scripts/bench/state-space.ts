@@ -5,7 +5,7 @@
  * same transitions, timed alternately in the same process. Medians of several runs after a warm-up. Never part
  * of `npm test`.
  *
- *   node --require ./test/register.js scripts/bench/state-space.ts      (BENCH_REPEATS=7 runs)
+ *   node --require ts-node/register scripts/bench/state-space.ts      (BENCH_REPEATS=7 runs)
  */
 import type { Action } from '../../model/actions';
 import { Deployment } from '../../model/deployment';
@@ -147,7 +147,7 @@ export function benchStateSpace({ repeats = 7 }: { repeats?: number } = {}): Com
   return {
     id: 'state-space',
     title: `State-space exploration (default bounds: ${states} distinct states, ${edges} transitions; hashing beside the model over the ${transitions.length} transitions of two Application servers at the test bounds, ${PASSES} times)`,
-    command: 'node --require ./test/register.js scripts/bench/state-space.ts',
+    command: 'node --require ts-node/register scripts/bench/state-space.ts',
     measurements: [
       { label: 'whole exploration, distinct states per CPU second (one core)', unit: 'steps/s', ...cpuRate },
       { label: 'whole exploration, distinct states per wall-clock second', unit: 'steps/s', ...rate },

@@ -3,7 +3,7 @@
  * the suite's own messages file copied as many times as needed, every id and uri renamed per copy, so the
  * traces, end states and statuses are real ones. Written as a stream; one run's messages in order.
  *
- *   node --require ./test/register.js scripts/bench/synthetic-run.ts [source.ndjson] [out.ndjson] [scenarios]
+ *   node --require ts-node/register scripts/bench/synthetic-run.ts [source.ndjson] [out.ndjson] [scenarios]
  */
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

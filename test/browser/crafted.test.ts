@@ -1,13 +1,18 @@
 /**
- * The crafted self-test pages (a real run with markup that would run script in every string field of every message
- * and attachment, generator/crafted-run.ts) in a real browser: the payload shows as text, no element or
- * attribute of it exists in the page, and its script never ran. And the playground given a crafted link or a
- * number it could not survive: it says what was wrong and keeps working. Needs `npm run build` first (npm test does it).
+ * The crafted self-test pages in a real browser, at 1400 and 390 px: a hostile copy of a recorded run drawn with a
+ * seed (generator/hostile-run.ts; the page says which, and this test prints it), every string of every message and
+ * attachment holding drawn markup, controls and invisible characters. On each page nothing live ran: no script (the
+ * markup's `top.PWNED`, a dialog), no navigation, no request leaving the site, no element or attribute of the
+ * markup; the drawn markup shows as text and the diagrams draw. And the playground given a crafted link or a number
+ * it could not survive: it says what was wrong and keeps working. Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, match, ok, rejects, strictEqual } from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MARKUP } from '../../generator/hostile-values';
 import { click, fill, newPage, openPlayground, start, type Session } from '../support/browser/playground-page';
-import { WAIT_MS } from '../support/browser/site-session';
+import { buildDir, mermaidResults, PAGES_AT_ONCE } from '../support/browser/site-session';
 
 let session: Session;
 
@@ -19,61 +24,108 @@ after(async () => {
   await session?.close();
 });
 
-const ROUTES = ['/self-test/crafted-services-server', '/self-test/crafted-invariants'];
+/** The crafted pages the build holds: their names come from the drawn copy's feature files, so they are listed. */
+const ROUTES = readdirSync(join(buildDir, 'self-test'))
+  .filter((name) => name.startsWith('crafted-'))
+  .map((name) => `/self-test/${name}/`);
 
-describe('a hostile copy of a real run', () => {
+/** Markup pieces whose literal text must show on a page (not whitespace-only, not one character). */
+const SHOWN = MARKUP.filter((piece) => /[<[(]/.test(piece));
+
+describe('a drawn hostile copy of a real run', { concurrency: PAGES_AT_ONCE }, () => {
+  test('the build holds crafted pages', () => {
+    ok(ROUTES.length >= 2, `crafted pages built: ${ROUTES.join(', ')}`);
+  });
   for (const route of ROUTES) {
-    test(`${route}: every payload is text; nothing of it is live`, async () => {
-      const { page, errors } = await newPage(session);
-      try {
-        const response = await page.goto(session.site.url + route, { waitUntil: 'load' });
-        strictEqual(response?.status(), 200);
-        await page.locator('article').first().waitFor();
-        const blocks = await page.locator('.docusaurus-mermaid-container').count();
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n,
-          blocks,
-          { timeout: WAIT_MS },
-        );
-        // Every request has finished (a payload's image would have failed by then, and its handler run).
-        await page.waitForLoadState('networkidle');
-        const found = await page.evaluate(() => {
-          const article = document.querySelector('article')!;
-          const all = Array.from(document.querySelectorAll('*'));
-          return {
-            pwned: (window as unknown as { PWNED?: number }).PWNED ?? null,
-            frames: document.querySelectorAll('iframe, script[src="x"], img[src="x"]').length,
-            handlers: all.flatMap((el) =>
-              Array.from(el.attributes)
-                // Values hold the payload as text (a title, a meta description): only names and links can be live.
-                .filter(
-                  (a) =>
-                    /^on/i.test(a.name) ||
-                    a.name === 'srcdoc' ||
-                    (/^(href|src)$/.test(a.name) && /^\s*javascript:/i.test(a.value)),
-                )
-                .map((a) => `${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}"`),
-            ),
-            shownAsText: (article.textContent ?? '').split('<iframe srcdoc="<script>top.PWNED=1</script>">').length - 1,
-            inDiagrams: Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg')).filter((svg) =>
-              (svg.textContent ?? '').includes('top.PWNED=1'),
-            ).length,
-            broken: Array.from(document.querySelectorAll('.docusaurus-mermaid-container svg'))
-              .filter((svg) => /Syntax error|Parse error|Maximum text size|Error:/i.test(svg.textContent ?? ''))
-              .map((svg) => (svg.textContent ?? '').slice(0, 120)),
-          };
+    for (const width of [1400, 390]) {
+      test(`${route} at ${width} px: nothing live ran, the markup shows as text`, async () => {
+        const { page, errors } = await newPage(session, width);
+        const site = new URL(session.site.url);
+        const outside: string[] = [];
+        const navigations: string[] = [];
+        const dialogs: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (!['data:', 'blob:'].includes(url.protocol) && url.host !== site.host) outside.push(request.url());
         });
-        strictEqual(found.pwned, null, 'the payload’s script ran');
-        strictEqual(found.frames, 0, 'an iframe or the payload’s image exists');
-        deepStrictEqual(found.handlers, [], 'attributes of the payload');
-        ok(found.shownAsText >= 10, `the payload shows as text only ${found.shownAsText} times`);
-        if (blocks > 0) ok(found.inDiagrams > 0, 'the payload shows as text in the diagrams');
-        deepStrictEqual(found.broken, [], 'diagrams mermaid could not draw');
-        deepStrictEqual(errors, [], 'console errors, failed requests');
-      } finally {
-        await page.close();
-      }
-    });
+        page.on('framenavigated', (frame) => navigations.push(frame.url()));
+        page.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        try {
+          const response = await page.goto(session.site.url + route, { waitUntil: 'load' });
+          strictEqual(response?.status(), 200);
+          await page.locator('article').first().waitFor();
+          const blocks = await page.locator('.docusaurus-mermaid-container').count();
+          const diagrams = await mermaidResults(page, blocks);
+          // Every request has finished (an image of the markup would have failed by then, and its handler run).
+          await page.waitForLoadState('networkidle');
+          const found = await page.evaluate((shown) => {
+            const article = document.querySelector('article')!;
+            const text = article.textContent ?? '';
+            const all = Array.from(document.querySelectorAll('*'));
+            const here = window.location.origin;
+            const leaves = (value: string) => {
+              const url = new URL(value, window.location.href);
+              return url.protocol === 'javascript:' || (/^https?:$/.test(url.protocol) && url.origin !== here);
+            };
+            return {
+              seed: document.querySelector('#hostile-seed')?.getAttribute('data-seed') ?? null,
+              pwned: (window as unknown as { PWNED?: number }).PWNED ?? null,
+              frames: window.frames.length,
+              elements: Array.from(
+                article.querySelectorAll(
+                  'script, iframe, object, embed, form, meta, base, style, link, [srcdoc], img[src="x"], #chosen-id',
+                ),
+              )
+                // The page's own: mermaid's style sheet (the first child of each diagram it draws), and the
+                // scenario filter the generator writes (generator/scenario-filter.ts).
+                .filter((el) => !(el.tagName === 'style' && el.parentElement?.tagName === 'svg'))
+                .filter((el) => !(el.tagName === 'FORM' && el.hasAttribute('data-cf-filter')))
+                .map((el) => el.outerHTML.slice(0, 80)),
+              // The site's own address (SITE_URL) in its canonical and alternate links, which no browser fetches.
+              attributes: all
+                .filter((el) => !el.matches('link[rel="canonical"], link[rel="alternate"]'))
+                .flatMap((el) =>
+                  Array.from(el.attributes)
+                    .filter(
+                      (a) =>
+                        /^on/i.test(a.name) ||
+                        (/^(href|src|action|formaction|xlink:href)$/.test(a.name) && leaves(a.value)),
+                    )
+                    .map((a) => `${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}"`),
+                ),
+              boxes: Array.from(article.querySelectorAll('.theme-admonition'))
+                .map((box) => box.textContent ?? '')
+                .filter((t) => t.includes('Pwned')),
+              shown: shown.filter((piece) => text.includes(piece)),
+            };
+          }, SHOWN);
+          console.log(
+            `# ${route} at ${width} px: drawn with seed ${found.seed}; ${found.shown.length} markup pieces shown as text`,
+          );
+          ok(found.seed !== null && /^-?\d+$/.test(found.seed), 'the page does not say its seed');
+          strictEqual(found.pwned, null, 'the markup’s script ran');
+          deepStrictEqual(dialogs, [], 'dialogs the markup opened');
+          strictEqual(found.frames, 0, 'frames on the page');
+          deepStrictEqual(found.elements, [], 'elements of the markup in the article');
+          deepStrictEqual(found.attributes, [], 'handlers, and links or sources leaving the site');
+          deepStrictEqual(found.boxes, [], 'admonitions the markup opened');
+          deepStrictEqual(outside, [], 'requests leaving the site');
+          deepStrictEqual(navigations, [session.site.url + route], 'navigations');
+          // Not vacuous: the drawn markup reached the page, as text.
+          ok(
+            found.shown.length >= 5,
+            `only ${found.shown.length} markup pieces show as text: ${found.shown.join(' ')}`,
+          );
+          deepStrictEqual(diagrams.broken, [], 'diagrams mermaid could not draw');
+          deepStrictEqual(errors, [], 'console errors, failed requests');
+        } finally {
+          await page.close();
+        }
+      });
+    }
   }
 });
 

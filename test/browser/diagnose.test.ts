@@ -109,7 +109,7 @@ test('npm run diagnose answers as the page does', async () => {
         process.execPath,
         [
           '--require',
-          './test/register.js',
+          'ts-node/register',
           'scripts/diagnose.ts',
           '--all',
           '--json',

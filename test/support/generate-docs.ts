@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 /** Node's arguments that start the generator; the generator's own options follow them. */
-export const GENERATE_DOCS: readonly string[] = ['--require', './scripts/swc-register.js', 'scripts/generate-docs.ts'];
+export const GENERATE_DOCS: readonly string[] = ['--require', 'ts-node/register', 'scripts/generate-docs.ts'];
 
 /** The generator's options for `messages`, writing pages into `out` and the reports into `staticReports`. */
 export function generatorOptions(

@@ -7,7 +7,7 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Mermaid from '@theme/Mermaid';
 import type { DiagnosisIndex, SituationInfo } from '../../../diagnosis/index-format';
-import { Diagnoser, type Answer, type Candidate } from '../../../diagnosis/lookup';
+import { Diagnoser, exactTie, nearDifference, type Answer, type Candidate } from '../../../diagnosis/lookup';
 import { observation, OBSERVATION_KINDS, type Observation } from '../../../diagnosis/observations';
 import { openChatsFromRows } from '../../../diagnosis/rows';
 import { situationScenario } from '../../../diagnosis/scenario';
@@ -70,7 +70,7 @@ function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseU
         <ul>
           {answer.nearest.map((near) => (
             <li key={near.situation.key} data-situation={near.situation.text}>
-              {near.situation.text}: never with {near.missing.map((o) => `“${o.text}”`).join(', ')}
+              {near.situation.text}: {nearDifference(near, (o) => `“${o.text}”`)}
             </li>
           ))}
         </ul>
@@ -79,12 +79,14 @@ function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseU
   }
   const shown = all ? answer.candidates : answer.candidates.slice(0, SHOWN);
   const { telling } = answer;
+  const tie = exactTie(answer);
   return (
     <div data-answer="found" data-lookup-ms={ms.toFixed(1)}>
       <p>
         {answer.candidates.length} situation{answer.candidates.length === 1 ? '' : 's'} fit
         {answer.tiedFirst > 1 ? `; ${answer.tiedFirst} tie for the first rank` : ''} (answered in {ms.toFixed(1)} ms).
       </p>
+      {tie && <p data-exact={answer.exact}>{tie}</p>}
       {telling ? (
         <div className={styles.telling} data-telling={telling.observation.id}>
           <strong>To tell them apart, ask whether this is seen too:</strong>{' '}
@@ -93,13 +95,17 @@ function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseU
           {telling.ifNotSeen[0]}.
         </div>
       ) : (
-        answer.candidates.length > 1 && (
-          <p className={styles.telling}>No single further observation tells these apart.</p>
-        )
+        answer.candidates.length > 1 &&
+        !answer.complete && <p className={styles.telling}>No single further observation tells these apart.</p>
       )}
       <ol className={styles.candidates}>
         {shown.map((candidate) => (
-          <li key={candidate.situation.key} data-rank={candidate.rank} data-situation={candidate.situation.text}>
+          <li
+            key={candidate.situation.key}
+            data-rank={candidate.rank}
+            data-situation={candidate.situation.text}
+            data-exact={candidate.exact}
+          >
             <h3 className={styles.situation}>
               <span className={styles.rank}>{candidate.rank}.</span>{' '}
               {candidate.situation.statement ? (
@@ -137,6 +143,7 @@ export default function Diagnosis(): ReactNode {
   const [rows, setRows] = useState('');
   const [rowsProblem, setRowsProblem] = useState<string | null>(null);
   const [fromRows, setFromRows] = useState<readonly string[]>([]);
+  const [complete, setComplete] = useState(false);
 
   useEffect(() => {
     fetch(url)
@@ -153,9 +160,12 @@ export default function Diagnosis(): ReactNode {
     const started = performance.now();
     const wanted = [...picked, ...fromRows.filter((id) => !picked.includes(id))];
     const byId = new Map(diagnoser.observations.map((o) => [o.id, o]));
-    const answer = diagnoser.diagnose(wanted.map((id) => byId.get(id)!));
+    const answer = diagnoser.diagnose(
+      wanted.map((id) => byId.get(id)!),
+      { complete },
+    );
     return { answer, ms: performance.now() - started };
-  }, [diagnoser, picked, fromRows]);
+  }, [diagnoser, picked, fromRows, complete]);
 
   if (problem) return <p role="alert">{problem}</p>;
   if (!diagnoser) return <p>Loading the diagnosis index…</p>;
@@ -199,6 +209,15 @@ export default function Diagnosis(): ReactNode {
             ))}
           </fieldset>
         ))}
+        <label className={styles.option}>
+          <input
+            type="checkbox"
+            data-complete
+            checked={complete}
+            onChange={(event) => setComplete(event.target.checked)}
+          />{' '}
+          That is everything seen: only situations showing exactly this, and nothing else, fit
+        </label>
         <label htmlFor="diagnosis-rows" className={styles.rowsLabel}>
           Or paste the rows of the open-chats query
         </label>

@@ -34,6 +34,7 @@ import {
 import { DEFAULT_PRESET, PRESETS } from './presets';
 import { planToSearch } from '../../../plans/url';
 import { legend } from '../../../generator/legend';
+import Outcomes from './outcomes';
 import styles from './styles.module.css';
 
 /** Markup from generator/end-state.ts, which escapes every piece of text it is given. */
@@ -465,6 +466,7 @@ export default function Playground(): ReactNode {
               <Generated html={agentConsole(view.console)} />
             </div>
           </div>
+          <Outcomes staged={staged} view={view} />
           <h3 className={styles.subheading}>Database</h3>
           <div data-view="database">
             <DatabaseRows results={results} error={error} />

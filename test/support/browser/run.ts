@@ -53,7 +53,7 @@ interface FileResult {
 function runFile(file: string, env: NodeJS.ProcessEnv, children: Set<ChildProcess>): Promise<FileResult> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--require', './test/register.js', '--test', file], {
+    const child = spawn(process.execPath, ['--require', 'ts-node/register', '--test', file], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  *
  * `npm run test:browser` (test/support/browser/run.ts) serves the site and launches the browser once for the whole suite
  * and runs the test files side by side; each file's `startSite()` then connects to them. A file run on its own
- * (`node --require ./test/register.js --test test/browser/x.test.ts`) starts its own. A new browser test starts
+ * (`node --require ts-node/register --test test/browser/x.test.ts`) starts its own. A new browser test starts
  * the site with `startSite()`, opens pages with `openPage`/`newSitePage`, and checks a list of pages either as
  * tests under `describe(…, { concurrency: PAGES_AT_ONCE })` or inside one test with `eachAtOnce`: never one page
  * after another, and never a fixed sleep (wait for the event that matters: `diagramsDrawn`, a `data-` attribute).

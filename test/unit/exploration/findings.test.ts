@@ -24,7 +24,7 @@ function brokenExploration(): ExplorationResults {
   const random = exploreAtRandom({ seed: FIXED_SEED, runs: 20, factory: brokenDeployment });
   const stateSpace = exploreSpecificationStateSpace(brokenDeployment);
   const report = { ...reportOf(exhaustive, random, []), stateSpace: stateSpace.report };
-  return { exhaustive, random, orderSensitivity: [], stateSpace, report };
+  return { exhaustive, random, orderSensitivity: [], stateSpace, report, situations: new Set() };
 }
 
 test("a broken model's findings hold its counterexamples, printed, and the file gives them back unchanged", () => {

@@ -14,7 +14,7 @@ import {
   SHARD_REPORT_LIMITS,
   ShardReportError,
 } from '../../../exploration/state-space/shard-report-reading';
-import { anyText, deeplyNested, wrongType } from '../../support/hostile-values';
+import { anyText, deeplyNested, wrongType } from '../../../generator/hostile-values';
 
 const SEED = 20110712;
 const count = fc.nat({ max: 1_000_000 });

@@ -51,7 +51,7 @@ test('changing the "Customer not connected" delay publishes exactly the scenario
     for (const folder of ['features', 'steps', 'model', 'diagnostics', 'plans', 'exploration']) {
       cpSync(join(root, folder), join(copy, folder), { recursive: true });
     }
-    for (const file of ['cucumber.js', 'tsconfig.json', 'package.json', 'test/register.js', 'scripts/swc-register.js'])
+    for (const file of ['cucumber.js', 'tsconfig.json', 'package.json', 'scripts/ts-node-transpiler.js'])
       cpSync(join(root, file), join(copy, file));
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
     // The exploration checks invariants, not screens; leaving it out keeps the two runs short.

@@ -1,24 +1,28 @@
 /**
- * Crafted copies of real runs (generator/crafted-run.ts, test/fixtures/crafted/craft.ts): markup that would run script in every string field
- * of every message and attachment, strings in place of numbers, and values outside the closed sets. Each copy either
- * publishes pages that hold no live element or attribute (every payload written as text), or stops with an error
- * that names the file, the line and the field. The browser test opens the crafted self-test page as well.
+ * The crafted self-test run, drawn (generator/hostile-run.ts): a hostile text drawn by fast-check in front of every
+ * string of every message and attachment of a recorded run. Over many seeds, the copy reaches every kind of page and
+ * nothing of it is live there. And field by field, every number and every value of a closed set of the first
+ * attachment of each kind, set to a drawn hostile value: an error naming the file, the line and the field. The
+ * browser test (test/browser/crafted.test.ts) opens the pages the site is built with.
  */
 import { test } from 'node:test';
 import { deepStrictEqual, equal, ok } from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { loadClaims } from '../../../features/claims-register';
-import { OutputError } from '../../../generator/escape';
 import { MessagesFileError, parseMessages } from '../../../generator/messages';
 import { buildRun } from '../../../generator/run';
 import { renderSite, DEFAULT_SITE_OPTIONS, UNMARKED_PAGES } from '../../../generator/site';
+import { DEFAULT_HOSTILE_SEED, hostileRun } from '../../../generator/hostile-run';
+import { hostileText } from '../../../generator/hostile-values';
+import { QUERY_MEDIA_TYPE } from '../../../model/media-types';
 import { liveMarkup } from '../../support/hostile/live';
-import { hostileCopy, PAYLOAD } from '../../../generator/crafted-run';
-import { attachmentVariants, messageVariants, type Variant } from '../../fixtures/crafted/craft';
+import { fieldsAt, mutate } from '../../support/hostile/mutate';
 
 const root = join(__dirname, '..', '..', '..');
-const FIXTURES = ['test/fixtures/real-run/messages.ndjson', 'test/fixtures/hostile-text/messages.ndjson'];
+const REAL_RUN = 'test/fixtures/real-run/messages.ndjson';
+const HOSTILE_TEXT = 'test/fixtures/hostile-text/messages.ndjson';
 const text = (file: string) => readFileSync(join(root, file), 'utf8');
 const claims = loadClaims();
 
@@ -27,63 +31,49 @@ function render(ndjson: string, file: string): Map<string, string> {
   return renderSite(run, { html: true, junit: true }, null, { ...DEFAULT_SITE_OPTIONS, listed: UNMARKED_PAGES });
 }
 
-function assertNoLiveMarkup(pages: Map<string, string>, what: string): void {
-  for (const [path, page] of pages) deepStrictEqual(liveMarkup(page), [], `${what}: ${path} holds live markup`);
-}
+/** How many seeds each property tries: a whole run rendered per seed takes about half a second. */
+const SEEDS: Readonly<Record<string, number>> = { [REAL_RUN]: 4, [HOSTILE_TEXT]: 12 };
 
-test('a hostile copy of a real run publishes every payload as text, in every kind of page', () => {
-  for (const file of FIXTURES) {
-    const pages = render(hostileCopy(text(file)), file);
-    assertNoLiveMarkup(pages, `hostile copy of ${file}`);
-    // Not vacuous: the payload reached the pages, in every context (Markdown, HTML text and attributes, mermaid).
-    const all = [...pages.values()].join('\n');
-    ok(all.includes('&lt;iframe srcdoc=&quot;&lt;script&gt;top.PWNED=1'), 'the payload as HTML text');
-    ok(all.includes('#60;iframe<br/>srcdoc="#60;script#62;top.PWNED=1'), 'the payload in a mermaid label');
-    ok(/\\<iframe srcdoc\\=\\"\\<script\\>top\\.PWNED\\=1/.test(all), 'the payload as Markdown text');
-    ok(all.includes('%3Ciframe+srcdoc%3D%5C%22%3Cscript%3Etop.PWNED'), 'the payload in a playground link');
-  }
-  const real = render(hostileCopy(text(FIXTURES[0]!)), FIXTURES[0]!);
-  ok(real.get('invariants.md')!.includes('&lt;iframe'), 'the exploration report reached the invariants page');
-  ok(real.get('summary.md')!.includes('&lt;iframe'), 'feature names reached the run summary');
-});
-
-/** An error naming the file and the line of the crafted field, and the field itself. */
-function assertNamed(error: unknown, variant: Variant, file: string): void {
-  ok(error instanceof MessagesFileError, `${variant.path}: expected a MessagesFileError, got ${String(error)}`);
-  equal(error.file, file);
-  equal(error.line, variant.line, `${variant.path}: ${error.message}`);
-  const field = variant.path.replace(/^\[\d+\]\./, '').replace(/\[\d+\]/g, (m) => `[${Number(m.slice(1, -1))}]`);
-  const last = field
-    .split(/[.[\]]+/)
-    .filter(Boolean)
-    .at(-1)!;
-  ok(error.message.includes(last), `${variant.path}: the error should name the field: ${error.message}`);
-}
-
-function outcome(variant: Variant, file: string): unknown {
-  try {
-    return render(variant.text, file);
-  } catch (error) {
-    return error;
-  }
-}
-
-const QUERY = 'application/vnd.chat-failure.query+json';
-
-test('a string in place of any number of an attachment is an error naming file, line and field', () => {
-  let checked = 0;
-  for (const file of FIXTURES) {
-    const variants = attachmentVariants(text(file), (_type, _path, value) => typeof value === 'number');
-    for (const variant of variants) {
-      const result = outcome(variant, file);
-      // A query's cells hold strings or numbers alike: a string there is shown as text.
-      if (variant.mediaType === QUERY) assertNoLiveMarkup(result as Map<string, string>, variant.path);
-      else assertNamed(result, variant, file);
-      checked++;
+test('a hostile copy drawn with any seed reaches every kind of page, and nothing of it is live there', () => {
+  const changedFeature = (pages: Map<string, string>, file: string) =>
+    [...pages.keys()].filter((p) => p.startsWith('features/')).length > 0 || `${file}: no feature page`;
+  for (const file of [REAL_RUN, HOSTILE_TEXT]) {
+    const seeds = [
+      DEFAULT_HOSTILE_SEED,
+      ...fc.sample(fc.integer(), { seed: DEFAULT_HOSTILE_SEED, numRuns: SEEDS[file]! - 1 }),
+    ];
+    for (const seed of seeds) {
+      const copy = hostileRun(text(file), seed);
+      equal(hostileRun(text(file), seed), copy, `seed ${seed} draws another copy the second time`);
+      const pages = render(copy, file);
+      for (const [path, page] of pages) deepStrictEqual(liveMarkup(page), [], `${file}, seed ${seed}: ${path}`);
+      ok(changedFeature(pages, file) === true, `${file}, seed ${seed}`);
+      // Not vacuous: each feature's name (drawn text in front) reached its page, in the title's front matter.
+      const run = buildRun(parseMessages(copy, file), file, claims);
+      const original = buildRun(parseMessages(text(file), file), file, claims);
+      const names = original.features.map((f) => f.name);
+      equal(run.features.length, names.length);
+      for (const { name } of run.features)
+        ok(
+          names.some((n) => name.endsWith(n) && name !== n),
+          `${file}, seed ${seed}: ${name}`,
+        );
+      if (file === REAL_RUN) {
+        ok(pages.get('invariants.md')!.length > 0 && pages.get('summary.md')!.length > 0);
+      }
     }
+    console.log(`# crafted run ${file}: ${seeds.length} seeds drawn, every page rendered and read`);
   }
-  ok(checked >= 40, `only ${checked} numeric fields were crafted`);
 });
+
+/** An error naming the file, the line of the changed field and the field. */
+function assertNamed(error: unknown, line: number, key: string, path: string): void {
+  ok(error instanceof MessagesFileError, `${path}: expected a MessagesFileError, got ${String(error)}`);
+  equal(error.file, REAL_RUN);
+  equal(error.line, line, `${path}: ${error.message}`);
+  ok(error.message.includes(key), `${path}: the error should name the field: ${error.message}`);
+  ok(!/[\n\r\u2028\u2029\u0085\v\f]/.test(error.message), `${path}: more than one line: ${error.message}`);
+}
 
 const CLOSED_FIELDS: Readonly<Record<string, RegExp>> = {
   'application/vnd.chat-failure.trace+json': /\.(type|actor|server|from|to|on)$/,
@@ -92,38 +82,42 @@ const CLOSED_FIELDS: Readonly<Record<string, RegExp>> = {
   'application/vnd.chat-failure.plan+json': /\.(type|server|tab|customer|from|to|agent)$/,
 };
 
-test('a value outside its closed set (icon, tab state, server state, participant...) is an error naming the field', () => {
-  let checked = 0;
-  for (const file of FIXTURES) {
-    const variants = attachmentVariants(
-      text(file),
-      (type, path, value) => typeof value === 'string' && (CLOSED_FIELDS[type]?.test(path) ?? false),
-    );
-    for (const variant of variants) {
-      assertNamed(outcome(variant, file), variant, file);
-      checked++;
-    }
-  }
-  ok(checked >= 15, `only ${checked} closed-set fields were crafted`);
-});
-
-// Whether such an error also names the file and line is the strict reading of messages (issue 14's part of the
-// hardening); what is checked here is that no field of a message can put anything live on a page.
-test('any field of the messages themselves set to markup: an error, or pages with nothing live', () => {
-  const file = FIXTURES[1]!;
-  const variants = messageVariants(text(file), (path, value) => typeof value === 'number' || /\.status$/.test(path));
-  ok(variants.some((v) => v.path === 'testStepFinished.testStepResult.status'));
-  ok(variants.length >= 10, `only ${variants.length} fields were crafted`);
-  for (const variant of variants) {
-    const result = outcome(variant, file);
-    if (result instanceof Map) assertNoLiveMarkup(result, variant.path);
-    else ok(result instanceof Error, `${variant.path}: ${String(result)}`);
-    if (variant.path === 'testStepFinished.testStepResult.status') {
-      ok(result instanceof MessagesFileError || result instanceof OutputError, `${variant.path}: ${String(result)}`);
-    }
-  }
-});
-
-test('the payload is what the browser test looks for', () => {
-  ok(PAYLOAD.includes('top.PWNED'));
+/**
+ * For the first attachment of each kind in the recorded run, one field per shape (list positions left out): each
+ * number and each value of a closed set, with its line, set in turn to a hostile value drawn with the seed.
+ */
+test('every number and closed-set value of every attachment kind, set to a drawn hostile value, is refused by file, line and field', () => {
+  const file = text(REAL_RUN);
+  const lines = file.trimEnd().split('\n');
+  const seen = new Set<string>();
+  const values = fc.sample(hostileText(), { seed: DEFAULT_HOSTILE_SEED, numRuns: 400 });
+  let tried = 0;
+  lines.forEach((line, index) => {
+    const mediaType = /"mediaType":"(application\/vnd\.chat-failure\.[^"]+)"/.exec(line)?.[1];
+    if (!mediaType || seen.has(mediaType)) return;
+    seen.add(mediaType);
+    const shapes = new Set<string>();
+    fieldsAt(file, index, true).forEach((field, leaf) => {
+      const shape = field.path.replace(/\[\d+\]/g, '[]');
+      const number = typeof field.value === 'number';
+      const closed = typeof field.value === 'string' && (CLOSED_FIELDS[mediaType]?.test(field.path) ?? false);
+      if (shapes.has(shape) || !(number || closed)) return;
+      shapes.add(shape);
+      const value = values[tried++ % values.length]!;
+      const mutation = mutate(file, index, leaf, value, true);
+      equal(mutation.path, field.path);
+      let pages: Map<string, string>;
+      try {
+        pages = render(mutation.text, REAL_RUN);
+      } catch (error) {
+        assertNamed(error, index + 1, field.key, field.path);
+        return;
+      }
+      // A query's cells hold strings or numbers alike: a string there is shown as text.
+      equal(mediaType, QUERY_MEDIA_TYPE, `${field.path} = ${JSON.stringify(value).slice(0, 80)} was not refused`);
+      for (const [path, page] of pages) deepStrictEqual(liveMarkup(page), [], `${field.path}: ${path}`);
+    });
+  });
+  console.log(`# crafted fields: ${tried} fields of ${seen.size} attachment kinds, each set to a drawn value`);
+  ok(tried >= 55, `only ${tried} fields were tried`);
 });

@@ -23,7 +23,7 @@ import {
   visibleText,
   yamlString,
 } from '../../../generator/escape';
-import { hostileText, SPECIAL_CHARACTERS } from '../../support/hostile/arbitraries';
+import { hostileText, SPECIAL_CHARACTERS } from '../../../generator/hostile-values';
 
 // js-yaml (Docusaurus's front-matter parser, through gray-matter) ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

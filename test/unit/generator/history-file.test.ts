@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { HISTORY_LIMITS, HISTORY_VERSION, HistoryError, parseHistory } from '../../../generator/history';
 import { generateDocs } from '../../support/generate-docs';
-import { anyText, deeplyNested, wrongType } from '../../support/hostile-values';
+import { anyText, deeplyNested, wrongType } from '../../../generator/hostile-values';
 
 const root = join(__dirname, '..', '..', '..');
 const SEED = 20110712;

@@ -1,6 +1,6 @@
 /**
  * Hostile input as a property, channel by channel (issue 26, item 2): for each input whose text reaches the site,
- * fast-check draws hostile values (test/support/hostile/arbitraries.ts: full Unicode, every control and line terminator,
+ * fast-check draws hostile values (generator/hostile-values.ts: full Unicode, every control and line terminator,
  * bidi and zero-width characters, Markdown, HTML, mermaid and Gherkin syntax, huge texts, deep nesting, wrong types)
  * and checks the one property that matters: the input is refused with a one-line error naming the file, the line and
  * the field, or the pages made from it hold nothing live (test/support/hostile/live.ts reads them with the site's parsers).
@@ -23,7 +23,7 @@ import { quoted } from '../../../generator/escape';
 import { ACTION_DEFINITIONS } from '../../../model/actions';
 import { feature, prettyGherkin, scenario } from '../../../plans/gherkin';
 import { planFromSearch } from '../../../plans/url';
-import { hostileText, wrongTyped } from '../../support/hostile/arbitraries';
+import { hostileText, wrongTyped } from '../../../generator/hostile-values';
 import { liveMarkup } from '../../support/hostile/live';
 import { mutate, type Mutation } from '../../support/hostile/mutate';
 

@@ -19,7 +19,8 @@ import { snapshotOf } from '../../../generator/observable';
 import { RunComparer } from '../../../generator/run-comparison';
 import { buildRun, scenariosOf } from '../../../generator/run';
 import { DEFAULT_SITE_OPTIONS, renderSite } from '../../../generator/site';
-import { hostileCopy } from '../../../generator/crafted-run';
+import { mapRunStrings } from '../../../generator/hostile-run';
+import { PLAN_MEDIA_TYPE } from '../../../model/media-types';
 import { liveMarkup } from '../../support/hostile/live';
 
 const root = join(__dirname, '..', '..', '..');
@@ -35,18 +36,8 @@ const BREAKOUT =
  * The real run with the payload in front of every string but the plans' (plan texts are refused with a line break,
  * by name: plans/validate.ts, tested in plan-validate.test.ts), the rest of the messages file as it was.
  */
-function crafted(): string {
-  const original = real.split('\n');
-  return hostileCopy(real, BREAKOUT)
-    .split('\n')
-    .map((line, i) => {
-      if (!original[i]!.includes('"application/vnd.chat-failure.plan+json"')) return line;
-      const envelope = JSON.parse(line) as { attachment: { body: string } };
-      envelope.attachment.body = (JSON.parse(original[i]!) as typeof envelope).attachment.body;
-      return JSON.stringify(envelope);
-    })
-    .join('\n');
-}
+const crafted = (): string =>
+  mapRunStrings(real, (s, mediaType) => (s === '' || mediaType === PLAN_MEDIA_TYPE ? s : `${BREAKOUT}${s}`));
 
 const runOf = (ndjson: string) => buildRun(parseMessages(ndjson, REAL_RUN), REAL_RUN, claims);
 
@@ -112,11 +103,11 @@ test("the history's startedAt, commit and names holding lone carriage returns st
 
 test("a counterexample holding a triple backtick stays inside the CI summary's code block", () => {
   const counterexample = 'Then the customer sees\n```\n## Every shard passed\n[link](http://evil.example)\n````\n';
-  const result = spawnSync(
-    process.execPath,
-    ['--require', './scripts/swc-register.js', 'scripts/code-block.ts', 'text'],
-    { cwd: root, input: counterexample, encoding: 'utf8' },
-  );
+  const result = spawnSync(process.execPath, ['--require', 'ts-node/register', 'scripts/code-block.ts', 'text'], {
+    cwd: root,
+    input: counterexample,
+    encoding: 'utf8',
+  });
   equal(result.status, 0, result.stderr);
   const tree = fromMarkdown(`## A shard found a counterexample\n\n${result.stdout}\nafter\n`) as unknown as {
     children: { type: string; value?: string }[];

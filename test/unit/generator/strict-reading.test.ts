@@ -4,11 +4,11 @@
  * field, never a page of "not run" scenarios or a TypeError. And splitting lines is linear in the input.
  */
 import { test } from 'node:test';
-import { deepStrictEqual, match, ok, strictEqual, throws } from 'node:assert/strict';
+import { deepStrictEqual, match, ok, rejects, strictEqual, throws } from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linesOf, MessagesFileError, parseMessages } from '../../../generator/messages';
+import { linesOf, MAX_LINE_LENGTH, MessagesFileError, parseMessages } from '../../../generator/messages';
 import { buildRun } from '../../../generator/run';
 import { generateDocs } from '../../support/generate-docs';
 
@@ -185,4 +185,67 @@ test('one 64 MB line in 64 KB chunks splits in linear time (the quadratic splitt
   strictEqual(out[0]!.length, 1 << 26);
   // Linear work is a few hundred milliseconds even on a loaded machine; the old splitter copied 2 TB here.
   ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+});
+
+test('a run that starts 1e17 seconds from 1970 is refused by line and field, not a RangeError (issue 26)', () => {
+  refused(
+    edited('testRunStarted', (e) => (e.testRunStarted.timestamp.seconds = 1e17)),
+    /testRunStarted\.timestamp\.seconds is 100000000000000000, past any date/,
+  );
+  // Elsewhere a timestamp is only subtracted from another: read, never shown as a date.
+  const { text } = edited('testCaseStarted', (e) => (e.testCaseStarted.timestamp.seconds = 1e17));
+  ok(buildRun(parseMessages(text, FILE), FILE, []).features.length > 0);
+});
+
+test('an attachment of each kind with a field nested 100,000 deep is refused by line, or read (issue 26: stack overflows)', () => {
+  const kinds = new Set<string>();
+  lines.forEach((line, at) => {
+    const envelope = JSON.parse(line) as Json;
+    const attachment = envelope.attachment as { body: string; contentEncoding?: string; mediaType: string } | undefined;
+    if (!attachment?.mediaType.endsWith('+json') || kinds.has(attachment.mediaType)) return;
+    kinds.add(attachment.mediaType);
+    const base64 = attachment.contentEncoding === 'BASE64';
+    const body = base64 ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
+    // Written as text: JSON.stringify itself overflows the stack on a value this deep.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const changed = body.replace(/^([[{])/, `$1${body.startsWith('{') ? '"deep":' : ''}${deep},`);
+    attachment.body = base64 ? Buffer.from(changed, 'utf8').toString('base64') : changed;
+    const copy = [...lines];
+    copy[at] = JSON.stringify(envelope);
+    try {
+      buildRun(parseMessages(copy.join('\n') + '\n', FILE), FILE, []);
+    } catch (error) {
+      ok(error instanceof MessagesFileError, `${attachment.mediaType}: ${String(error)}`);
+      strictEqual(error.line, at + 1);
+    }
+  });
+  deepStrictEqual([...kinds].sort(), [
+    'application/vnd.chat-failure.end-state+json',
+    'application/vnd.chat-failure.plan+json',
+    'application/vnd.chat-failure.trace+json',
+  ]);
+});
+
+test('a line past the reader’s limit (a 600 MB line, issue 26) is one error naming the file and line, wherever chunks break', async () => {
+  const text = `${'a'.repeat(10)}\nb\n${'c'.repeat(11)}\nd`;
+  for (const size of [1, 3, 10, 11, 64]) {
+    const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+      text.slice(i * size, (i + 1) * size),
+    );
+    async function* source() {
+      yield* chunks;
+    }
+    const read: string[] = [];
+    await rejects(
+      async () => {
+        for await (const line of linesOf(source(), FILE, 10)) read.push(line);
+      },
+      (error: unknown) =>
+        error instanceof MessagesFileError &&
+        error.message === `${FILE}:3: the line is longer than 10 characters` &&
+        read.length === 2,
+      `chunks of ${size}`,
+    );
+  }
+  strictEqual(MAX_LINE_LENGTH, 100_000_000);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import { deepStrictEqual, equal, match } from 'node:assert/strict';
 import type { Action } from '../../../model/actions';
+import { feature, prettyGherkin, scenario } from '../../../plans/gherkin';
 import { planFromSearch, planToSearch, playgroundHref } from '../../../plans/url';
 
 const plan: Action[] = [
@@ -29,4 +30,17 @@ test('a broken link keeps every step it could read and names each it could not',
   match(read.problems[0]!, /step 5: not valid JSON/);
   match(read.problems[1]!, /step 6: "server" must be/);
   match(read.problems[2]!, /unknown parameter "seed"/);
+});
+
+test('a lone surrogate in a link, raw or as a JSON escape, is refused by step and field; the rest exports as Gherkin', () => {
+  // As a JSON escape ("\ud800" survives percent-encoding) and raw (a browser sends it as U+FFFD's bytes).
+  const lone = JSON.stringify({ type: 'customer-sends', text: 'a\ud800b' });
+  equal(lone.includes('\\ud800'), true);
+  const search = `${planToSearch(plan)}&step=${encodeURIComponent(lone)}&step=%ED%A0%80`;
+  const read = planFromSearch(search);
+  deepStrictEqual(read.plan, plan);
+  equal(read.problems.length, 2);
+  match(read.problems[0]!, /^link, step 5: "text" holds a line break, a control character or an invisible one/);
+  match(read.problems[1]!, /^link, step 6: /);
+  match(prettyGherkin(feature('Exported', 'From a link.', [scenario(read.plan, { name: 'From a link' })])), /Feature:/);
 });

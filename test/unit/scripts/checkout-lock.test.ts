@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { lockWait, LockBusy, LockWaitInvalid, takeLock } from '../../../scripts/checkout-lock';
 import { GENERATE_DOCS } from '../../support/generate-docs';
-import { anyText } from '../../support/hostile-values';
+import { anyText } from '../../../generator/hostile-values';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { exploreAtRandom } from '../../../exploration/random';
 import { EXIT } from '../../../scripts/exit-status';
 import { FuzzInputError, fuzzInputs } from '../../../scripts/fuzz-inputs';
-import { anyText, deeplyNested } from '../../support/hostile-values';
+import { anyText, deeplyNested } from '../../../generator/hostile-values';
 
 const read = (env: Record<string, string>) => fuzzInputs(env, () => 42, 7);
 const refused = (env: Record<string, string>, message: RegExp) =>
@@ -74,7 +74,7 @@ test('FUZZ_PLAN: a missing file or a bad plan is one sentence', () => {
 });
 
 test('npm run fuzz prints a wrong value as one line, with no stack trace, and exits 2', () => {
-  const run = spawnSync(process.execPath, ['--require', './test/register.js', 'scripts/fuzz.ts'], {
+  const run = spawnSync(process.execPath, ['--require', 'ts-node/register', 'scripts/fuzz.ts'], {
     cwd: join(__dirname, '..', '..', '..'),
     env: { ...process.env, FUZZ_RUNS: '-5' },
     encoding: 'utf8',
@@ -142,7 +142,7 @@ test('npm run fuzz: a plan the model refuses is its own exit status, with a sent
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-inputs-'));
   const file = join(dir, 'plan.json');
   writeFileSync(file, '[{"type":"restore","server":"Messaging"}]');
-  const run = spawnSync(process.execPath, ['--require', './test/register.js', 'scripts/fuzz.ts'], {
+  const run = spawnSync(process.execPath, ['--require', 'ts-node/register', 'scripts/fuzz.ts'], {
     cwd: join(__dirname, '..', '..', '..'),
     env: { ...process.env, FUZZ_PLAN: file },
     encoding: 'utf8',
@@ -155,7 +155,7 @@ test('npm run fuzz: a plan the model refuses is its own exit status, with a sent
 });
 
 test('npm run fuzz: a FUZZ_PATH that replays no counterexample says so, and is no pass', () => {
-  const run = spawnSync(process.execPath, ['--require', './test/register.js', 'scripts/fuzz.ts'], {
+  const run = spawnSync(process.execPath, ['--require', 'ts-node/register', 'scripts/fuzz.ts'], {
     cwd: join(__dirname, '..', '..', '..'),
     env: { ...process.env, FUZZ_SEED: '1', FUZZ_PATH: '20000', FUZZ_RUNS: '3' },
     encoding: 'utf8',

@@ -20,7 +20,7 @@ function run(script: 'fuzz' | 'explore', env: Record<string, string>, defect = t
   const preload = defect ? ['--require', './test/support/seeded-defect.ts'] : [];
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const name of Object.keys(childEnv)) if (/^(FUZZ|EXPLORE)_/.test(name) && !(name in env)) delete childEnv[name];
-  return spawnSync(process.execPath, ['--require', './test/register.js', ...preload, `scripts/${script}.ts`, ...args], {
+  return spawnSync(process.execPath, ['--require', 'ts-node/register', ...preload, `scripts/${script}.ts`, ...args], {
     cwd: root,
     env: childEnv,
     encoding: 'utf8',

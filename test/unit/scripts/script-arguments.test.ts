@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ExploreInputError, exploreInputs } from '../../../scripts/explore-inputs';
-import { anyText } from '../../support/hostile-values';
+import { anyText } from '../../../generator/hostile-values';
 import { GENERATE_DOCS } from '../../support/generate-docs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -25,6 +25,12 @@ test('docs:generate: --baseline with no value, or followed by another option, is
     [['stray'], /^generate-docs: Unexpected argument 'stray'\. This command does not take positional arguments\. /],
     [['--no-history', '--history', 'h'], /^generate-docs: --no-history and --history contradict each other: give one$/],
     [['--messages', ''], /^generate-docs: --messages needs a file, not an empty value$/],
+    [
+      ['--hostile-seed', '0x10'],
+      /^generate-docs: --hostile-seed "0x10" is not a seed: a whole number from -2,147,483,648 to /,
+    ],
+    [['--hostile-seed', '2147483648'], /^generate-docs: --hostile-seed "2147483648" is not a seed: /],
+    [['--hostile-seed', '\u202e1'], /^generate-docs: --hostile-seed "\\u202e1" is not a seed: /],
   ];
   for (const [args, message] of cases) {
     const run = node([...GENERATE_DOCS, ...args]);
@@ -44,7 +50,7 @@ test('explore: --merge with no file, an unknown option or a stray argument is on
     [['--merge', '--check', 'a.json'], /^npm run explore: --merge and --check are two commands: give one/],
   ];
   for (const [args, message] of cases) {
-    const run = node(['--require', './test/register.js', 'scripts/explore.ts', ...args]);
+    const run = node(['--require', 'ts-node/register', 'scripts/explore.ts', ...args]);
     equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     match(run.stderr.trimEnd(), message);
     equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);

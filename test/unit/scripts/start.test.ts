@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { anyText } from '../../support/hostile-values';
+import { anyText } from '../../../generator/hostile-values';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { portOf, CannotServe } = require('../../../scripts/start') as {
