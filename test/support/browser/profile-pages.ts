@@ -1,6 +1,6 @@
 /**
  * Where a page's browser checks spend their time, and whether two shortcuts the tests take give what the long way
- * gives: `node --require ./test/register.js test/support/browser/profile-pages.ts [route …]` opens each page of
+ * gives: `node --require ts-node/register test/support/browser/profile-pages.ts [route …]` opens each page of
  * the site (or those named) one at a time, as accessibility.test.ts does, and times each phase: the load, opening
  * the folds and drawing the diagrams, axe at 1400 px the binding's default way and in the page itself (the way
  * `axeBuilder` takes on a page without frames), then axe at 390 px after resizing that same page, and again after a
