@@ -68,6 +68,6 @@ export function unwitnessedClaims(
   if (claims.length === 0 || visited.reaches(target)) return [];
   return claims.map(
     (claim) =>
-      `claim ${claim}: checked by "${line}" in a situation no state explored within the bounds npm test explores reaches (${target})`,
+      `claim ${claim}: "${line}" runs in a situation that no state explored within the bounds npm test explores reaches (${target})`,
   );
 }

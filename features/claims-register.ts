@@ -228,6 +228,14 @@ export function classifyLine(
   return { kind: 'unclassified', refused };
 }
 
+/** The instructions of the source (`shownBy`) that a scenario naming them shows by taking the step `step`. */
+export function claimsShownBy(register: Register, tags: readonly string[], step: ScenarioStep): Claim[] {
+  if (step.outcome) return [];
+  return register.claims.filter(
+    (claim) => claim.shownBy !== undefined && tags.includes(`@${claim.id}`) && matchesCheck(claim.shownBy, step.text),
+  );
+}
+
 /** Each asserted step of a scenario classified (`null` for the others). */
 export function classifyScenario(
   register: Register,

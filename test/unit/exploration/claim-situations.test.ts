@@ -50,7 +50,7 @@ test('a line checked in a situation the exploration never reaches is named with 
   equal(visited.reaches(target), false);
   const lines = unwitnessedClaims(['APP-F4', 'ALL-F1'], 'the agent sees a pop-up error', target, visited);
   equal(lines.length, 2);
-  match(lines[0]!, /^claim APP-F4: checked by "the agent sees a pop-up error" in a situation no state explored/);
+  match(lines[0]!, /^claim APP-F4: "the agent sees a pop-up error" runs in a situation that no state explored/);
   match(lines[1]!, /^claim ALL-F1: /);
   ok(lines[0]!.includes('down: Application | '), lines[0]);
 });

@@ -7,7 +7,16 @@
 import { test } from 'node:test';
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRuns } from '../../../generator/changes';
@@ -42,13 +51,16 @@ function run(command: string[], cwd: string): void {
   const result = spawnSync(process.execPath, command, { cwd, encoding: 'utf8' });
   // A changed model may fail scenarios (exit 1): that is part of what the page must show.
   ok(result.status === 0 || result.status === 1, `${command.join(' ')}: ${result.stderr}`);
+  // Cucumber exits 1 for a run that could not start too (support code that fails to load): it wrote no messages.
+  const messages = command.find((arg) => arg.startsWith('message:'))?.slice('message:'.length);
+  ok(messages && existsSync(messages), `${command.join(' ')} wrote no messages: ${result.stderr}`);
 }
 
 test('changing the "Customer not connected" delay publishes exactly the scenarios whose screens changed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cf-changes-'));
   try {
     const copy = join(dir, 'copy');
-    for (const folder of ['features', 'steps', 'model', 'diagnostics', 'plans', 'exploration']) {
+    for (const folder of ['features', 'steps', 'model', 'diagnostics', 'diagnosis', 'plans', 'exploration']) {
       cpSync(join(root, folder), join(copy, folder), { recursive: true });
     }
     for (const file of ['cucumber.js', 'tsconfig.json', 'package.json', 'scripts/ts-node-transpiler.js'])
