@@ -6,17 +6,19 @@
  * accessible name and description; at 390 px those pages are no wider than the window, the at-a-glance matrix
  * shows as cards and the agent console's chat status is in view.
  *
+ * Each page is loaded once: checked at 1400 px, then, for the phone pages, resized to 390 px and checked again in
+ * the same load (axe and the layout find there what they find after a fresh load at 390 px:
+ * test/support/browser/profile-pages.ts compares the two, docs/engineering/testing.md has its figures).
+ *
  * Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { laidOut, phoneLayout, seriousViolations as violations } from '../support/browser/page-checks';
 import {
   PAGES_AT_ONCE,
-  diagramsDrawn,
   mermaidResults,
-  openAllFolds,
   openPage,
   sitePages,
   startSite,
@@ -33,30 +35,25 @@ after(async () => {
   await session?.close();
 });
 
-/** Serious and critical violations, one line each with where they are. */
-async function violations(page: Page): Promise<string[]> {
-  // Mermaid's SVG internals (thousands of text nodes in mermaid's own theme) are left to mermaid; what this project
-  // adds to each diagram, its accessible name and description, is checked below.
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('.docusaurus-mermaid-container svg')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}; ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 4)
-          .join(' | ')}`,
-    );
-}
-
 const pages = sitePages();
+
+/** At phone width: the pages a reader opens first, and a feature page of each kind. */
+const PHONE_ROUTES = [
+  '/',
+  '/at-a-glance/',
+  '/deployment/',
+  '/claims/',
+  '/features/messaging-server/',
+  '/features/all-three-servers/',
+  '/features/services-server/',
+  '/last-run/',
+  '/performance/',
+];
 
 describe('every page of the site, folds open', { concurrency: PAGES_AT_ONCE }, () => {
   for (const sitePage of pages) {
-    test(`${sitePage.route} (${sitePage.source}): its ${sitePage.mermaidBlocks} diagrams drawn, no console error, no serious or critical axe violation`, async () => {
+    const phone = PHONE_ROUTES.includes(sitePage.route);
+    test(`${sitePage.route} (${sitePage.source}): its ${sitePage.mermaidBlocks} diagrams drawn, no console error, no serious or critical axe violation${phone ? '; at 390 px no wider than the window, chat statuses in view, no serious or critical axe violation' : ''}`, async () => {
       const { page, errors } = await openPage(session, sitePage.route);
       try {
         const { svgs, broken } = await mermaidResults(page, sitePage.mermaidBlocks);
@@ -69,6 +66,16 @@ describe('every page of the site, folds open', { concurrency: PAGES_AT_ONCE }, (
             .map((svg) => svg.id),
         );
         deepStrictEqual(unnamed, [], 'diagrams without an accessible title and description');
+        if (phone) {
+          // At phone width, in the same load: the page as a reader's phone shows it, every fold still open.
+          await page.setViewportSize({ width: 390, height: 900 });
+          await laidOut(page);
+          const { overflow, hiddenStatuses } = await phoneLayout(page);
+          ok(overflow <= 0, `${sitePage.route} is ${overflow} px wider than the 390 px window`);
+          // Every chat status (with its icon) is inside the window, not scrolled off to the right.
+          deepStrictEqual(hiddenStatuses, 0, 'chat statuses outside the 390 px window');
+          deepStrictEqual(await violations(page), [], 'at 390 px');
+        }
         deepStrictEqual(errors, [], 'console errors');
       } finally {
         await page.close();
@@ -94,44 +101,16 @@ describe('the playground', { concurrency: PAGES_AT_ONCE }, () => {
   }
 });
 
-/** At phone width: the pages a reader opens first, and a feature page of each kind. */
-const PHONE_ROUTES = [
-  '/',
-  '/at-a-glance/',
-  '/deployment/',
-  '/claims/',
-  '/features/messaging-server/',
-  '/features/all-three-servers/',
-  '/features/services-server/',
-  '/last-run/',
-  '/performance/',
-];
-
 describe('at 390 px', { concurrency: PAGES_AT_ONCE }, () => {
-  const phonePages = pages.filter((p) => PHONE_ROUTES.includes(p.route));
-  test('the phone pages are all there', () => deepStrictEqual(phonePages.length, PHONE_ROUTES.length));
-  for (const sitePage of phonePages) {
-    test(`${sitePage.route} is no wider than the window, and passes axe`, async () => {
-      const { page } = await openPage(session, sitePage.route, 390);
-      try {
-        await openAllFolds(page);
-        if (sitePage.mermaidBlocks) await diagramsDrawn(page, sitePage.mermaidBlocks);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        ok(overflow <= 0, `${sitePage.route} is ${overflow} px wider than the window`);
-        deepStrictEqual(await violations(page), []);
-        // Every chat status (with its icon) is inside the window, not scrolled off to the right.
-        const hidden = await page.evaluate(
-          () =>
-            Array.from(document.querySelectorAll('.cf-chat-status'))
-              .map((cell) => cell.getBoundingClientRect())
-              .filter((box) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth)).length,
-        );
-        deepStrictEqual(hidden, 0, 'chat statuses outside the window');
-      } finally {
-        await page.close();
-      }
-    });
-  }
+  test('the phone pages are all there', () =>
+    deepStrictEqual(
+      pages
+        .filter((p) => PHONE_ROUTES.includes(p.route))
+        .map((p) => p.route)
+        .sort(),
+      [...PHONE_ROUTES].sort(),
+      'checked at 390 px with every page above',
+    ));
 
   test('the at-a-glance matrix shows one card per failure, each cell under its column name', async () => {
     const { page } = await openPage(session, '/at-a-glance/', 390);
