@@ -93,7 +93,8 @@ export const RANKING_RULE =
   'fewest servers failed first, then the shortest outages (the sum of their lengths, in the bands above); situations equal on both share a rank';
 
 export function summarise(key: string, servers: readonly string[], thresholds: readonly number[]): SituationSummary {
-  const parts = key.split(',');
+  // No server at all (a trace in which none failed) is the empty key, not one server with an empty part.
+  const parts = key === '' ? [] : key.split(',');
   const down: { server: string; band: number }[] = [];
   const back: { server: string; band: number }[] = [];
   parts.forEach((part, i) => {

@@ -5,6 +5,7 @@
  */
 import { SCREENS } from './closed-sets';
 import { closedValue, mermaidLines, mermaidText } from './escape';
+import { roleOf, type Role, type Server } from '../model/servers';
 import { PARTICIPANTS, sameEvents, type TraceEvent } from '../model/trace';
 
 /** Characters a line of a note over one lane, or of an arrow's label, may hold before it wraps. */
@@ -140,10 +141,9 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
     emit(OUTAGE_BAND);
     indent = '    ';
     bandOpen = true;
-    const servers = SERVER_ORDER.filter((s) => down.has(s));
-    emit(
-      `Note over ${servers[0]},${servers[servers.length - 1]}: ${mermaidLines(`${servers.join(', ')} down`, NOTE_WIDTH)}`,
-    );
+    const servers = inOrder([...down]);
+    const [first, last] = span(servers);
+    emit(`Note over ${first},${last}: ${mermaidLines(`${servers.join(', ')} down`, NOTE_WIDTH)}`);
   };
   const closeBand = () => {
     if (!bandOpen) return;
@@ -256,8 +256,16 @@ export function sequenceDiagramParts(events: readonly TraceEvent[], options: Dia
   return { diagram: lines.join('\n'), notes };
 }
 
+/** Servers in the lanes' order, an instance (`Application 2`) after its role's own server. */
+function inOrder(servers: readonly string[]): string[] {
+  const lane = (server: string) => SERVER_ORDER.indexOf(roleOf(server as Server));
+  return [...servers].sort((a, b) => lane(a) - lane(b) || a.localeCompare(b));
+}
+
+/** The first and last lanes of these servers: an instance is drawn in its role's lane. */
 function span(servers: readonly string[]): [string, string] {
-  const ordered = SERVER_ORDER.filter((s) => servers.includes(s));
+  const roles = new Set(servers.map((server) => roleOf(server as Server)));
+  const ordered = SERVER_ORDER.filter((s) => roles.has(s as Role));
   return [ordered[0]!, ordered[ordered.length - 1]!];
 }
 

@@ -170,6 +170,14 @@ describe('every documented scenario, opened in the playground', { concurrency: P
           chatList.map((row) => row.iconText),
           want.chatList.map((row) => `(${row.icon})`),
         );
+        // No sentence of the page is made of a value that is missing (the situation of a plan in which no server failed
+        // once read "undefined server was down").
+        const text = await page.locator('main').innerText();
+        deepStrictEqual(
+          text.split('\n').filter((line) => /\b(undefined|NaN)\b|\[object Object\]/.test(line)),
+          [],
+          'lines of the page made of a missing value',
+        );
         deepStrictEqual(errors, []);
       }));
   }

@@ -39,3 +39,18 @@ test('a diagram over mermaid’s limit is left out, saying so', () => {
   ok(!block.includes('```mermaid'));
   match(block, /more than the 50,000 mermaid draws, so it is left out/);
 });
+
+test('an Application server instance failing and restored is drawn in the Application lane, named', () => {
+  const events = [
+    { type: 'step', at: 0, actor: 'Operator', text: 'Application 2 joins' },
+    { type: 'server-failed', at: 5, server: 'Application 2' },
+    { type: 'server-failed', at: 5, server: 'Messaging' },
+    { type: 'server-restored', at: 65, server: 'Application 2' },
+  ] as unknown as TraceEvent[];
+  const { diagram: code } = sequenceDiagramParts(events);
+  equal(/undefined/.test(code), false, code);
+  match(code, /Note over Application,Messaging: .*Application 2.*fail/);
+  match(code, /Note over Application,Messaging: Application 2, Messaging(<br\/>| )down/);
+  match(code, /Note over Application,Application: .*Application 2.*restored/);
+  match(code, /Note over Messaging,Messaging: Messaging down/);
+});
