@@ -34,7 +34,7 @@ export interface OutcomeTable {
 export const MODEL_ANSWER: Mark = {
   kind: 'assumed',
   html: markHtml('assumed', [
-    `<a class="cf-mark-link cf-tag-inferred" href="${htmlAttribute(`${ROUTES.assumptions}/`)}" title="${htmlAttribute(
+    `<a class="cf-mark-link cf-tag-inferred" href="${htmlAttribute(ROUTES.assumptions)}" title="${htmlAttribute(
       'The model’s answer: no scenario of the specification checks this in this situation, so nothing vouches for it but the model and its assumptions',
     )}">${htmlText('the model’s answer')}</a>`,
   ]),

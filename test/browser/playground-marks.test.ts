@@ -89,7 +89,7 @@ test('after the source’s Messaging failure, every outcome line is marked and t
     deepStrictEqual(unmarked, []);
     ok(lines.length >= 3, `only ${lines.length} outcome lines`);
     const triangle = lines.find((line) => line.text === 'chat list: “Waiting for customer to reply”, yellow triangle');
-    deepStrictEqual(triangle && [triangle.kind, triangle.links], ['source', ['/claims#claim-msg-f3']]);
+    deepStrictEqual(triangle && [triangle.kind, triangle.links], ['source', ['/claims/#claim-msg-f3']]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     ok(overflow <= 0, `at ${width} px the page is ${overflow} px wider than the window`);
     await page.locator('[data-view="diagram"] svg').first().waitFor();
@@ -112,7 +112,7 @@ test('after a plan no scenario ends in, every outcome line is the model’s answ
   deepStrictEqual(unmarked, []);
   ok(lines.length >= 2, `only ${lines.length} outcome lines`);
   deepStrictEqual(
-    lines.filter((line) => line.kind !== 'assumed' || line.links.join() !== '/assumptions'),
+    lines.filter((line) => line.kind !== 'assumed' || line.links.join() !== '/assumptions/'),
     [],
   );
   deepStrictEqual(errors, []);

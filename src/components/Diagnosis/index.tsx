@@ -5,6 +5,7 @@
 import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import { useSiteLinks } from '../use-site-links';
 import Mermaid from '@theme/Mermaid';
 import type { DiagnosisIndex, SituationInfo } from '../../../diagnosis/index-format';
 import { Diagnoser, exactTie, nearDifference, type Answer, type Candidate } from '../../../diagnosis/lookup';
@@ -58,6 +59,7 @@ function Scenario({ candidate, baseUrl }: { candidate: Candidate; baseUrl: strin
 }
 
 function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseUrl: string }): ReactNode {
+  const siteLinks = useSiteLinks();
   const [all, setAll] = useState(false);
   if (!answer.picked.length) return <p>Nothing picked yet.</p>;
   if (!answer.candidates.length) {
@@ -110,7 +112,10 @@ function AnswerView({ answer, ms, baseUrl }: { answer: Answer; ms: number; baseU
               <span className={styles.rank}>{candidate.rank}.</span>{' '}
               {candidate.situation.statement ? (
                 // Escaped where it was written (generator/statement-marks.ts, at docs generation).
-                <span data-cf-statements dangerouslySetInnerHTML={{ __html: candidate.situation.statement }} />
+                <span
+                  data-cf-statements
+                  dangerouslySetInnerHTML={{ __html: siteLinks(candidate.situation.statement) }}
+                />
               ) : (
                 candidate.situation.text
               )}

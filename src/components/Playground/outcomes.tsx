@@ -6,6 +6,7 @@
 import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { DeploymentView } from '../../../model/views';
+import { useSiteLinks } from '../use-site-links';
 import { OUTCOME_MARKS_FILE, outcomeLines, outcomeListHtml, situationOf } from '../../../generator/outcome-marks';
 import type { OutcomeTable } from '../../../generator/outcome-marks';
 import { PEOPLE } from '../../../generator/what-people-see';
@@ -45,6 +46,7 @@ export default function Outcomes({ staged, view }: { staged: Staged; view: Deplo
   const { deployment } = staged;
   const situation = useMemo(() => situationOf(deployment.trace, deployment.parameters, deployment.clock), [deployment]);
   const lines = useMemo(() => outcomeLines(view, situation.key, table), [view, situation, table]);
+  const siteLinks = useSiteLinks();
   return (
     <div
       className={styles.outcomes}
@@ -70,7 +72,7 @@ export default function Outcomes({ staged, view }: { staged: Staged; view: Deplo
         {PEOPLE.map((person) => (
           <div key={person.id} data-person={person.id}>
             <h4 className={styles.outcomeHeading}>{person.heading}</h4>
-            <div dangerouslySetInnerHTML={{ __html: outcomeListHtml(lines, person.id) }} />
+            <div dangerouslySetInnerHTML={{ __html: siteLinks(outcomeListHtml(lines, person.id)) }} />
           </div>
         ))}
       </div>
