@@ -74,7 +74,7 @@ function runPhase(script, { stream, command }) {
       running.delete(script);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (!stream) process.stdout.write(`\n── npm run ${script} ──\n${Buffer.concat(held).toString()}`);
-      resolve({ script, seconds, status: code ?? (signal ? 1 : 0), signal: stopping ? stopping : null });
+      resolve({ script, seconds, status: code ?? (signal ? 1 : 0) });
     });
   });
 }

@@ -17,9 +17,10 @@ import {
   click,
   fill,
   openPlayground,
+  say,
   screenshots,
+  stagePremise,
   start,
-  startFromNothing,
   type Session,
 } from '../support/browser/playground-page';
 
@@ -60,24 +61,10 @@ async function outcomes(page: Page): Promise<{ lines: MarkedLine[]; unmarked: st
   return { lines, unmarked: unmarkedStatements(html), situation: (await view.getAttribute('data-situation')) ?? '' };
 }
 
-async function say(page: Page, who: 'customer' | 'agent', text: string): Promise<void> {
-  await fill(page, who === 'customer' ? "Customer's message" : "Agent's message", text);
-  await click(page, who === 'customer' ? 'Send as the customer' : 'Send as the agent');
-}
-
-async function premise(page: Page): Promise<void> {
-  await startFromNothing(page);
-  await fill(page, "Agent's user name", 'JDoe');
-  await click(page, 'Log in');
-  await fill(page, 'Question for a new chat', 'Help me!');
-  await click(page, 'Start a new chat');
-  await say(page, 'agent', 'Hello');
-}
-
 test('after the source’s Messaging failure, every outcome line is marked and the triangle is the source’s', async () => {
   for (const width of [1400, 390]) {
     const { page, errors } = await openPlayground(session, '', width);
-    await premise(page);
+    await stagePremise(page);
     await fill(page, 'Move the clock to (hh:mm:ss)', '00:03:00');
     await click(page, 'Move the clock');
     await click(page, 'Fail the Messaging server');
@@ -101,7 +88,7 @@ test('after the source’s Messaging failure, every outcome line is marked and t
 
 test('after a plan no scenario ends in, every outcome line is the model’s answer, never the source’s', async () => {
   const { page, errors } = await openPlayground(session);
-  await premise(page);
+  await stagePremise(page);
   await click(page, 'Fail the Web server');
   await click(page, 'Fail the Services server');
   await fill(page, 'Amount', '5');

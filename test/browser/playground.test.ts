@@ -20,7 +20,9 @@ import {
   fill,
   openPlayground,
   root,
+  say,
   screenshots,
+  stagePremise,
   shown,
   start,
   type Session,
@@ -70,11 +72,6 @@ after(async () => {
   await session?.close();
 });
 
-async function say(page: Page, who: 'customer' | 'agent', text: string): Promise<void> {
-  await fill(page, who === 'customer' ? "Customer's message" : "Agent's message", text);
-  await click(page, who === 'customer' ? 'Send as the customer' : 'Send as the agent');
-}
-
 async function clockTo(page: Page, time: string): Promise<void> {
   await fill(page, 'Move the clock to (hh:mm:ss)', time);
   await click(page, 'Move the clock');
@@ -83,12 +80,7 @@ async function clockTo(page: Page, time: string): Promise<void> {
 describe('the source’s Messaging server failure, staged by clicking', () => {
   test('fails, shows the source’s notices and the triangle, comes back, and shows the green circle', async () => {
     const { page, errors } = await openPlayground(session);
-    await startFromNothing(page);
-    await fill(page, "Agent's user name", 'JDoe');
-    await click(page, 'Log in');
-    await fill(page, 'Question for a new chat', 'Help me!');
-    await click(page, 'Start a new chat');
-    await say(page, 'agent', 'Hello');
+    await stagePremise(page);
     await say(page, 'customer', 'Hi');
     await clockTo(page, '00:03:00');
     await click(page, 'Fail the Messaging server');

@@ -114,3 +114,22 @@ export async function shown(page: Page): Promise<Shown> {
     };
   });
 }
+
+/** Sends `text` as the customer or as the agent, through the message field and its button. */
+export async function say(page: Page, who: 'customer' | 'agent', text: string): Promise<void> {
+  await fill(page, who === 'customer' ? "Customer's message" : "Agent's message", text);
+  await click(page, who === 'customer' ? 'Send as the customer' : 'Send as the agent');
+}
+
+/**
+ * Stages the source's premise by clicking, from nothing: JDoe logs in, the customer starts a chat ("Help me!") and
+ * JDoe answers ("Hello").
+ */
+export async function stagePremise(page: Page): Promise<void> {
+  await startFromNothing(page);
+  await fill(page, "Agent's user name", 'JDoe');
+  await click(page, 'Log in');
+  await fill(page, 'Question for a new chat', 'Help me!');
+  await click(page, 'Start a new chat');
+  await say(page, 'agent', 'Hello');
+}

@@ -20,7 +20,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRuns } from '../../../generator/changes';
-import { diffLines } from '../../../generator/line-diff';
 import type { ScenarioSnapshot } from '../../../generator/observable';
 import { generateDocs } from '../../support/generate-docs';
 
@@ -169,14 +168,4 @@ test('a scenario under a new name with the same steps is renamed; others are add
       ['removed', 'Gone', null, []],
     ],
   );
-});
-
-test('lines are compared in order, removed before added where one replaces the other', () => {
-  deepStrictEqual(diffLines(['a', 'b', 'c'], ['a', 'x', 'c', 'd']), [
-    { kind: 'same', text: 'a' },
-    { kind: 'removed', text: 'b' },
-    { kind: 'added', text: 'x' },
-    { kind: 'same', text: 'c' },
-    { kind: 'added', text: 'd' },
-  ]);
 });

@@ -9,12 +9,12 @@ import { join, relative } from 'node:path';
 const root = join(__dirname, '..', '..', '..');
 const testDir = join(root, 'test');
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [relative(root, path)];
-  });
-}
+/** The files under `dir`, at any depth, relative to the checkout. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((path) => join(dir, path))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => relative(root, path));
 
 test('each unit test folder is named after a source folder, and holds only tests', () => {
   const unit = join(testDir, 'unit');
