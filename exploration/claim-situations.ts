@@ -38,6 +38,8 @@ export function situationOf(deployment: Deployment): Situation {
 /** The visited situations, grouped by the servers down, each as the set of what it shows. */
 export class VisitedSituations {
   private readonly byDown = new Map<string, ReadonlySet<string>[]>();
+  /** Each situation asked about, answered once: a scenario asks about the same situation line after line. */
+  private readonly answers = new Map<Situation, boolean>();
 
   constructor(situations: Iterable<Situation>) {
     for (const situation of situations) {
@@ -50,8 +52,13 @@ export class VisitedSituations {
 
   /** Whether some visited situation has `target`'s servers down and shows everything `target` shows. */
   reaches(target: Situation): boolean {
-    const [down, ...seen] = target.split(SEPARATOR);
-    return (this.byDown.get(down!) ?? []).some((shown) => seen.every((o) => shown.has(o)));
+    let answer = this.answers.get(target);
+    if (answer === undefined) {
+      const [down, ...seen] = target.split(SEPARATOR);
+      answer = (this.byDown.get(down!) ?? []).some((shown) => seen.every((o) => shown.has(o)));
+      this.answers.set(target, answer);
+    }
+    return answer;
   }
 }
 
