@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,11 +91,12 @@ test('an interrupted generation removes its half-written pages and leaves the pu
 });
 
 test('a second run waits for the checkout lock, naming who holds it, or says so and stops', async () => {
-  // The pages into a folder of the test's own, so that the checkout's stay those of its last run while other phases of
-  // npm test read them; the reports still go to the checkout's static/reports/, which is why the generator takes the
-  // checkout's lock whatever its --out (checkout-lock.test.ts).
-  const dir = mkdtempSync(join(tmpdir(), 'publishing-lock-'));
-  const args = ['--messages', fixture, '--out', join(dir, 'generated')];
+  // Into a folder of the test's own inside the checkout (reports/ is the checkout's scratch space, ignored by git):
+  // the generator takes the checkout's lock for anything it writes there, and the checkout's pages and reports stay
+  // those of its last run while other phases of npm test build and read them.
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'reports', 'publishing-lock-'));
+  const args = ['--messages', fixture, '--out', join(dir, 'generated'), '--static-reports', join(dir, 'static')];
   const release = await takeLock('the publishing test');
   let waiting: ChildProcess | undefined;
   try {
@@ -115,6 +117,7 @@ test('a second run waits for the checkout lock, naming who holds it, or says so 
   } finally {
     release();
   }
+  rmSync(dir, { recursive: true, force: true });
   // Neither this test nor the run it started holds the lock now (another phase of npm test may).
   const holder = lockHolder();
   ok(
