@@ -94,7 +94,8 @@ function runPhase(script, { stream, command }) {
     }
     child.on('exit', (code, signal) => {
       const cpuNow = childrenCpu();
-      const cpu = cpuNow === null || cpuSoFar === null ? null : cpuNow - cpuSoFar;
+      // In clock ticks' hundredths, not the float noise of the subtraction.
+      const cpu = cpuNow === null || cpuSoFar === null ? null : Math.round((cpuNow - cpuSoFar) * 100) / 100;
       cpuSoFar = cpuNow;
       running.delete(script);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -175,7 +176,7 @@ async function main(quick, { command = npmRun, lanes = quick ? QUICK_LANES : LAN
   for (const [script, seconds, cpu, status] of rows)
     console.log(`  ${script.padEnd(width)}  ${seconds.padStart(8)}  ${cpu.padStart(12)}  ${status}`);
   const cpus = results.map((r) => r.cpu);
-  const cpu = cpus.includes(null) ? null : cpus.reduce((a, b) => a + b, 0);
+  const cpu = cpus.includes(null) ? null : Math.round(cpus.reduce((a, b) => a + b, 0) * 100) / 100;
   const met = whole <= target && !failed.length && !skipped.length;
   console.log(
     `  ${'whole'.padEnd(width)}  ${`${whole.toFixed(1)} s`.padStart(8)}  ${(cpu === null ? '' : cpuText(cpu)).padStart(12)}  target ${target} s: ${met ? 'met' : 'MISSED'}`,

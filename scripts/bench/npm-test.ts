@@ -17,7 +17,15 @@ interface Timings {
   readonly targetSeconds: number;
   readonly loadBefore: string;
   readonly loadAfter: string;
-  readonly phases: readonly { readonly script: string; readonly seconds: number; readonly passed: boolean }[];
+  /** CPU seconds of the whole and of each phase (null where the platform does not tell: scripts/test.js). */
+  readonly cpuSeconds?: number | null;
+  readonly cores?: number;
+  readonly phases: readonly {
+    readonly script: string;
+    readonly seconds: number;
+    readonly cpuSeconds?: number | null;
+    readonly passed: boolean;
+  }[];
 }
 
 const once = (label: string, seconds: number): Measurement => ({
@@ -44,6 +52,10 @@ export function benchNpmTest({ quick }: { quick: boolean }): Comparison {
     measurements: [
       once('whole npm test (wall clock)', timings.seconds),
       ...timings.phases.map((p) => once(`npm run ${p.script}${p.passed ? '' : ' (FAILED)'}`, p.seconds)),
+      ...(typeof timings.cpuSeconds === 'number' ? [once('whole npm test (CPU time)', timings.cpuSeconds)] : []),
+      ...timings.phases.flatMap((p) =>
+        typeof p.cpuSeconds === 'number' ? [once(`npm run ${p.script} (CPU time)`, p.cpuSeconds)] : [],
+      ),
     ],
     checks: [
       {
@@ -52,6 +64,6 @@ export function benchNpmTest({ quick }: { quick: boolean }): Comparison {
         met: timings.seconds <= timings.targetSeconds && failed.length === 0,
       },
     ],
-    note: `One run${quick ? ` (the last npm test here, finished ${timings.finishedAt})` : ''}, load average ${timings.loadBefore} before and ${timings.loadAfter} after (1, 5 and 15 minutes). Phases run in two lanes side by side (scripts/test.js), so the phases add up to more than the whole.`,
+    note: `One run${quick ? ` (the last npm test here, finished ${timings.finishedAt})` : ''}, load average ${timings.loadBefore} before and ${timings.loadAfter} after (1, 5 and 15 minutes). Phases run in two lanes side by side (scripts/test.js), so the phases add up to more than the whole.${typeof timings.cpuSeconds === 'number' && timings.cores ? ` Its CPU time divided by the ${timings.cores} cores, ${(timings.cpuSeconds / timings.cores).toFixed(0)} s, is as fast as it could be with the cores doing nothing else.` : ''}`,
   };
 }
