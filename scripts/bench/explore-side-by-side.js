@@ -26,6 +26,7 @@ const runs = process.argv[1] === 'default'
   : [...b.TEST_BOUNDS.servers.map((server) => ({ ...b.TEST_BOUNDS, servers: [server] })), b.TWO_APPLICATION_TEST_BOUNDS];
 const once = () => {
   let states = 0, transitions = 0;
+  const wall = performance.now();
   const started = process.cpuUsage();
   for (const bounds of runs) {
     const r = exploreStateSpace({ bounds });
@@ -34,7 +35,7 @@ const once = () => {
     transitions += r.transitions;
   }
   const used = process.cpuUsage(started);
-  return { states, transitions, cpuMs: (used.user + used.system) / 1000 };
+  return { states, transitions, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
 };
 once();
 console.log(JSON.stringify(once()));
@@ -64,13 +65,14 @@ function main() {
         loads.push(loadavg()[0]);
         const m = measure(tree, bounds);
         const key = `${tree}\t${bounds}`;
-        if (!samples.has(key)) samples.set(key, { ...m, perState: [], perTransition: [], cpu: [] });
+        if (!samples.has(key)) samples.set(key, { ...m, perState: [], perTransition: [], cpu: [], wallPerState: [] });
         const s = samples.get(key);
         if (s.states !== m.states || s.transitions !== m.transitions)
           throw new Error(`${key}: counts changed between runs`);
         s.perState.push((m.cpuMs * 1000) / m.states);
         s.perTransition.push((m.cpuMs * 1000) / m.transitions);
         s.cpu.push(m.cpuMs);
+        s.wallPerState.push((m.wallMs * 1000) / m.states);
       }
     }
     process.stderr.write(`round ${round + 1} of ${repeats} done, load ${loadavg()[0].toFixed(1)}\n`);
@@ -79,7 +81,11 @@ function main() {
   console.log(
     `CPU per distinct state, medians of ${repeats} alternating runs (warm second run in each process); 1-minute load ${load.min.toFixed(1)}–${load.max.toFixed(1)} (median ${load.median.toFixed(1)})`,
   );
-  console.log(['bounds', 'tree', 'states', 'transitions', 'CPU ms', 'µs/state (min–max)', 'µs/transition'].join(' | '));
+  console.log(
+    ['bounds', 'tree', 'states', 'transitions', 'CPU ms', 'µs/state (min–max)', 'µs/transition', 'wall µs/state'].join(
+      ' | ',
+    ),
+  );
   for (const bounds of BOUNDS) {
     const base = summarise(samples.get(`${trees.at(-1)}\t${bounds}`).perState).median;
     for (const tree of trees) {
@@ -94,6 +100,7 @@ function main() {
           summarise(s.cpu).median.toFixed(0),
           `${ps.median.toFixed(1)} (${ps.min.toFixed(1)}–${ps.max.toFixed(1)}) ${tree === trees.at(-1) ? '' : `${((ps.median / base - 1) * 100).toFixed(0)}%`}`,
           summarise(s.perTransition).median.toFixed(1),
+          summarise(s.wallPerState).median.toFixed(1),
         ].join(' | '),
       );
     }
