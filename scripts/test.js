@@ -1,9 +1,9 @@
 // npm test: every check of the project, as phases, each an npm script of its own (package.json), in two lanes run
 // side by side: the code's checks (type check, lint, unit tests), and the run and its site (the exploration the
 // specification reports, the specification, the site's build, the browser tests), each lane stopping at its first
-// failure. The build waits for the unit tests (WAITS): some of them publish into this checkout (docs/generated/,
-// static/reports/, reports/history.ndjson, under its lock), which the build and the browser tests read. At the end
-// it prints each phase's duration, the whole, and the load before and after, and writes them to
+// failure. No unit test writes what the build or the browser tests read (the tests that publish write into folders
+// of their own, under the checkout's lock where they test it), so the lanes never wait for each other. At the end it
+// prints each phase's duration and CPU time, the whole, and the load before and after, and writes them to
 // reports/test-timings.json (`npm run bench` reads the target from TARGET_SECONDS below).
 //
 //   TEST_SERIAL=1 npm test    one phase after another, lane by lane (to time each phase alone)
@@ -11,9 +11,9 @@
 //
 // A signal (Ctrl+C, kill) stops every phase then running, and everything each started (a phase runs in a process
 // group of its own), and ends npm test by that signal, saying which phases it stopped: none is left running on.
-const { spawn } = require('node:child_process');
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { loadavg } = require('node:os');
+const { spawn, spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { availableParallelism, loadavg } = require('node:os');
 const { join } = require('node:path');
 const { endBySignal, signalMeaning, SIGNALS } = require('./checkout-lock');
 
@@ -32,9 +32,6 @@ const LANES = [
  */
 const QUICK_LANES = [['typecheck'], ['test:unit'], ['test:explore', 'spec']];
 
-/** Phases that start only once others in another lane have passed, and why (the comment at the top). */
-const WAITS = { build: ['test:unit'] };
-
 const root = join(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -42,6 +39,31 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`), or null where there is no /proc. */
+const TICKS = (() => {
+  if (process.platform !== 'linux') return null;
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout);
+  return ticks > 0 ? ticks : null;
+})();
+
+/**
+ * The CPU seconds (user and system) of every process npm test started and has waited for, with everything each of
+ * them started and waited for (Linux: /proc/self/stat's cutime and cstime), or null. A phase's CPU time is what this
+ * rose by when it ended: its process is waited for then, bringing its whole tree's time with it.
+ */
+function childrenCpu() {
+  if (TICKS === null) return null;
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 of proc(5) (state); cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) / TICKS;
+  } catch {
+    return null;
+  }
+}
+let cpuSoFar = childrenCpu();
 
 /** The phases running now (their processes), and the signal stopping npm test once one came. */
 const running = new Map();
@@ -71,10 +93,13 @@ function runPhase(script, { stream, command }) {
       child.stderr.on('data', (chunk) => held.push(chunk));
     }
     child.on('exit', (code, signal) => {
+      const cpuNow = childrenCpu();
+      const cpu = cpuNow === null || cpuSoFar === null ? null : cpuNow - cpuSoFar;
+      cpuSoFar = cpuNow;
       running.delete(script);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (!stream) process.stdout.write(`\n── npm run ${script} ──\n${Buffer.concat(held).toString()}`);
-      resolve({ script, seconds, status: code ?? (signal ? 1 : 0) });
+      resolve({ script, seconds, cpu, status: code ?? (signal ? 1 : 0) });
     });
   });
 }
@@ -106,28 +131,14 @@ function stopOnSignals(name) {
     });
 }
 
-/** Each phase's result once it has run, for the phases that wait on it (WAITS). */
-const finished = new Map();
-const whenFinished = (script) => {
-  if (!finished.has(script)) {
-    let resolve;
-    finished.set(script, { promise: new Promise((r) => (resolve = r)), resolve });
-  }
-  return finished.get(script);
-};
-
-/** Runs a lane's phases in order, stopping at the first that fails or waits on one that failed or did not run. */
+/** Runs a lane's phases in order, stopping at the first that fails. */
 async function runLane(scripts, results, options) {
   for (const script of scripts) {
-    const waitedOn = await Promise.all((WAITS[script] ?? []).filter(options.runs).map((w) => whenFinished(w).promise));
-    if (stopping || waitedOn.some((status) => status !== 0)) break;
+    if (stopping) break;
     const result = await runPhase(script, options);
     results.push(result);
-    whenFinished(script).resolve(result.status);
     if (result.status !== 0) break;
   }
-  // What this lane did not run counts as failed for the phases waiting on it.
-  for (const script of scripts) if (!results.some((r) => r.script === script)) whenFinished(script).resolve(1);
 }
 
 /**
@@ -142,33 +153,39 @@ async function main(quick, { command = npmRun, lanes = quick ? QUICK_LANES : LAN
   const results = [];
   const serial = process.env.TEST_SERIAL === '1';
   // The last lane streams its output; the others print each phase whole when it ends.
-  const runs = (script) => lanes.flat().includes(script);
   if (serial) {
-    // Lane by lane, but a phase that waits on another lane's phase goes after the whole of that lane.
-    const ordered = [...lanes].sort((a, b) => Number(a.some((s) => WAITS[s])) - Number(b.some((s) => WAITS[s])));
-    for (const lane of ordered) await runLane(lane, results, { stream: true, runs, command });
+    for (const lane of lanes) await runLane(lane, results, { stream: true, command });
   } else {
-    await Promise.all(
-      lanes.map((lane, i) => runLane(lane, results, { stream: i === lanes.length - 1, runs, command })),
-    );
+    await Promise.all(lanes.map((lane, i) => runLane(lane, results, { stream: i === lanes.length - 1, command })));
   }
   if (stopping) return new Promise(() => undefined); // the signal's handler ends the process
   const whole = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = results.filter((r) => r.status !== 0);
   const skipped = lanes.flat().filter((script) => !results.some((r) => r.script === script));
 
+  const cpuText = (cpu) => (cpu === null ? '' : `${cpu.toFixed(1)} s CPU`);
   const rows = lanes.flat().map((script) => {
     const r = results.find((x) => x.script === script);
-    return [script, r ? `${r.seconds.toFixed(1)} s` : '-', r ? (r.status === 0 ? 'passed' : 'FAILED') : 'not run'];
+    const status = r ? (r.status === 0 ? 'passed' : 'FAILED') : 'not run';
+    return [script, r ? `${r.seconds.toFixed(1)} s` : '-', r ? cpuText(r.cpu) : '', status];
   });
   const width = Math.max(...rows.map((r) => r[0].length));
   const target = quick ? QUICK_TARGET_SECONDS : TARGET_SECONDS;
   console.log(`\n${name}, each phase (${serial ? 'one after another' : `${lanes.length} lanes side by side`}):`);
-  for (const [script, seconds, status] of rows)
-    console.log(`  ${script.padEnd(width)}  ${seconds.padStart(8)}  ${status}`);
+  for (const [script, seconds, cpu, status] of rows)
+    console.log(`  ${script.padEnd(width)}  ${seconds.padStart(8)}  ${cpu.padStart(12)}  ${status}`);
+  const cpus = results.map((r) => r.cpu);
+  const cpu = cpus.includes(null) ? null : cpus.reduce((a, b) => a + b, 0);
+  const met = whole <= target && !failed.length && !skipped.length;
   console.log(
-    `  ${'whole'.padEnd(width)}  ${`${whole.toFixed(1)} s`.padStart(8)}  target ${target} s: ${whole <= target && !failed.length && !skipped.length ? 'met' : 'MISSED'}`,
+    `  ${'whole'.padEnd(width)}  ${`${whole.toFixed(1)} s`.padStart(8)}  ${(cpu === null ? '' : cpuText(cpu)).padStart(12)}  target ${target} s: ${met ? 'met' : 'MISSED'}`,
   );
+  const cores = availableParallelism();
+  if (cpu !== null) {
+    console.log(
+      `  CPU time in all ${cpu.toFixed(1)} s: on ${cores} cores no faster than ${(cpu / cores).toFixed(1)} s, had they nothing else to do`,
+    );
+  }
   console.log(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
 
   mkdirSync(join(root, 'reports'), { recursive: true });
@@ -180,10 +197,17 @@ async function main(quick, { command = npmRun, lanes = quick ? QUICK_LANES : LAN
         finishedAt: new Date().toISOString(),
         serial,
         seconds: whole,
+        cpuSeconds: cpu,
+        cores,
         targetSeconds: target,
         loadBefore,
         loadAfter: load(),
-        phases: results.map(({ script, seconds, status }) => ({ script, seconds, passed: status === 0 })),
+        phases: results.map(({ script, seconds, cpu, status }) => ({
+          script,
+          seconds,
+          cpuSeconds: cpu,
+          passed: status === 0,
+        })),
       },
       null,
       2,

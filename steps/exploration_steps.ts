@@ -9,8 +9,11 @@ import { factoryLike } from '../plans/interpreter';
 import { ScenarioResults, named } from './support/found';
 import type { DeploymentWorld } from './support/world';
 
-/** One exploration per cucumber run: every scenario of the invariants and laws features reads the same findings. */
-let shared: { findings: Findings; how: string } | undefined;
+/**
+ * One exploration per cucumber run: every scenario of the invariants and laws features reads the same findings, and
+ * an exploration that could not be made fails every scenario that asks with the same error instead of running again.
+ */
+let shared: { findings: Findings; how: string } | { error: unknown } | undefined;
 const explored = new ScenarioResults<Findings>('No exploration ran');
 const results = (world: World): Findings => explored.get(world);
 const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant');
@@ -21,11 +24,16 @@ const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant'
  */
 export function runExploration(): Findings {
   if (!shared) {
-    const fresh = readFreshFindings();
-    shared = fresh.findings
-      ? { findings: fresh.findings, how: fresh.why }
-      : { findings: findingsOf(explore()), how: `explored in this run (${fresh.why})` };
+    try {
+      const fresh = readFreshFindings();
+      shared = fresh.findings
+        ? { findings: fresh.findings, how: fresh.why }
+        : { findings: findingsOf(explore()), how: `explored in this run (${fresh.why})` };
+    } catch (error) {
+      shared = { error };
+    }
   }
+  if ('error' in shared) throw shared.error;
   return shared.findings;
 }
 
@@ -56,7 +64,7 @@ Then('the time the exhaustive phase took is reported', function (this: World) {
 });
 
 Then('the statistics are attached to the run', function (this: World) {
-  this.log(`The exploration's findings: ${shared!.how}.`);
+  if (shared && 'how' in shared) this.log(`The exploration's findings: ${shared.how}.`);
   this.attach(JSON.stringify(results(this).report), EXPLORATION_MEDIA_TYPE);
 });
 

@@ -3,7 +3,6 @@
  * answers the same for the same observations, a lookup answers within 50 ms, the page passes axe wide and at
  * 390 px, and its index (at most 300 KB compressed) is loaded on that page only.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { unmarkedStatements } from '../../generator/statement-marks';
+import { seriousViolations } from '../support/browser/page-checks';
 import { buildDir, openPage, root, startSite, type SiteSession } from '../support/browser/site-session';
 
 let session: SiteSession;
@@ -180,16 +180,7 @@ for (const width of [1400, 390]) {
       await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 60_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       ok(overflow <= 0, `the page is ${overflow} px wider than the window`);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .exclude('.docusaurus-mermaid-container svg')
-        .analyze();
-      deepStrictEqual(
-        results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help}`),
-        [],
-      );
+      deepStrictEqual(await seriousViolations(page), []);
     } finally {
       await page.close();
     }

@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,12 +91,20 @@ test('an interrupted generation removes its half-written pages and leaves the pu
 });
 
 test('a second run waits for the checkout lock, naming who holds it, or says so and stops', async () => {
+  // Into a folder of the test's own inside the checkout (reports/ is the checkout's scratch space, ignored by git):
+  // the generator takes the checkout's lock for anything it writes there, and the checkout's pages and reports stay
+  // those of its last run while other phases of npm test build and read them.
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'reports', 'publishing-lock-'));
+  const args = ['--messages', fixture, '--out', join(dir, 'generated'), '--static-reports', join(dir, 'static')];
   const release = await takeLock('the publishing test');
+  let waiting: ChildProcess | undefined;
   try {
-    const refused = await finished(generate(['--messages', fixture], { CHAT_KB_LOCK_WAIT: '0' }));
+    const refused = await finished(generate(args, { CHAT_KB_LOCK_WAIT: '0' }));
     equal(refused.code, 2);
     match(refused.err, /another run in this checkout holds .*\.run\.lock: the publishing test \(process \d+, since /);
-    const waiting = generate(['--messages', fixture], { CHAT_KB_LOCK_WAIT: '60' });
+    equal(readdirSync(dir).join(), '', 'the refused run wrote nothing');
+    waiting = generate(args, { CHAT_KB_LOCK_WAIT: '60' });
     const result = finished(waiting);
     let err = '';
     waiting.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -103,9 +112,26 @@ test('a second run waits for the checkout lock, naming who holds it, or says so 
     release();
     const done = await result;
     equal(done.code, 0, done.err);
-    match(done.out, /^Generated \d+ files in docs\/generated/m);
+    match(done.out, /^Generated \d+ files in /m);
+    ok(existsSync(join(dir, 'generated', 'summary.md')), 'the waiting run published its pages');
   } finally {
     release();
   }
-  ok(!existsSync(join(root, '.run.lock')), 'the lock is released');
+  rmSync(dir, { recursive: true, force: true });
+  // Neither this test nor the run it started holds the lock now (another phase of npm test may).
+  const holder = lockHolder();
+  ok(
+    holder === null || (holder.command !== 'the publishing test' && holder.pid !== waiting?.pid),
+    'the lock is released',
+  );
 });
+
+/** Who holds the checkout's lock now, or null. */
+function lockHolder(): { command: string; pid: number } | null {
+  try {
+    return JSON.parse(readFileSync(join(root, '.run.lock', 'owner.json'), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
