@@ -35,23 +35,43 @@ export function situationOf(deployment: Deployment): Situation {
   return [`down: ${down.join(', ') || 'none'}`, ...seen].join(SEPARATOR);
 }
 
-/** The visited situations, grouped by the servers down, each as the set of what it shows. */
+/**
+ * The visited situations, grouped by the servers down, each as the set of what it shows. A group's sets are made
+ * when a line first asks about those servers down: a run asks about a few of the thousands of situations.
+ */
 export class VisitedSituations {
-  private readonly byDown = new Map<string, ReadonlySet<string>[]>();
+  private readonly byDown = new Map<string, Situation[]>();
+  private readonly shownByDown = new Map<string, readonly ReadonlySet<string>[]>();
+  /** Each situation asked about, answered once: a scenario asks about the same situation line after line. */
+  private readonly answers = new Map<Situation, boolean>();
 
   constructor(situations: Iterable<Situation>) {
     for (const situation of situations) {
-      const [down, ...seen] = situation.split(SEPARATOR);
-      let list = this.byDown.get(down!);
-      if (!list) this.byDown.set(down!, (list = []));
-      list.push(new Set(seen));
+      const down = situation.split(SEPARATOR, 1)[0]!;
+      let list = this.byDown.get(down);
+      if (!list) this.byDown.set(down, (list = []));
+      list.push(situation);
     }
   }
 
   /** Whether some visited situation has `target`'s servers down and shows everything `target` shows. */
   reaches(target: Situation): boolean {
-    const [down, ...seen] = target.split(SEPARATOR);
-    return (this.byDown.get(down!) ?? []).some((shown) => seen.every((o) => shown.has(o)));
+    let answer = this.answers.get(target);
+    if (answer === undefined) {
+      const [down, ...seen] = target.split(SEPARATOR);
+      answer = this.shownWith(down!).some((shown) => seen.every((o) => shown.has(o)));
+      this.answers.set(target, answer);
+    }
+    return answer;
+  }
+
+  private shownWith(down: string): readonly ReadonlySet<string>[] {
+    let shown = this.shownByDown.get(down);
+    if (!shown) {
+      shown = (this.byDown.get(down) ?? []).map((situation) => new Set(situation.split(SEPARATOR).slice(1)));
+      this.shownByDown.set(down, shown);
+    }
+    return shown;
   }
 }
 

@@ -208,6 +208,28 @@ export function classifyLine(
   index: number,
 ): Evidence {
   const line = steps[index]!;
+  const { claims, refused } = claimsMarking(register, tags, steps, index);
+  if (claims.length) return { kind: 'source', claims };
+  for (const tag of tags) {
+    const id = ASSUMPTION_TAG.exec(tag)?.[1];
+    const assumption = id === undefined ? undefined : register.assumptions.find((a) => a.id === id);
+    if (assumption?.checks.some((check) => matchesCheck(check, line.text)))
+      return { kind: 'assumed', assumption, refused };
+  }
+  return { kind: 'unclassified', refused };
+}
+
+/**
+ * The claims the scenario names that mark the asserted line `steps[index]` as the source's (`classifyLine`'s
+ * claims when it says `source`, else none), and why each claim whose check matched could not: the first half of
+ * `classifyLine`, all the claims' witnesses (steps/support/claim_witnesses.ts) need of it.
+ */
+export function claimsMarking(
+  register: Register,
+  tags: readonly string[],
+  steps: readonly ScenarioStep[],
+  index: number,
+): { claims: Claim[]; refused: string[] } {
   const refused: string[] = [];
   const claims = tags.flatMap((tag) => {
     const claim = CLAIM_TAG.test(tag) ? register.claims.find((c) => `@${c.id}` === tag) : undefined;
@@ -218,14 +240,7 @@ export function classifyLine(
     refused.push(...refusals);
     return [];
   });
-  if (claims.length) return { kind: 'source', claims };
-  for (const tag of tags) {
-    const id = ASSUMPTION_TAG.exec(tag)?.[1];
-    const assumption = id === undefined ? undefined : register.assumptions.find((a) => a.id === id);
-    if (assumption?.checks.some((check) => matchesCheck(check, line.text)))
-      return { kind: 'assumed', assumption, refused };
-  }
-  return { kind: 'unclassified', refused };
+  return { claims, refused };
 }
 
 /** The instructions of the source (`shownBy`) that a scenario naming them shows by taking the step `step`. */

@@ -1,13 +1,13 @@
 /**
  * npm run docs:generate's command line (scripts/generate-docs.ts): its options, read with node's parseArgs, with
  * the project's own run's defaults (reports/messages.ndjson: its baseline, history, comparison summary and every
- * feature file), and a one-line error naming a wrong argument.
+ * feature file), and a one-line error naming a wrong argument. It loads nothing of the generator, so that a wrong
+ * argument is answered before the generator is loaded (scripts/generate-docs.ts).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { quoted } from '../generator/escape';
-import { DEFAULT_HOSTILE_SEED } from '../generator/hostile-run';
 import { SEED_RANGE } from './fuzz-inputs';
 
 const root = resolve(__dirname, '..');
@@ -24,8 +24,8 @@ export interface Options {
   history: string | null;
   /** The folder of the specification's feature files, laid under the run's results (null: only what ran). */
   features: string | null;
-  /** The seed the crafted self-test pages' hostile run is drawn with. */
-  hostileSeed: number;
+  /** The seed the crafted self-test pages' hostile run is drawn with (null: its default, DEFAULT_HOSTILE_SEED). */
+  hostileSeed: number | null;
 }
 
 /** A wrong command-line argument: one line, exit status 2. */
@@ -64,7 +64,7 @@ export function parseOptions(argv: readonly string[]): Options {
     changes: null,
     history: null,
     features: null,
-    hostileSeed: DEFAULT_HOSTILE_SEED,
+    hostileSeed: null,
   };
   let values: Record<string, string | boolean | undefined>;
   try {

@@ -1,7 +1,6 @@
 /** The failure-ordering exploration: its findings, reading what it found, and checking a plan's invariants. */
 import { Then, When, type World } from '@cucumber/cucumber';
 import { explain, formatCounterexample, checkPlan } from '../exploration/counterexample';
-import { explore } from '../exploration/explore';
 import { findingsOf, readFreshFindings, type Findings } from '../exploration/findings';
 import { INVARIANT_LIST } from '../exploration/invariants';
 import { EXPLORATION_MEDIA_TYPE } from '../model/media-types';
@@ -21,14 +20,19 @@ const invariantNamed = (name: string) => named(INVARIANT_LIST, name, 'invariant'
 /**
  * The run's one exploration (both phases and the state space): the findings npm test's exploration phase wrote
  * from the sources as they are now (exploration/findings.ts), or else explored here, by the first scenario that asks.
+ * The explorer is loaded only then: it brings fast-check and the state-space search, some 70 ms of CPU at the start
+ * of every run that reads the findings instead (issue 25's ratio, docs/engineering/testing.md).
  */
-export function runExploration(): Findings {
+export async function runExploration(): Promise<Findings> {
   if (!shared) {
     try {
       const fresh = readFreshFindings();
       shared = fresh.findings
         ? { findings: fresh.findings, how: fresh.why }
-        : { findings: findingsOf(explore()), how: `explored in this run (${fresh.why})` };
+        : {
+            findings: findingsOf((await import('../exploration/explore')).explore()),
+            how: `explored in this run (${fresh.why})`,
+          };
     } catch (error) {
       shared = { error };
     }
@@ -37,8 +41,8 @@ export function runExploration(): Findings {
   return shared.findings;
 }
 
-When('every failure ordering is explored, and plans at random with the fixed seed', function (this: World) {
-  explored.set(this, runExploration());
+When('every failure ordering is explored, and plans at random with the fixed seed', async function (this: World) {
+  explored.set(this, await runExploration());
 });
 
 Then(

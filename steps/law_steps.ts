@@ -9,8 +9,8 @@ const explored = new ScenarioResults<Findings>('No state space was explored');
 const stateSpace = (world: World): Findings => explored.get(world);
 const lawNamed = (name: string) => named(LAWS, name, 'law');
 
-When('every state within the test bounds is explored', function (this: World) {
-  explored.set(this, runExploration());
+When('every state within the test bounds is explored', async function (this: World) {
+  explored.set(this, await runExploration());
 });
 
 Then('no explored state breaks the law {string}', function (this: World, name: string) {
