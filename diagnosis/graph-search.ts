@@ -43,7 +43,7 @@ interface DeploymentGraph {
 
 function deploymentGraph(bounds: Bounds): DeploymentGraph {
   const moves = new DeploymentSpace(bounds, new BehaviourLedger(), newPremiseCounts(), newDeployment);
-  const budgets = new Budgets(bounds, new ExplorerCast(bounds).of(0, []));
+  const budgets = new Budgets(bounds, new ExplorerCast(bounds).of(0, null));
   const hasher = new StateHasher();
   const ids = new Map<string, number>();
   const graph: DeploymentGraph = { observations: [], first: [], actions: [], targets: [], seconds: [], transitions: 0 };

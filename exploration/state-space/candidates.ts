@@ -7,6 +7,7 @@
  */
 import { DEFINITIONS, type Action, type ActionDefinition, type Cast } from '../../model/actions';
 import { INFORMATION_TABS } from '../../model/agent-console';
+import type { DeploymentState } from '../../model/state';
 import { AGENTS, CUSTOMERS } from './actors';
 import type { Bounds } from './bounds';
 
@@ -14,13 +15,17 @@ import type { Bounds } from './bounds';
 const SUBJECTS = ['test2'] as const;
 
 /**
- * The explorer's cast for each number of messages sent so far: the same object for the same number, with the
- * texts the next message would carry (none once the bounds' messages are used up).
+ * The explorer's cast for each number of messages sent so far and each next threshold: the same object for the
+ * same two (so the candidates made from it are made once, `CandidateCache`), with the texts the next message would
+ * carry (none once the bounds' messages are used up) and the waits to try (to the next threshold, if there is one,
+ * then the bounds' fixed steps).
  */
 export class ExplorerCast {
   private readonly bySent: Cast[];
+  /** Per number of messages sent, the cast for each next threshold (`NaN`: none). */
+  private readonly byWait: Map<number, Cast>[];
 
-  constructor(bounds: Bounds) {
+  constructor(private readonly bounds: Bounds) {
     const base: Cast = {
       customers: CUSTOMERS.slice(0, bounds.customers),
       agents: AGENTS.slice(0, bounds.agents),
@@ -44,12 +49,81 @@ export class ExplorerCast {
           }
         : base,
     );
+    this.byWait = this.bySent.map(() => new Map());
   }
 
-  /** The cast when `sent` messages have been sent, with `waits` to try. */
-  of(sent: number, waits: readonly number[]): Cast {
-    const cast = this.bySent[Math.min(sent, this.bySent.length - 1)]!;
-    return waits.length === 0 ? cast : { ...cast, waits };
+  /** The cast when `sent` messages have been sent and the next threshold passes in `next` seconds (`null`: none). */
+  of(sent: number, next: number | null): Cast {
+    const index = Math.min(sent, this.bySent.length - 1);
+    const byWait = this.byWait[index]!;
+    const key = next ?? NaN;
+    let cast = byWait.get(key);
+    if (cast === undefined) {
+      const steps = this.bounds.waitSteps;
+      const waits = next === null ? steps : [next, ...steps.filter((s) => s !== next)];
+      const plain = this.bySent[index]!;
+      cast = waits.length === 0 ? plain : { ...plain, waits };
+      byWait.set(key, cast);
+    }
+    return cast;
+  }
+}
+
+/**
+ * Each kind's candidates (`tries.candidates`, the plain reference), made once per cast and per value of the
+ * state's fields the kind's module says they read (`tries.reads`), and made from a state holding only those
+ * fields, so that a module reading a field it did not declare fails where the equivalence test draws it
+ * (test/unit/exploration/candidates.test.ts: equal to the plain candidates over states reached by plans drawn
+ * from the whole action table; a wrong declaration fails it). The state is plain data, so a field's JSON is
+ * its value. Relies on: candidates depending only on the cast and the declared fields, and nobody changing an
+ * action once made. Buys: issue 24's exploration per distinct state against 7f9e760 (`npm run explore`; figures in
+ * docs/engineering/performance-notes.md): the candidates cost 8 µs a state made afresh.
+ */
+/** Every kind's candidates in a state for a cast, in the table's order. */
+export interface CandidateSource {
+  of(state: DeploymentState, cast: Cast): readonly (readonly Action[])[];
+}
+
+/** The plain reference: every kind's `tries.candidates`, made afresh from the whole state. */
+export class PlainCandidates implements CandidateSource {
+  constructor(private readonly definitions: readonly ActionDefinition<Action>[] = DEFINITIONS) {}
+
+  of(state: DeploymentState, cast: Cast): readonly (readonly Action[])[] {
+    return this.definitions.map((definition) => definition.tries.candidates(state, cast));
+  }
+}
+
+export class CandidateCache implements CandidateSource {
+  /** Every field some kind reads. */
+  private readonly fields: readonly (keyof DeploymentState)[];
+  /** Per cast, every kind's candidates (in `definitions`' order) by the key of the fields read. */
+  private readonly byCast = new Map<Cast, Map<string, readonly (readonly Action[])[]>>();
+
+  constructor(private readonly definitions: readonly ActionDefinition<Action>[] = DEFINITIONS) {
+    this.fields = [...new Set(definitions.flatMap((definition) => definition.tries.reads))];
+  }
+
+  /** Every kind's candidates in `state` for `cast`, in `definitions`' order: each `tries.candidates(state, cast)`. */
+  of(state: DeploymentState, cast: Cast): readonly (readonly Action[])[] {
+    let byKey = this.byCast.get(cast);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.byCast.set(cast, byKey);
+    }
+    let key = '';
+    for (const field of this.fields) key += `${JSON.stringify(state[field])}\n`;
+    let made = byKey.get(key);
+    if (made === undefined) {
+      made = Object.freeze(
+        this.definitions.map(({ tries }) => {
+          const view: Partial<Record<keyof DeploymentState, unknown>> = {};
+          for (const field of tries.reads) view[field] = state[field];
+          return Object.freeze([...tries.candidates(view as DeploymentState, cast)]);
+        }),
+      );
+      byKey.set(key, made);
+    }
+    return made;
   }
 }
 

@@ -12,7 +12,7 @@ import { roleOf } from '../../model/servers';
 import type { ModelParameters } from '../../model/parameters';
 import { newDeployment, type DeploymentFactory } from '../../plans/interpreter';
 import { AGENTS } from './actors';
-import { Budgets, ExplorerCast } from './candidates';
+import { Budgets, CandidateCache, ExplorerCast, type CandidateSource } from './candidates';
 import type { SituationLog } from '../claim-situations';
 import { InvariantChecker } from '../invariants';
 import { factsOf, type Facts } from '../laws/facts';
@@ -56,13 +56,15 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
     private readonly factory: DeploymentFactory = newDeployment,
     /** Where the checkers note every state's situation, for the claims' witnesses; none: not noted. */
     private readonly situations: SituationLog | null = null,
+    /** Every kind's candidates: made once per cast and per what they read; tests pass the plain reference. */
+    private readonly candidates: CandidateSource = new CandidateCache(DEFINITIONS),
   ) {
     this.parameters = factory().parameters;
     this.thresholds = [...new Set(Object.values(this.parameters))].sort((a, b) => a - b);
     this.horizon = this.thresholds.at(-1)!;
     this.setup = setupOf(bounds);
     this.cast = new ExplorerCast(bounds);
-    this.budgets = new Budgets(bounds, this.cast.of(0, []));
+    this.budgets = new Budgets(bounds, this.cast.of(0, null));
   }
 
   /**
@@ -103,16 +105,15 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
    * leaner states asks it too: the diagnosis index's (diagnosis/space.ts) moves exactly as the explorer does.
    */
   movesOf(node: Pick<ExploredState, 'deployment' | 'used'> & { readonly facts: Pick<Facts, 'messages'> }): Action[] {
-    const { budgets } = this;
+    const { budgets, candidates } = this;
     const state = node.deployment.inspect();
     const used = node.used;
-    const next = this.nextThreshold(state);
-    const waits = next === null ? this.bounds.waitSteps : [next, ...this.bounds.waitSteps.filter((s) => s !== next)];
-    const cast = this.cast.of(node.facts.messages, waits);
+    const cast = this.cast.of(node.facts.messages, this.nextThreshold(state));
+    const byKind = candidates.of(state, cast);
     const enabled: Action[] = [];
-    for (const definition of DEFINITIONS) {
-      if (budgets.spent(used, definition)) continue;
-      for (const action of definition.tries.candidates(state, cast)) {
+    for (let kind = 0; kind < DEFINITIONS.length; kind++) {
+      if (budgets.spent(used, DEFINITIONS[kind]!)) continue;
+      for (const action of byKind[kind]!) {
         if (!budgets.allows(used, action)) continue;
         const reason = node.deployment.rejection(action);
         if (reason === null) enabled.push(action);
@@ -189,14 +190,20 @@ export class DeploymentSpace implements ModelAdapter<ExploredState, Action> {
 
   /** Seconds until the next moment some "since" of the state reaches one of the model's thresholds, if any. */
   private nextThreshold(state: DeploymentState): number | null {
-    let next: number | null = null;
-    for (const since of sincesOf(state)) {
-      for (const threshold of this.thresholds) {
-        const wait = since + threshold - state.clock;
-        if (wait > 0 && (next === null || wait < next)) next = wait;
+    const { thresholds } = this;
+    const clock = state.clock;
+    let next = Infinity;
+    eachSince(state, (since) => {
+      // The thresholds are in ascending order: the first still ahead is this since's nearest.
+      for (const threshold of thresholds) {
+        const wait = since + threshold - clock;
+        if (wait > 0) {
+          if (wait < next) next = wait;
+          break;
+        }
       }
-    }
-    return next;
+    });
+    return next === Infinity ? null : next;
   }
 
   /** Adds one distinct state to the ledger (the search calls it once per state). */
@@ -263,15 +270,20 @@ interface Before {
 /** Every "since" in the state: the moments from which the model's thresholds count. */
 function sincesOf(state: DeploymentState): number[] {
   const found: number[] = [];
+  eachSince(state, (since) => found.push(since));
+  return found;
+}
+
+/** Calls `visit` with every "since" of the state, in `sincesOf`'s order, without a list of them. */
+function eachSince(state: DeploymentState, visit: (since: number) => void): void {
   for (const w of state.windows) {
-    if (w.unreachableSince !== null) found.push(w.unreachableSince);
+    if (w.unreachableSince !== null) visit(w.unreachableSince);
     // model/rules/messaging-outage.ts: a customer whose messages the Messaging server blocks hears of connection issues.
-    if (w.messagingBlockedSince !== null) found.push(w.messagingBlockedSince);
+    if (w.messagingBlockedSince !== null) visit(w.messagingBlockedSince);
   }
   for (const console of state.consoles) {
-    if (console.unreachableSince !== null) found.push(console.unreachableSince);
-    for (const c of console.chats) if (c.customerSilentSince !== null) found.push(c.customerSilentSince);
-    for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') found.push(tab.since);
+    if (console.unreachableSince !== null) visit(console.unreachableSince);
+    for (const c of console.chats) if (c.customerSilentSince !== null) visit(c.customerSilentSince);
+    for (const tab of Object.values(console.tabs)) if (tab?.state === 'loading') visit(tab.since);
   }
-  return found;
 }

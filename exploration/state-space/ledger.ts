@@ -55,17 +55,25 @@ export class BehaviourLedger {
     return ledger;
   }
 
+  /**
+   * Entries' names by their parts, each made once: the explorer counts into a few hundred entries hundreds of
+   * thousands of times, and a name made afresh each time is a new string to build and hash.
+   */
+  private readonly thresholdNames = new Names((down, seconds) => `${down}: ${seconds} s`);
+  private readonly eventNames = new Names((what, down) => `${what}, ${down}`);
+  private readonly countNames = new Names((_, n) => String(n));
+
   threshold(down: string, seconds: number): void {
-    bump(this.data.thresholds, `${down}: ${seconds} s`);
+    bump(this.data.thresholds, this.thresholdNames.of(down, seconds));
   }
 
   event(what: string, down: string): void {
-    bump(this.data.eventsDuringOutages, `${what}, ${down}`);
+    bump(this.data.eventsDuringOutages, this.eventNames.of(what, down));
   }
 
   state(down: string, customersInSession: number): void {
     bump(this.data.serverStates, down);
-    bump(this.data.concurrentCustomers, String(customersInSession));
+    bump(this.data.concurrentCustomers, this.countNames.of('', customersInSession));
   }
 
   /** A server instance failed; an Application server with the agents' logins and the live chats it held. */
@@ -124,6 +132,21 @@ export class BehaviourLedger {
             .map((reason) => `  ${type}: ${reason}  (${this.data.refusals[type]![reason]})`),
         ),
     ];
+  }
+}
+
+/** Names made of two parts by `make`, each made once. */
+class Names {
+  private readonly byFirst = new Map<string, Map<string | number, string>>();
+
+  constructor(private readonly make: (a: string, b: string | number) => string) {}
+
+  of(a: string, b: string | number): string {
+    let bySecond = this.byFirst.get(a);
+    if (bySecond === undefined) this.byFirst.set(a, (bySecond = new Map()));
+    let name = bySecond.get(b);
+    if (name === undefined) bySecond.set(b, (name = this.make(a, b)));
+    return name;
   }
 }
 

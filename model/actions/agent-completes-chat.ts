@@ -53,6 +53,7 @@ export const agentCompletesChat = define<AgentCompletesChat>({
   },
   example: { action: { type: 'agent-completes-chat', customer: 'customer@awesome.com' } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'completions', otherwise: 0 },
     candidates: (_state, cast) => agentChats(cast).map((who) => ({ type: 'agent-completes-chat' as const, ...who })),

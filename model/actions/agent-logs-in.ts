@@ -66,6 +66,7 @@ export const agentLogsIn = define<AgentLogsIn>({
   },
   example: { after: [{ type: 'agent-logs-out' }], action: { type: 'agent-logs-in', agent: 'JDoe' } },
   tries: {
+    reads: [],
     weight: 2,
     budget: { count: 'logins', otherwise: 2 },
     // Always named: a console nobody has logged in to yet knows no agent.

@@ -33,6 +33,7 @@ export const agentLogsOut = define<AgentLogsOut>({
   },
   example: { action: { type: 'agent-logs-out' } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'logouts', otherwise: 1 },
     candidates: (_state, cast) => agentsOf(cast).map((agent) => ({ type: 'agent-logs-out' as const, ...agent })),

@@ -48,6 +48,7 @@ export const agentOpensTab = define<AgentOpensTab>({
   },
   example: { action: { type: 'agent-opens-tab', tab: 'Case' } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'tabs', otherwise: 0 },
     candidates: (_state, cast) =>

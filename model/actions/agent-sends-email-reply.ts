@@ -45,6 +45,7 @@ export const agentSendsEmailReply = define<AgentSendsEmailReply>({
     action: { type: 'agent-sends-email-reply', subject: 'test2' },
   },
   tries: {
+    reads: [],
     weight: 1,
     candidates: (_state, cast) =>
       agentsOf(cast).flatMap((agent) =>

@@ -75,6 +75,7 @@ export const agentSends = define<AgentSends>({
   },
   example: { action: { type: 'agent-sends', text: 'Hello', customer: 'customer@awesome.com' } },
   tries: {
+    reads: [],
     weight: 3,
     // With no customer named, the first chat of the agent's list.
     candidates: (_state, cast) =>

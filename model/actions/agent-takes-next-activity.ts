@@ -35,6 +35,7 @@ export const agentTakesNextActivity = define<AgentTakesNextActivity>({
     action: { type: 'agent-takes-next-activity' },
   },
   tries: {
+    reads: [],
     weight: 1,
     candidates: (_state, cast) =>
       agentsOf(cast).map((agent) => ({ type: 'agent-takes-next-activity' as const, ...agent })),

@@ -51,6 +51,7 @@ export const agentTransfersChat = define<AgentTransfersChat>({
   },
   example: { action: { type: 'agent-transfers-chat', customer: 'customer@awesome.com' } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'transfers', otherwise: 1 },
     candidates: (_state, cast) => agentChats(cast).map((who) => ({ type: 'agent-transfers-chat' as const, ...who })),

@@ -38,6 +38,7 @@ export const customerClosesWindow = define<CustomerClosesWindow>({
   },
   example: { action: { type: 'customer-closes-window' } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'closes', otherwise: 0 },
     candidates: (_state, cast) =>

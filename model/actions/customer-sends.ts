@@ -61,6 +61,7 @@ export const customerSends = define<CustomerSends>({
   },
   example: { action: { type: 'customer-sends', text: "Hi, it's me" } },
   tries: {
+    reads: [],
     weight: 3,
     candidates: (_state, cast) =>
       customersOf(cast).flatMap((customer) =>

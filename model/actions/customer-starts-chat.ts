@@ -110,6 +110,7 @@ export const customerStartsChat = define<CustomerStartsChat>({
     action: { type: 'customer-starts-chat', customer: 'other@awesome.com', question: 'Me too', activityId: 1347 },
   },
   tries: {
+    reads: [],
     weight: 2,
     budget: { count: 'chatsPerCustomer', otherwise: 1, per: { list: 'customers', of: (action) => action.customer } },
     candidates: (_state, cast) =>

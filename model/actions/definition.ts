@@ -81,6 +81,13 @@ export interface Tries<A> {
     readonly otherwise: number;
     readonly per?: { readonly list: 'servers' | 'customers'; readonly of: (action: A) => string | undefined };
   };
+  /**
+   * The fields of the state `candidates` reads (none: the candidates follow from the cast alone). The state-space
+   * explorer makes a kind's candidates once per cast and per value of these fields, and hands `candidates` a state
+   * holding only them (exploration/state-space/candidates.ts); test/unit/exploration/candidates.test.ts fails on a
+   * declaration that leaves out a field read, over states reached by plans drawn from the whole table.
+   */
+  readonly reads: readonly (keyof DeploymentState)[];
   candidates(state: DeploymentState, cast: Cast): readonly A[];
 }
 

@@ -38,6 +38,7 @@ export const emailArrives = define<EmailArrives>({
   },
   example: { action: { ...SOURCE_EMAIL, caseId: 1187 } },
   tries: {
+    reads: [],
     weight: 1,
     budget: { count: 'emails', otherwise: 0 },
     candidates: (_state, cast) =>

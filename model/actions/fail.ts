@@ -22,6 +22,7 @@ export const fail = define<Fail>({
   },
   example: { action: { type: 'fail', server: 'Messaging' } },
   tries: {
+    reads: ['servers'],
     weight: 6,
     budget: { count: 'failuresPerServer', otherwise: 1, per: { list: 'servers', of: (action) => action.server } },
     candidates: (state, cast) => cast.servers.filter((server) => state.servers[server] === true).map(failOf),

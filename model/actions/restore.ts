@@ -22,6 +22,7 @@ export const restore = define<Restore>({
   },
   example: { after: [{ type: 'fail', server: 'Messaging' }], action: { type: 'restore', server: 'Messaging' } },
   tries: {
+    reads: ['servers'],
     weight: 6,
     candidates: (state, cast) => cast.servers.filter((server) => state.servers[server] === false).map(restoreOf),
   },

@@ -38,6 +38,7 @@ export const serverJoins = define<ServerJoins>({
   },
   example: { action: { type: 'server-joins', server: 'Application 2' } },
   tries: {
+    reads: ['servers'],
     weight: 1,
     candidates: (state, cast) =>
       cast.servers.filter((server) => !(server in state.servers)).map((server) => ({ type: 'server-joins', server })),

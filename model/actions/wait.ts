@@ -29,6 +29,7 @@ export const wait = define<Wait>({
   perform: (rt, { seconds }) => rt.advance(seconds),
   example: { action: { type: 'wait', seconds: 65 } },
   tries: {
+    reads: [],
     weight: 4,
     budget: { count: 'waits', otherwise: 2 },
     candidates: (_state, cast) => cast.waits.map((seconds) => ({ type: 'wait', seconds })),

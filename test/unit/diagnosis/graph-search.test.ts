@@ -9,27 +9,8 @@ import { test } from 'node:test';
 import { loadRegister } from '../../../features/claims-register';
 import { buildDiagnosisIndex } from '../../../diagnosis/build-index';
 import { DEFINITIONS } from '../../../model/actions';
-import { setupOf, type Bounds } from '../../../exploration/state-space/bounds';
-
-/** Every kind of the table tried: a joining instance (the setup's `server-joins`) and a count of one for every budget. */
-const EVERY_KIND: Bounds = Object.freeze<Bounds>({
-  servers: ['Application 2', 'Messaging'],
-  failuresPerServer: 1,
-  waits: 2,
-  waitSteps: [10],
-  messages: 1,
-  logins: 1,
-  agents: 1,
-  logouts: 1,
-  emails: 1,
-  tabs: 1,
-  customers: 1,
-  chatsPerCustomer: 1,
-  completions: 1,
-  closes: 1,
-  transfers: 1,
-  depth: 7,
-});
+import { setupOf } from '../../../exploration/state-space/bounds';
+import { EVERY_KIND } from '../../support/every-kind-bounds';
 
 test('the bounds try every kind of the action table', () => {
   for (const definition of DEFINITIONS) {
