@@ -28,7 +28,7 @@ function filesAtOnce(value: string | undefined): number {
  * The files that take longest, started first so that none of them is left running alone at the end (an order
  * only: every file of test/browser/ runs, these first, then the others by name).
  */
-const LONGEST_FIRST = ['accessibility.test.ts', 'links.test.ts', 'playground-scenarios.test.ts'];
+const LONGEST_FIRST = ['accessibility.test.ts', 'links.test.ts', 'diagnose.test.ts', 'playground-scenarios.test.ts'];
 
 function testFiles(named: readonly string[]): string[] {
   if (named.length) return [...named];
