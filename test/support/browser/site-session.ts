@@ -13,7 +13,7 @@
 import { ok, strictEqual } from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { connectBrowser, launchBrowser } from './browser';
 import { serveStatic, type StaticSite } from './static-server';
 
@@ -203,8 +203,28 @@ export async function newSitePage(session: SiteSession, width = 1400, requestFai
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  if (requestFailures) page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  if (requestFailures) recordRequestFailures(page, errors);
   return { page, errors };
+}
+
+/**
+ * Records every request of `page` that failed outright, but one its document gave up by going to another page:
+ * aborted (`net::ERR_ABORTED`) after the main frame had started a navigation issued later than the request (the
+ * chunks Docusaurus prefetches for the links in view, still loading when a test goes to another address in the same
+ * tab). Any other failure, and an abort of a request of the page being shown, is recorded.
+ */
+function recordRequestFailures(page: Page, errors: string[]): void {
+  const issued = new WeakMap<Request, number>();
+  let requests = 0;
+  let lastNavigation = -1;
+  page.on('request', (request) => {
+    issued.set(request, ++requests);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = requests;
+  });
+  page.on('requestfailed', (request) => {
+    const left = request.failure()?.errorText === 'net::ERR_ABORTED' && (issued.get(request) ?? 0) < lastNavigation;
+    if (!left) errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason given'})`);
+  });
 }
 
 /** Opens a page at `route`, recording what goes wrong on it (`newSitePage`), once its article has been shown. */
