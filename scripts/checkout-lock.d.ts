@@ -8,6 +8,10 @@ export declare function takeLock(
   command: string,
   options?: { waitSeconds?: number; say?: (line: string) => void; dir?: string },
 ): Promise<() => void>;
+/** The lock's owner, or null when there is no lock; `{ unknown: true }` for a lock that records no valid owner. */
+export declare function readOwner(
+  lock: string,
+): null | { readonly unknown: true } | { readonly command: string; readonly pid: number; readonly since: string };
 export declare function removeLeftovers(dir: string, names: readonly string[]): string[];
 export declare function onInterrupt(cleanup: (signal: string) => void, command?: string): () => void;
 export declare function endBySignal(signal: string): void;

@@ -278,6 +278,7 @@ function onInterrupt(cleanup, command) {
 
 module.exports = {
   takeLock,
+  readOwner,
   lockWait,
   LockBusy,
   LockWaitInvalid,

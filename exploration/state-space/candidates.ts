@@ -69,16 +69,6 @@ export class ExplorerCast {
   }
 }
 
-/**
- * Each kind's candidates (`tries.candidates`, the plain reference), made once per cast and per value of the
- * state's fields the kind's module says they read (`tries.reads`), and made from a state holding only those
- * fields, so that a module reading a field it did not declare fails where the equivalence test draws it
- * (test/unit/exploration/candidates.test.ts: equal to the plain candidates over states reached by plans drawn
- * from the whole action table; a wrong declaration fails it). The state is plain data, so a field's JSON is
- * its value. Relies on: candidates depending only on the cast and the declared fields, and nobody changing an
- * action once made. Buys: issue 24's exploration per distinct state against 7f9e760 (`npm run explore`; figures in
- * docs/engineering/performance-notes.md): the candidates cost 8 µs a state made afresh.
- */
 /** Every kind's candidates in a state for a cast, in the table's order. */
 export interface CandidateSource {
   of(state: DeploymentState, cast: Cast): readonly (readonly Action[])[];
@@ -93,6 +83,16 @@ export class PlainCandidates implements CandidateSource {
   }
 }
 
+/**
+ * Each kind's candidates (`tries.candidates`, the plain reference), made once per cast and per value of the
+ * state's fields the kind's module says they read (`tries.reads`), and made from a state holding only those
+ * fields, so that a module reading a field it did not declare fails where the equivalence test draws it
+ * (test/unit/exploration/candidates.test.ts: equal to the plain candidates over states reached by plans drawn
+ * from the whole action table; a wrong declaration fails it). The state is plain data, so a field's JSON is
+ * its value. Relies on: candidates depending only on the cast and the declared fields, and nobody changing an
+ * action once made. Buys: issue 24's exploration per distinct state against 7f9e760 (`npm run explore`; figures in
+ * docs/engineering/performance-notes.md): the candidates cost 8 µs a state made afresh.
+ */
 export class CandidateCache implements CandidateSource {
   /** Every field some kind reads. */
   private readonly fields: readonly (keyof DeploymentState)[];

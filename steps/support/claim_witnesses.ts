@@ -11,7 +11,6 @@ import {
   claimsMarking,
   claimsShownBy,
   loadRegister,
-  type Claim,
   type Register,
   type ScenarioStep,
 } from '../../features/claims-register';
@@ -53,7 +52,7 @@ AfterStep(function (this: DeploymentWorld, { pickle, pickleStep, result }) {
   if (claims.length === 0) return;
   const witness = (situations: VisitedSituations) => {
     const missing = unwitnessedClaims(
-      claims.map((claim: Claim) => claim.id),
+      claims.map((claim) => claim.id),
       pickleStep.text,
       situationOf(this.deployment),
       situations,
